@@ -1,0 +1,6 @@
+export * from './vocabulary';
+export * from './status';
+export * from './progress';
+export * from './indicator';
+export * from './schemas';
+export * from './dates';

@@ -1,0 +1,467 @@
+import { z } from 'zod';
+import {
+  ACTION_STATUSES,
+  ATTENDANCE_STATUSES,
+  AXES,
+  COMMENTABLE_ENTITY_TYPES,
+  COMMITTEE_KINDS,
+  COMMITTEE_MEMBER_ROLES,
+  DECISION_KINDS,
+  DECISION_STATUSES,
+  ENTITY_TYPES,
+  GLOBAL_ROLES,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_KINDS,
+  LOCALES,
+  MEETING_MODES,
+  MEETING_STATUSES,
+  ORGANISATION_KINDS,
+  PARTNER_ROLES,
+  PRIORITIES,
+  STAGE_KINDS,
+  TERRITORY_ROLES,
+} from './vocabulary';
+import { requiresComment } from './status';
+import { isDirectionConsistent } from './indicator';
+
+// ---- Building blocks -------------------------------------------------------------------------
+
+export const id = z.number().int().positive();
+export const isoDate = z.iso.date();
+export const isoDateTime = z.iso.datetime({ offset: true });
+const text = (max: number) => z.string().trim().max(max);
+const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const cents = z.number().int().min(0).max(1e13);
+
+export const pageInput = z.object({
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+export type PageInput = z.infer<typeof pageInput>;
+
+export const sortDirection = z.enum(['asc', 'desc']).default('asc');
+
+export const byIdInput = z.object({ id });
+
+// ---- Auth and users --------------------------------------------------------------------------
+
+export const loginInput = z.object({
+  email: z.email().max(254),
+  password: z.string().min(1).max(200),
+});
+
+export const passwordSchema = z.string().min(10).max(200);
+
+export const setLocaleInput = z.object({ locale: z.enum(LOCALES) });
+
+export const userCreateInput = z.object({
+  email: z.email().max(254),
+  name: requiredText(120),
+  password: passwordSchema,
+  organisationId: id.nullable().default(null),
+  locale: z.enum(LOCALES).default('fr'),
+  globalRole: z.enum(GLOBAL_ROLES).nullable().default(null),
+  observedRegionIds: z.array(id).max(20).default([]),
+});
+
+export const userUpdateInput = z.object({
+  id,
+  name: requiredText(120).optional(),
+  organisationId: id.nullable().optional(),
+  locale: z.enum(LOCALES).optional(),
+  globalRole: z.enum(GLOBAL_ROLES).nullable().optional(),
+  observedRegionIds: z.array(id).max(20).optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const userListInput = pageInput.extend({
+  search: text(120).optional(),
+  territoryId: id.optional(),
+});
+
+export const membershipListInput = pageInput.extend({ territoryId: id });
+export const membershipCreateInput = z.object({
+  territoryId: id,
+  userId: id,
+  role: z.enum(TERRITORY_ROLES),
+});
+export const membershipUpdateInput = z.object({ id, role: z.enum(TERRITORY_ROLES) });
+
+// ---- Territories and organisations -----------------------------------------------------------
+
+export const territoryListInput = pageInput.extend({
+  regionId: id.optional(),
+  search: text(120).optional(),
+  sort: z.enum(['name', 'code', 'region']).default('name'),
+  direction: sortDirection,
+});
+
+const territoryFields = {
+  name: requiredText(160),
+  phase: requiredText(40),
+  joinedOn: isoDate.nullable(),
+  industrialFirms: z.number().int().min(0).nullable(),
+  industrialJobs: z.number().int().min(0).nullable(),
+  electedChair: text(160).nullable(),
+  industrialChair: text(160).nullable(),
+  projectLeadName: text(160).nullable(),
+  epciIds: z.array(id).max(100),
+};
+
+export const territoryCreateInput = z.object({
+  regionId: id,
+  code: requiredText(40),
+  ...territoryFields,
+});
+export const territoryUpdateInput = z.object({ id }).extend(z.object(territoryFields).partial().shape);
+
+export const organisationListInput = pageInput.extend({
+  kind: z.enum(ORGANISATION_KINDS).optional(),
+  search: text(120).optional(),
+});
+export const organisationCreateInput = z.object({
+  name: requiredText(200),
+  kind: z.enum(ORGANISATION_KINDS),
+  siren: z
+    .string()
+    .regex(/^\d{9}$/, 'A SIREN number has 9 digits')
+    .nullable()
+    .default(null),
+});
+export const organisationUpdateInput = z.object({ id }).extend(organisationCreateInput.partial().shape);
+
+// ---- Plans -----------------------------------------------------------------------------------
+
+export const planListInput = pageInput.extend({
+  territoryId: id.optional(),
+  axis: z.enum(AXES).optional(),
+  search: text(120).optional(),
+  includeArchived: z.boolean().default(false),
+  sort: z.enum(['code', 'title', 'progress', 'updatedAt']).default('code'),
+  direction: sortDirection,
+});
+
+const planFields = {
+  code: requiredText(20),
+  title: requiredText(200),
+  summary: text(4000),
+  axis: z.enum(AXES),
+  priority: z.enum(PRIORITIES),
+  leadOrganisationId: id.nullable(),
+  startDate: isoDate.nullable(),
+  endDate: isoDate.nullable(),
+  budgetCents: cents.nullable(),
+  territoryIds: z.array(id).min(1).max(20),
+  partners: z.array(z.object({ organisationId: id, role: z.enum(PARTNER_ROLES) })).max(100),
+  leadUserIds: z.array(id).max(20),
+};
+
+const datesInOrder = (v: { startDate?: string | null; endDate?: string | null }) =>
+  !v.startDate || !v.endDate || v.startDate <= v.endDate;
+const datesMessage = { message: 'The end date must not precede the start date', path: ['endDate'] };
+
+export const planCreateInput = z
+  .object({
+    ...planFields,
+    summary: planFields.summary.default(''),
+    leadOrganisationId: planFields.leadOrganisationId.default(null),
+    startDate: planFields.startDate.default(null),
+    endDate: planFields.endDate.default(null),
+    budgetCents: planFields.budgetCents.default(null),
+    partners: planFields.partners.default([]),
+    leadUserIds: planFields.leadUserIds.default([]),
+  })
+  .refine(datesInOrder, datesMessage);
+export const planUpdateInput = z
+  .object({ id, version: z.number().int().positive() })
+  .extend(z.object(planFields).partial().shape)
+  .refine(datesInOrder, datesMessage);
+
+export const fundingLineListInput = pageInput.extend({ planId: id });
+export const fundingLineCreateInput = z
+  .object({
+    planId: id,
+    funderOrganisationId: id,
+    scheme: requiredText(200),
+    requestedCents: cents.default(0),
+    grantedCents: cents.default(0),
+    paidCents: cents.default(0),
+  })
+  .refine((v) => v.paidCents <= v.grantedCents, {
+    message: 'Paid cannot exceed granted',
+    path: ['paidCents'],
+  });
+export const fundingLineUpdateInput = z.object({
+  id,
+  funderOrganisationId: id.optional(),
+  scheme: requiredText(200).optional(),
+  requestedCents: cents.optional(),
+  grantedCents: cents.optional(),
+  paidCents: cents.optional(),
+});
+
+export const stageListInput = z.object({ planId: id });
+export const stageUpdateInput = z.object({
+  id,
+  plannedStart: isoDate.nullable().optional(),
+  plannedEnd: isoDate.nullable().optional(),
+  actualStart: isoDate.nullable().optional(),
+  actualEnd: isoDate.nullable().optional(),
+});
+
+// ---- Actions ---------------------------------------------------------------------------------
+
+export const actionSort = z.enum(['title', 'status', 'progress', 'dueDate', 'updatedAt', 'plan']);
+export const actionListInput = pageInput.extend({
+  territoryId: id.optional(),
+  planId: id.optional(),
+  stageId: id.optional(),
+  stageKind: z.enum(STAGE_KINDS).optional(),
+  statuses: z.array(z.enum(ACTION_STATUSES)).max(8).optional(),
+  ownerUserId: id.optional(),
+  mine: z.boolean().optional(),
+  overdue: z.boolean().optional(),
+  search: text(120).optional(),
+  includeArchived: z.boolean().default(false),
+  sort: actionSort.default('dueDate'),
+  direction: sortDirection,
+});
+
+export const actionCreateInput = z
+  .object({
+    stageId: id,
+    title: requiredText(300),
+    description: text(4000).default(''),
+    ownerUserId: id.nullable().default(null),
+    status: z.enum(ACTION_STATUSES).default('not_started'),
+    progress: z.number().int().min(0).max(100).default(0),
+    statusComment: text(2000).nullable().default(null),
+    startDate: isoDate.nullable().default(null),
+    dueDate: isoDate.nullable().default(null),
+  })
+  .refine((v) => !requiresComment(v.status) || !!v.statusComment, {
+    message: 'This status needs a comment',
+    path: ['statusComment'],
+  })
+  .refine((v) => !v.startDate || !v.dueDate || v.startDate <= v.dueDate, {
+    message: 'The due date must not precede the start date',
+    path: ['dueDate'],
+  });
+
+export const actionUpdateInput = z.object({
+  id,
+  version: z.number().int().positive(),
+  title: requiredText(300).optional(),
+  description: text(4000).optional(),
+  ownerUserId: id.nullable().optional(),
+  stageId: id.optional(),
+  startDate: isoDate.nullable().optional(),
+  dueDate: isoDate.nullable().optional(),
+});
+
+export const actionSetStatusInput = z
+  .object({
+    id,
+    version: z.number().int().positive(),
+    status: z.enum(ACTION_STATUSES),
+    progress: z.number().int().min(0).max(100).optional(),
+    comment: text(2000).optional(),
+  })
+  .refine((v) => !requiresComment(v.status) || !!v.comment, {
+    message: 'This status needs a comment',
+    path: ['comment'],
+  });
+
+export const archiveInput = z.object({ id, version: z.number().int().positive() });
+
+// ---- Indicators and measurements -------------------------------------------------------------
+
+const indicatorFields = {
+  name: requiredText(200),
+  unit: requiredText(40),
+  kind: z.enum(INDICATOR_KINDS),
+  direction: z.enum(INDICATOR_DIRECTIONS),
+  baselineValue: z.number().finite(),
+  baselineDate: isoDate,
+  baselineSource: text(300).default(''),
+  targetValue: z.number().finite(),
+  targetDate: isoDate,
+};
+const indicatorDirectionRule = {
+  message: 'The target must lie above the baseline for a rising indicator, below it for a falling one',
+  path: ['targetValue'],
+};
+const indicatorDateRule = {
+  message: 'The target date must follow the baseline date',
+  path: ['targetDate'],
+};
+
+export const indicatorListInput = pageInput.extend({
+  planId: id.optional(),
+  territoryId: id.optional(),
+  includeArchived: z.boolean().default(false),
+});
+export const indicatorCreateInput = z
+  .object({ planId: id.nullable().default(null), territoryId: id.nullable().default(null), ...indicatorFields })
+  .refine((v) => (v.planId === null) !== (v.territoryId === null), {
+    message: 'An indicator belongs to a plan or to a territory, exactly one of them',
+    path: ['planId'],
+  })
+  .refine(isDirectionConsistent, indicatorDirectionRule)
+  .refine((v) => v.baselineDate < v.targetDate, indicatorDateRule);
+// Direction consistency on update is checked against the merged row on the server.
+export const indicatorUpdateInput = z.object({ id }).extend(z.object(indicatorFields).partial().shape);
+
+export const measurementListInput = pageInput.extend({ indicatorId: id });
+export const measurementCreateInput = z.object({
+  indicatorId: id,
+  measuredOn: isoDate,
+  value: z.number().finite(),
+  source: text(300).default(''),
+  comment: text(2000).default(''),
+});
+
+// ---- Committees and meetings -----------------------------------------------------------------
+
+export const committeeListInput = pageInput.extend({ territoryId: id.optional() });
+export const committeeCreateInput = z.object({
+  territoryId: id,
+  kind: z.enum(COMMITTEE_KINDS),
+  name: requiredText(200),
+});
+export const committeeUpdateInput = z.object({ id, name: requiredText(200) });
+
+export const committeeMemberCreateInput = z.object({
+  committeeId: id,
+  userId: id.nullable().default(null),
+  personName: requiredText(160),
+  organisationId: id.nullable().default(null),
+  role: z.enum(COMMITTEE_MEMBER_ROLES),
+});
+export const committeeMemberUpdateInput = z.object({
+  id,
+  personName: requiredText(160).optional(),
+  organisationId: id.nullable().optional(),
+  role: z.enum(COMMITTEE_MEMBER_ROLES).optional(),
+});
+
+export const meetingListInput = pageInput.extend({
+  territoryId: id.optional(),
+  committeeId: id.optional(),
+  statuses: z.array(z.enum(MEETING_STATUSES)).max(4).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  direction: sortDirection,
+});
+export const meetingCreateInput = z.object({
+  committeeId: id,
+  scheduledAt: isoDateTime,
+  place: text(200).default(''),
+  mode: z.enum(MEETING_MODES),
+});
+export const meetingUpdateInput = z.object({
+  id,
+  version: z.number().int().positive(),
+  scheduledAt: isoDateTime.optional(),
+  place: text(200).optional(),
+  mode: z.enum(MEETING_MODES).optional(),
+});
+export const meetingSetStatusInput = z.object({
+  id,
+  version: z.number().int().positive(),
+  status: z.enum(MEETING_STATUSES),
+});
+
+export const attendanceSetInput = z.object({
+  meetingId: id,
+  entries: z
+    .array(
+      z
+        .object({
+          committeeMemberId: id.nullable().default(null),
+          personName: requiredText(160),
+          organisationId: id.nullable().default(null),
+          status: z.enum(ATTENDANCE_STATUSES),
+          representedBy: text(160).nullable().default(null),
+        })
+        .refine((e) => e.status !== 'represented' || !!e.representedBy, {
+          message: 'Say who represents this person',
+          path: ['representedBy'],
+        }),
+    )
+    .max(200),
+});
+
+export const agendaItemCreateInput = z.object({
+  meetingId: id,
+  title: requiredText(300),
+  notes: text(4000).default(''),
+  planId: id.nullable().default(null),
+  stageId: id.nullable().default(null),
+  actionId: id.nullable().default(null),
+});
+export const agendaItemUpdateInput = z.object({
+  id,
+  title: requiredText(300).optional(),
+  notes: text(4000).optional(),
+});
+export const agendaReorderInput = z.object({
+  meetingId: id,
+  itemIds: z.array(id).max(200),
+});
+
+export const decisionListInput = pageInput.extend({
+  territoryId: id.optional(),
+  committeeId: id.optional(),
+  meetingId: id.optional(),
+  followUpStatuses: z.array(z.enum(DECISION_STATUSES)).max(5).optional(),
+  planId: id.optional(),
+});
+export const decisionCreateInput = z.object({
+  meetingId: id,
+  text: requiredText(4000),
+  kind: z.enum(DECISION_KINDS),
+  planId: id.nullable().default(null),
+  stageId: id.nullable().default(null),
+  actionId: id.nullable().default(null),
+  ownerName: text(160).default(''),
+  dueDate: isoDate.nullable().default(null),
+});
+export const decisionUpdateInput = z.object({
+  id,
+  text: requiredText(4000).optional(),
+  kind: z.enum(DECISION_KINDS).optional(),
+  ownerName: text(160).optional(),
+  dueDate: isoDate.nullable().optional(),
+  followUpStatus: z.enum(DECISION_STATUSES).optional(),
+});
+
+// ---- Comments, history, dashboards -----------------------------------------------------------
+
+export const commentListInput = pageInput.extend({
+  entityType: z.enum(COMMENTABLE_ENTITY_TYPES),
+  entityId: id,
+});
+export const commentCreateInput = z.object({
+  entityType: z.enum(COMMENTABLE_ENTITY_TYPES),
+  entityId: id,
+  body: requiredText(4000),
+});
+
+export const historyInput = pageInput.extend({
+  entityType: z.enum(ENTITY_TYPES),
+  entityId: id,
+});
+
+export const territoryOverviewInput = z.object({
+  territoryId: id,
+  changesSince: isoDate.optional(),
+  listLimit: z.number().int().min(1).max(100).default(20),
+});
+
+export const portfolioInput = pageInput.extend({
+  regionId: id.optional(),
+  sort: z.enum(['name', 'progress', 'overdue']).default('name'),
+  direction: sortDirection,
+});
+

@@ -1,0 +1,72 @@
+import { STATUSES_REQUIRING_COMMENT, type ActionStatus } from './vocabulary';
+
+export interface ActionState {
+  status: ActionStatus;
+  progress: number;
+  statusComment: string | null;
+  completedOn: string | null;
+}
+
+export interface StatusChange {
+  status: ActionStatus;
+  progress?: number | undefined;
+  comment?: string | undefined;
+}
+
+export type StatusChangeResult =
+  | { ok: true; next: ActionState }
+  | { ok: false; field: 'comment' | 'progress'; reason: 'comment_required' | 'progress_range' };
+
+export function requiresComment(status: ActionStatus): boolean {
+  return STATUSES_REQUIRING_COMMENT.includes(status);
+}
+
+/**
+ * Applies a status change to an action, enforcing the rules committees rely on:
+ * Bloqué and En retard must be justified; Réalisé means 100 % and records the completion date;
+ * leaving Réalisé clears that date. `today` is an ISO date (YYYY-MM-DD).
+ */
+export function applyStatusChange(
+  current: ActionState,
+  change: StatusChange,
+  today: string,
+): StatusChangeResult {
+  const comment = change.comment?.trim() ? change.comment.trim() : null;
+  if (requiresComment(change.status) && !comment) {
+    return { ok: false, field: 'comment', reason: 'comment_required' };
+  }
+  const requested = change.progress ?? current.progress;
+  if (!Number.isInteger(requested) || requested < 0 || requested > 100) {
+    return { ok: false, field: 'progress', reason: 'progress_range' };
+  }
+  if (change.status === 'done') {
+    return {
+      ok: true,
+      next: {
+        status: 'done',
+        progress: 100,
+        statusComment: comment ?? current.statusComment,
+        completedOn: current.status === 'done' && current.completedOn ? current.completedOn : today,
+      },
+    };
+  }
+  return {
+    ok: true,
+    next: {
+      status: change.status,
+      progress: requested,
+      statusComment: comment ?? (change.status === current.status ? current.statusComment : null),
+      completedOn: null,
+    },
+  };
+}
+
+/** Health apart from status: overdue when the due date has passed and the action is not done. */
+export function isOverdue(
+  action: { status: ActionStatus; dueDate: string | null },
+  today: string,
+): boolean {
+  if (action.dueDate === null) return false;
+  if (action.status === 'done' || action.status === 'dropped') return false;
+  return action.dueDate < today;
+}
