@@ -4,9 +4,9 @@ import { openDb, migrateToLatest } from '../src/connection';
 import { migrationProvider } from '../src/migrations';
 
 const tableNames = async (db: ReturnType<typeof openDb>) =>
-  (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db)).rows.map(
-    (r) => r.name,
-  );
+  (
+    await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db)
+  ).rows.map((r) => r.name);
 
 describe('migrations', () => {
   it('migrate an empty database to the latest schema, then do nothing the second time', async () => {
@@ -14,7 +14,17 @@ describe('migrations', () => {
     expect(await migrateToLatest(db)).toContain('2026-11-22-0001-initial');
     expect(await migrateToLatest(db)).toEqual([]);
     const names = await tableNames(db);
-    for (const t of ['plans', 'stages', 'actions', 'indicators', 'measurements', 'meetings', 'decisions', 'audit_events', 'sessions']) {
+    for (const t of [
+      'plans',
+      'stages',
+      'actions',
+      'indicators',
+      'measurements',
+      'meetings',
+      'decisions',
+      'audit_events',
+      'sessions',
+    ]) {
       expect(names).toContain(t);
     }
     await db.destroy();
@@ -24,7 +34,10 @@ describe('migrations', () => {
     const db = openDb(':memory:');
     await migrateToLatest(db);
     await expect(
-      db.insertInto('memberships').values({ userId: 999, territoryId: 999, role: 'observer' }).execute(),
+      db
+        .insertInto('memberships')
+        .values({ userId: 999, territoryId: 999, role: 'observer' })
+        .execute(),
     ).rejects.toThrow(/FOREIGN KEY/);
     await db.destroy();
   });

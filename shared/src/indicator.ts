@@ -31,7 +31,9 @@ function dayNumber(isoDate: string): number {
 }
 
 /** Direction and values must agree: a rising indicator aims above its baseline, a falling one below. */
-export function isDirectionConsistent(def: Omit<IndicatorDefinition, 'baselineDate' | 'targetDate'>): boolean {
+export function isDirectionConsistent(
+  def: Omit<IndicatorDefinition, 'baselineDate' | 'targetDate'>,
+): boolean {
   return def.direction === 'increase'
     ? def.targetValue > def.baselineValue
     : def.targetValue < def.baselineValue;
@@ -66,7 +68,8 @@ export function indicatorProgress(
   measurements: readonly Measurement[],
 ): IndicatorProgress {
   const latest = latestMeasurement(measurements);
-  if (latest === null) return { progressPct: null, expectedValue: null, latest: null, track: 'no_data' };
+  if (latest === null)
+    return { progressPct: null, expectedValue: null, latest: null, track: 'no_data' };
   const span = def.targetValue - def.baselineValue;
   const progressPct = span === 0 ? null : ((latest.value - def.baselineValue) / span) * 100;
   const expectedValue = expectedValueOn(def, latest.measuredOn);

@@ -113,7 +113,9 @@ export const territoryCreateInput = z.object({
   code: requiredText(40),
   ...territoryFields,
 });
-export const territoryUpdateInput = z.object({ id }).extend(z.object(territoryFields).partial().shape);
+export const territoryUpdateInput = z
+  .object({ id })
+  .extend(z.object(territoryFields).partial().shape);
 
 export const organisationListInput = pageInput.extend({
   kind: z.enum(ORGANISATION_KINDS).optional(),
@@ -128,7 +130,9 @@ export const organisationCreateInput = z.object({
     .nullable()
     .default(null),
 });
-export const organisationUpdateInput = z.object({ id }).extend(organisationCreateInput.partial().shape);
+export const organisationUpdateInput = z
+  .object({ id })
+  .extend(organisationCreateInput.partial().shape);
 
 // ---- Plans -----------------------------------------------------------------------------------
 
@@ -288,7 +292,8 @@ const indicatorFields = {
   targetDate: isoDate,
 };
 const indicatorDirectionRule = {
-  message: 'The target must lie above the baseline for a rising indicator, below it for a falling one',
+  message:
+    'The target must lie above the baseline for a rising indicator, below it for a falling one',
   path: ['targetValue'],
 };
 const indicatorDateRule = {
@@ -302,7 +307,11 @@ export const indicatorListInput = pageInput.extend({
   includeArchived: z.boolean().default(false),
 });
 export const indicatorCreateInput = z
-  .object({ planId: id.nullable().default(null), territoryId: id.nullable().default(null), ...indicatorFields })
+  .object({
+    planId: id.nullable().default(null),
+    territoryId: id.nullable().default(null),
+    ...indicatorFields,
+  })
   .refine((v) => (v.planId === null) !== (v.territoryId === null), {
     message: 'An indicator belongs to a plan or to a territory, exactly one of them',
     path: ['planId'],
@@ -310,7 +319,9 @@ export const indicatorCreateInput = z
   .refine(isDirectionConsistent, indicatorDirectionRule)
   .refine((v) => v.baselineDate < v.targetDate, indicatorDateRule);
 // Direction consistency on update is checked against the merged row on the server.
-export const indicatorUpdateInput = z.object({ id }).extend(z.object(indicatorFields).partial().shape);
+export const indicatorUpdateInput = z
+  .object({ id })
+  .extend(z.object(indicatorFields).partial().shape);
 
 export const measurementListInput = pageInput.extend({ indicatorId: id });
 export const measurementCreateInput = z.object({
@@ -464,4 +475,3 @@ export const portfolioInput = pageInput.extend({
   sort: z.enum(['name', 'progress', 'overdue']).default('name'),
   direction: sortDirection,
 });
-

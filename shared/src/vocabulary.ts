@@ -106,5 +106,11 @@ export const ENTITY_TYPES = [
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
-export const COMMENTABLE_ENTITY_TYPES = ['plan', 'action', 'indicator', 'meeting', 'decision'] as const;
+export const COMMENTABLE_ENTITY_TYPES = [
+  'plan',
+  'action',
+  'indicator',
+  'meeting',
+  'decision',
+] as const;
 export type CommentableEntityType = (typeof COMMENTABLE_ENTITY_TYPES)[number];

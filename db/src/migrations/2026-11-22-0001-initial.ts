@@ -23,7 +23,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('siren', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex('organisations_name_idx').on('organisations').column('name').execute();
+  await db.schema
+    .createIndex('organisations_name_idx')
+    .on('organisations')
+    .column('name')
+    .execute();
 
   await db.schema
     .createTable('territories')
@@ -41,11 +45,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('archived_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex('territories_region_idx').on('territories').column('region_id').execute();
+  await db.schema
+    .createIndex('territories_region_idx')
+    .on('territories')
+    .column('region_id')
+    .execute();
 
   await db.schema
     .createTable('territory_epcis')
-    .addColumn('territory_id', 'integer', (c) => c.notNull().references('territories.id').onDelete('cascade'))
+    .addColumn('territory_id', 'integer', (c) =>
+      c.notNull().references('territories.id').onDelete('cascade'),
+    )
     .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
     .addPrimaryKeyConstraint('territory_epcis_pk', ['territory_id', 'organisation_id'])
     .execute();
@@ -66,7 +76,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('region_observers')
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('region_id', 'integer', (c) => c.notNull().references('regions.id').onDelete('cascade'))
+    .addColumn('region_id', 'integer', (c) =>
+      c.notNull().references('regions.id').onDelete('cascade'),
+    )
     .addPrimaryKeyConstraint('region_observers_pk', ['user_id', 'region_id'])
     .execute();
 
@@ -74,12 +86,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('memberships')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('territory_id', 'integer', (c) => c.notNull().references('territories.id').onDelete('cascade'))
+    .addColumn('territory_id', 'integer', (c) =>
+      c.notNull().references('territories.id').onDelete('cascade'),
+    )
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addUniqueConstraint('memberships_user_territory_uq', ['user_id', 'territory_id'])
     .execute();
-  await db.schema.createIndex('memberships_territory_idx').on('memberships').column('territory_id').execute();
+  await db.schema
+    .createIndex('memberships_territory_idx')
+    .on('memberships')
+    .column('territory_id')
+    .execute();
 
   await db.schema
     .createTable('plans')
@@ -102,10 +120,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('plan_territories')
     .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id').onDelete('cascade'))
-    .addColumn('territory_id', 'integer', (c) => c.notNull().references('territories.id').onDelete('cascade'))
+    .addColumn('territory_id', 'integer', (c) =>
+      c.notNull().references('territories.id').onDelete('cascade'),
+    )
     .addPrimaryKeyConstraint('plan_territories_pk', ['plan_id', 'territory_id'])
     .execute();
-  await db.schema.createIndex('plan_territories_territory_idx').on('plan_territories').column('territory_id').execute();
+  await db.schema
+    .createIndex('plan_territories_territory_idx')
+    .on('plan_territories')
+    .column('territory_id')
+    .execute();
 
   await db.schema
     .createTable('plan_partners')
@@ -127,39 +151,59 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('funding_lines')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id').onDelete('cascade'))
-    .addColumn('funder_organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
+    .addColumn('funder_organisation_id', 'integer', (c) =>
+      c.notNull().references('organisations.id'),
+    )
     .addColumn('scheme', 'text', (c) => c.notNull())
     .addColumn('requested_cents', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('granted_cents', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('paid_cents', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex('funding_lines_plan_idx').on('funding_lines').column('plan_id').execute();
+  await db.schema
+    .createIndex('funding_lines_plan_idx')
+    .on('funding_lines')
+    .column('plan_id')
+    .execute();
 
   await db.schema
     .createTable('committees')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('territory_id', 'integer', (c) => c.notNull().references('territories.id').onDelete('cascade'))
+    .addColumn('territory_id', 'integer', (c) =>
+      c.notNull().references('territories.id').onDelete('cascade'),
+    )
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('archived_at', 'text')
     .execute();
-  await db.schema.createIndex('committees_territory_idx').on('committees').column('territory_id').execute();
+  await db.schema
+    .createIndex('committees_territory_idx')
+    .on('committees')
+    .column('territory_id')
+    .execute();
 
   await db.schema
     .createTable('committee_members')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('committee_id', 'integer', (c) => c.notNull().references('committees.id').onDelete('cascade'))
+    .addColumn('committee_id', 'integer', (c) =>
+      c.notNull().references('committees.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'integer', (c) => c.references('users.id'))
     .addColumn('person_name', 'text', (c) => c.notNull())
     .addColumn('organisation_id', 'integer', (c) => c.references('organisations.id'))
     .addColumn('role', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('committee_members_committee_idx').on('committee_members').column('committee_id').execute();
+  await db.schema
+    .createIndex('committee_members_committee_idx')
+    .on('committee_members')
+    .column('committee_id')
+    .execute();
 
   await db.schema
     .createTable('meetings')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('committee_id', 'integer', (c) => c.notNull().references('committees.id').onDelete('cascade'))
+    .addColumn('committee_id', 'integer', (c) =>
+      c.notNull().references('committees.id').onDelete('cascade'),
+    )
     .addColumn('scheduled_at', 'text', (c) => c.notNull())
     .addColumn('place', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('mode', 'text', (c) => c.notNull())
@@ -168,7 +212,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex('meetings_committee_idx').on('meetings').columns(['committee_id', 'scheduled_at']).execute();
+  await db.schema
+    .createIndex('meetings_committee_idx')
+    .on('meetings')
+    .columns(['committee_id', 'scheduled_at'])
+    .execute();
 
   await db.schema
     .createTable('stages')
@@ -189,7 +237,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('actions')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id').onDelete('cascade'))
-    .addColumn('stage_id', 'integer', (c) => c.notNull().references('stages.id').onDelete('cascade'))
+    .addColumn('stage_id', 'integer', (c) =>
+      c.notNull().references('stages.id').onDelete('cascade'),
+    )
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('owner_user_id', 'integer', (c) => c.references('users.id'))
@@ -204,7 +254,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex('actions_plan_idx').on('actions').columns(['plan_id', 'status']).execute();
+  await db.schema
+    .createIndex('actions_plan_idx')
+    .on('actions')
+    .columns(['plan_id', 'status'])
+    .execute();
   await db.schema.createIndex('actions_stage_idx').on('actions').column('stage_id').execute();
   await db.schema.createIndex('actions_owner_idx').on('actions').column('owner_user_id').execute();
   await db.schema.createIndex('actions_due_idx').on('actions').column('due_date').execute();
@@ -228,12 +282,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('indicators_owner_ck', sql`(plan_id IS NULL) <> (territory_id IS NULL)`)
     .execute();
   await db.schema.createIndex('indicators_plan_idx').on('indicators').column('plan_id').execute();
-  await db.schema.createIndex('indicators_territory_idx').on('indicators').column('territory_id').execute();
+  await db.schema
+    .createIndex('indicators_territory_idx')
+    .on('indicators')
+    .column('territory_id')
+    .execute();
 
   await db.schema
     .createTable('measurements')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('indicator_id', 'integer', (c) => c.notNull().references('indicators.id').onDelete('cascade'))
+    .addColumn('indicator_id', 'integer', (c) =>
+      c.notNull().references('indicators.id').onDelete('cascade'),
+    )
     .addColumn('measured_on', 'text', (c) => c.notNull())
     .addColumn('value', 'double precision', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull().defaultTo(''))
@@ -241,24 +301,36 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_by', 'integer', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex('measurements_indicator_idx').on('measurements').columns(['indicator_id', 'measured_on']).execute();
+  await db.schema
+    .createIndex('measurements_indicator_idx')
+    .on('measurements')
+    .columns(['indicator_id', 'measured_on'])
+    .execute();
 
   await db.schema
     .createTable('attendance')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('meeting_id', 'integer', (c) => c.notNull().references('meetings.id').onDelete('cascade'))
+    .addColumn('meeting_id', 'integer', (c) =>
+      c.notNull().references('meetings.id').onDelete('cascade'),
+    )
     .addColumn('committee_member_id', 'integer', (c) => c.references('committee_members.id'))
     .addColumn('person_name', 'text', (c) => c.notNull())
     .addColumn('organisation_id', 'integer', (c) => c.references('organisations.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('represented_by', 'text')
     .execute();
-  await db.schema.createIndex('attendance_meeting_idx').on('attendance').column('meeting_id').execute();
+  await db.schema
+    .createIndex('attendance_meeting_idx')
+    .on('attendance')
+    .column('meeting_id')
+    .execute();
 
   await db.schema
     .createTable('agenda_items')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('meeting_id', 'integer', (c) => c.notNull().references('meetings.id').onDelete('cascade'))
+    .addColumn('meeting_id', 'integer', (c) =>
+      c.notNull().references('meetings.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
@@ -266,12 +338,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('stage_id', 'integer', (c) => c.references('stages.id'))
     .addColumn('action_id', 'integer', (c) => c.references('actions.id'))
     .execute();
-  await db.schema.createIndex('agenda_items_meeting_idx').on('agenda_items').columns(['meeting_id', 'position']).execute();
+  await db.schema
+    .createIndex('agenda_items_meeting_idx')
+    .on('agenda_items')
+    .columns(['meeting_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('decisions')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('meeting_id', 'integer', (c) => c.notNull().references('meetings.id').onDelete('cascade'))
+    .addColumn('meeting_id', 'integer', (c) =>
+      c.notNull().references('meetings.id').onDelete('cascade'),
+    )
     .addColumn('number', 'integer', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -289,7 +367,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('meeting_snapshots')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('meeting_id', 'integer', (c) => c.notNull().unique().references('meetings.id').onDelete('cascade'))
+    .addColumn('meeting_id', 'integer', (c) =>
+      c.notNull().unique().references('meetings.id').onDelete('cascade'),
+    )
     .addColumn('taken_at', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())
     .execute();
@@ -308,9 +388,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('new_value', 'text')
     .addColumn('comment', 'text')
     .execute();
-  await db.schema.createIndex('audit_entity_idx').on('audit_events').columns(['entity_type', 'entity_id']).execute();
-  await db.schema.createIndex('audit_territory_idx').on('audit_events').columns(['territory_id', 'occurred_at']).execute();
-  await db.schema.createIndex('audit_plan_idx').on('audit_events').columns(['plan_id', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('audit_entity_idx')
+    .on('audit_events')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
+  await db.schema
+    .createIndex('audit_territory_idx')
+    .on('audit_events')
+    .columns(['territory_id', 'occurred_at'])
+    .execute();
+  await db.schema
+    .createIndex('audit_plan_idx')
+    .on('audit_events')
+    .columns(['plan_id', 'occurred_at'])
+    .execute();
 
   await db.schema
     .createTable('comments')
@@ -321,7 +413,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('comments_entity_idx').on('comments').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('comments_entity_idx')
+    .on('comments')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
 
   await db.schema
     .createTable('sessions')
@@ -350,11 +446,34 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'app_settings', 'login_throttle', 'sessions', 'comments', 'audit_events', 'meeting_snapshots',
-    'decisions', 'agenda_items', 'attendance', 'measurements', 'indicators', 'actions', 'stages',
-    'meetings', 'committee_members', 'committees', 'funding_lines', 'plan_leads', 'plan_partners',
-    'plan_territories', 'plans', 'memberships', 'region_observers', 'users', 'territory_epcis',
-    'territories', 'organisations', 'regions',
+    'app_settings',
+    'login_throttle',
+    'sessions',
+    'comments',
+    'audit_events',
+    'meeting_snapshots',
+    'decisions',
+    'agenda_items',
+    'attendance',
+    'measurements',
+    'indicators',
+    'actions',
+    'stages',
+    'meetings',
+    'committee_members',
+    'committees',
+    'funding_lines',
+    'plan_leads',
+    'plan_partners',
+    'plan_territories',
+    'plans',
+    'memberships',
+    'region_observers',
+    'users',
+    'territory_epcis',
+    'territories',
+    'organisations',
+    'regions',
   ]) {
     await db.schema.dropTable(table).execute();
   }

@@ -1,0 +1,175 @@
+import type { ActionStatus, StageKind } from '@jalon/shared';
+import type { Db, Trx } from '../connection';
+import type { Action, ActionUpdate, NewAction } from '../schema';
+import { visiblePlanIds, type Visibility } from './visibility';
+import { containsText } from './text';
+
+export interface ActionFilter {
+  territoryId?: number | undefined;
+  planId?: number | undefined;
+  stageId?: number | undefined;
+  stageKind?: StageKind | undefined;
+  statuses?: ActionStatus[] | undefined;
+  ownerUserId?: number | undefined;
+  overdue?: boolean | undefined;
+  search?: string | undefined;
+  includeArchived: boolean;
+  sort: 'title' | 'status' | 'progress' | 'dueDate' | 'updatedAt' | 'plan';
+  direction: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+export interface ActionListItem {
+  id: number;
+  planId: number;
+  planCode: string;
+  planTitle: string;
+  stageId: number;
+  stageKind: StageKind;
+  title: string;
+  ownerUserId: number | null;
+  ownerName: string | null;
+  status: ActionStatus;
+  progress: number;
+  statusComment: string | null;
+  startDate: string | null;
+  dueDate: string | null;
+  completedOn: string | null;
+  version: number;
+  archivedAt: string | null;
+  updatedAt: string;
+  overdue: boolean;
+}
+
+const SORT_COLUMNS = {
+  title: 'a.title',
+  status: 'a.status',
+  progress: 'a.progress',
+  dueDate: 'a.dueDate',
+  updatedAt: 'a.updatedAt',
+  plan: 'p.code',
+} as const;
+
+/** Lists the actions visible to the caller, filtered, sorted and paginated in SQL. */
+export async function listActions(
+  db: Db | Trx,
+  visibility: Visibility,
+  filter: ActionFilter,
+  today: string,
+): Promise<{ items: ActionListItem[]; total: number }> {
+  const base = db
+    .selectFrom('actions as a')
+    .innerJoin('plans as p', 'p.id', 'a.planId')
+    .innerJoin('stages as s', 's.id', 'a.stageId')
+    .where('a.planId', 'in', visiblePlanIds(db, visibility))
+    .$if(!filter.includeArchived, (qb) =>
+      qb.where('a.archivedAt', 'is', null).where('p.archivedAt', 'is', null),
+    )
+    .$if(filter.territoryId !== undefined, (qb) =>
+      qb.where('a.planId', 'in', (eb) =>
+        eb
+          .selectFrom('planTerritories')
+          .select('planId')
+          .where('territoryId', '=', filter.territoryId ?? 0),
+      ),
+    )
+    .$if(filter.planId !== undefined, (qb) => qb.where('a.planId', '=', filter.planId ?? 0))
+    .$if(filter.stageId !== undefined, (qb) => qb.where('a.stageId', '=', filter.stageId ?? 0))
+    .$if(filter.stageKind !== undefined, (qb) =>
+      qb.where('s.kind', '=', filter.stageKind ?? 'inventory'),
+    )
+    .$if(!!filter.statuses?.length, (qb) => qb.where('a.status', 'in', filter.statuses ?? []))
+    .$if(filter.ownerUserId !== undefined, (qb) =>
+      qb.where('a.ownerUserId', '=', filter.ownerUserId ?? 0),
+    )
+    .$if(filter.overdue !== undefined, (qb) =>
+      qb.where((eb) => {
+        const overdue = eb.and([
+          eb('a.dueDate', 'is not', null),
+          eb('a.dueDate', '<', today),
+          eb('a.status', 'not in', ['done', 'dropped']),
+        ]);
+        return filter.overdue ? overdue : eb.not(overdue);
+      }),
+    )
+    .$if(!!filter.search, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          containsText(eb.ref('a.title'), filter.search ?? ''),
+          containsText(eb.ref('p.code'), filter.search ?? ''),
+        ]),
+      ),
+    );
+
+  const [rows, count] = await Promise.all([
+    base
+      .leftJoin('users as u', 'u.id', 'a.ownerUserId')
+      .select([
+        'a.id',
+        'a.planId',
+        'p.code as planCode',
+        'p.title as planTitle',
+        'a.stageId',
+        's.kind as stageKind',
+        'a.title',
+        'a.ownerUserId',
+        'u.name as ownerName',
+        'a.status',
+        'a.progress',
+        'a.statusComment',
+        'a.startDate',
+        'a.dueDate',
+        'a.completedOn',
+        'a.version',
+        'a.archivedAt',
+        'a.updatedAt',
+      ])
+      .orderBy(SORT_COLUMNS[filter.sort], filter.direction)
+      .orderBy('a.id', 'asc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      overdue:
+        r.dueDate !== null && r.dueDate < today && r.status !== 'done' && r.status !== 'dropped',
+    })),
+    total: Number(count.n),
+  };
+}
+
+export async function findAction(db: Db | Trx, id: number): Promise<Action | undefined> {
+  return db.selectFrom('actions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertAction(trx: Db | Trx, values: NewAction): Promise<Action> {
+  return trx.insertInto('actions').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Updates an action only if it is still at `expectedVersion`, bumping the version. Returns the
+ * new row, or undefined when someone else saved it first (the caller then reports CONFLICT).
+ */
+export async function updateActionAtVersion(
+  trx: Db | Trx,
+  id: number,
+  expectedVersion: number,
+  patch: ActionUpdate,
+  nowIso: string,
+): Promise<Action | undefined> {
+  return trx
+    .updateTable('actions')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1), updatedAt: nowIso }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findStage(db: Db | Trx, id: number) {
+  return db.selectFrom('stages').selectAll().where('id', '=', id).executeTakeFirst();
+}

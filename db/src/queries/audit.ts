@@ -1,0 +1,102 @@
+import type { Db, Trx } from '../connection';
+import type { AuditEventTable } from '../schema';
+
+export interface AuditInput {
+  userId: number | null;
+  entityType: string;
+  entityId: number;
+  operation: AuditEventTable['operation'];
+  territoryId?: number | null;
+  planId?: number | null;
+  oldValue?: Record<string, unknown> | null;
+  newValue?: Record<string, unknown> | null;
+  comment?: string | null;
+  occurredAt?: string;
+}
+
+/** Keeps only the fields that changed, so an audit event reads as "old → new". */
+export function diffFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { oldValue: Record<string, unknown>; newValue: Record<string, unknown> } | null {
+  const oldValue: Record<string, unknown> = {};
+  const newValue: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (after[key] === undefined) continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      oldValue[key] = before[key] ?? null;
+      newValue[key] = after[key];
+    }
+  }
+  return Object.keys(newValue).length === 0 ? null : { oldValue, newValue };
+}
+
+export async function recordAudit(trx: Db | Trx, event: AuditInput): Promise<void> {
+  await trx
+    .insertInto('auditEvents')
+    .values({
+      occurredAt: event.occurredAt ?? new Date().toISOString(),
+      userId: event.userId,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      operation: event.operation,
+      territoryId: event.territoryId ?? null,
+      planId: event.planId ?? null,
+      oldValue: event.oldValue ? JSON.stringify(event.oldValue) : null,
+      newValue: event.newValue ? JSON.stringify(event.newValue) : null,
+      comment: event.comment ?? null,
+    })
+    .execute();
+}
+
+export interface HistoryEntry {
+  id: number;
+  occurredAt: string;
+  userId: number | null;
+  userName: string | null;
+  entityType: string;
+  entityId: number;
+  operation: AuditEventTable['operation'];
+  oldValue: Record<string, unknown> | null;
+  newValue: Record<string, unknown> | null;
+  comment: string | null;
+}
+
+const parse = (value: string | null): Record<string, unknown> | null =>
+  value === null ? null : (JSON.parse(value) as Record<string, unknown>);
+
+export async function listHistory(
+  db: Db | Trx,
+  filter: { entityType: string; entityId: number; limit: number; offset: number },
+): Promise<{ items: HistoryEntry[]; total: number }> {
+  const base = db
+    .selectFrom('auditEvents as e')
+    .where('e.entityType', '=', filter.entityType)
+    .where('e.entityId', '=', filter.entityId);
+  const [rows, count] = await Promise.all([
+    base
+      .leftJoin('users as u', 'u.id', 'e.userId')
+      .select([
+        'e.id',
+        'e.occurredAt',
+        'e.userId',
+        'u.name as userName',
+        'e.entityType',
+        'e.entityId',
+        'e.operation',
+        'e.oldValue',
+        'e.newValue',
+        'e.comment',
+      ])
+      .orderBy('e.occurredAt', 'desc')
+      .orderBy('e.id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({ ...r, oldValue: parse(r.oldValue), newValue: parse(r.newValue) })),
+    total: Number(count.n),
+  };
+}

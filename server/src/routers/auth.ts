@@ -1,0 +1,73 @@
+import { TRPCError } from '@trpc/server';
+import { findUserByEmail, getSetting, setUserLocale } from '@jalon/db';
+import { loginInput, setLocaleInput } from '@jalon/shared';
+import { authedProcedure, publicProcedure, router } from '../trpc';
+import { UNUSABLE_HASH, verifyPassword } from '../auth/password';
+import {
+  closeSession,
+  lockedUntil,
+  openSession,
+  principalForToken,
+  recordFailure,
+  recordSuccess,
+} from '../auth/sessions';
+import type { Principal } from '../auth/permissions';
+
+export const DEMO_PASSWORD = 'jalon-demo';
+
+const publicUser = (p: Principal) => ({
+  id: p.id,
+  email: p.email,
+  name: p.name,
+  locale: p.locale,
+  globalRole: p.globalRole,
+  observedRegionIds: p.observedRegionIds,
+  memberships: p.memberships,
+  ledPlanIds: p.ledPlanIds,
+});
+
+const badCredentials = () =>
+  new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown email or wrong password' });
+
+export const authRouter = router({
+  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+    const now = ctx.now();
+    const until = await lockedUntil(ctx.db, input.email, ctx.clientIp, now);
+    if (until) {
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `Too many failed sign-ins; try again after ${until.toISOString()}`,
+      });
+    }
+    const user = await findUserByEmail(ctx.db, input.email);
+    // Verify against a dummy hash for unknown emails so timing does not reveal which exist.
+    const valid = await verifyPassword(input.password, user?.passwordHash ?? UNUSABLE_HASH);
+    const demoPasswordRefused =
+      valid && input.password === DEMO_PASSWORD && (await getSetting(ctx.db, 'demo')) !== 'true';
+    if (!user || !valid || user.disabledAt !== null || demoPasswordRefused) {
+      await recordFailure(ctx.db, input.email, ctx.clientIp, now);
+      ctx.log.info({ requestId: ctx.requestId, event: 'login_failed' }, 'sign-in failed');
+      throw badCredentials();
+    }
+    await recordSuccess(ctx.db, input.email);
+    const session = await openSession(ctx.db, user.id, now);
+    ctx.cookies.set(session.token, session.expires);
+    const loaded = await principalForToken(ctx.db, session.token, now);
+    if (!loaded)
+      throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Session vanished' });
+    return publicUser(loaded.principal);
+  }),
+
+  logout: authedProcedure.mutation(async ({ ctx }) => {
+    if (ctx.sessionId) await closeSession(ctx.db, ctx.sessionId);
+    ctx.cookies.clear();
+    return { ok: true as const };
+  }),
+
+  me: authedProcedure.query(({ ctx }) => publicUser(ctx.user)),
+
+  setLocale: authedProcedure.input(setLocaleInput).mutation(async ({ ctx, input }) => {
+    await setUserLocale(ctx.db, ctx.user.id, input.locale);
+    return { locale: input.locale };
+  }),
+});
