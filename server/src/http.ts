@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { sql } from 'kysely';
+import type { Db } from '@jalon/db';
+import type { Logger } from './logger';
+import { appRouter } from './routers/_app';
+import { createInnerContext, type Context, type SessionCookieJar } from './context';
+import { principalForToken, SESSION_COOKIE } from './auth/sessions';
+
+export interface AppOptions {
+  db: Db;
+  log: Logger;
+  secureCookies: boolean;
+  /** Folder of the built client; served with an SPA fallback when it exists. */
+  clientDist?: string | undefined;
+  now?: () => Date;
+}
+
+function cookieJar(res: Response, secure: boolean): SessionCookieJar {
+  const base = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure };
+  return {
+    set: (token, expires) =>
+      res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { ...base, expires })),
+    clear: () =>
+      res.append(
+        'Set-Cookie',
+        serializeCookie(SESSION_COOKIE, '', { ...base, expires: new Date(0) }),
+      ),
+  };
+}
+
+/** The HTTP context: reads the session cookie, then builds the request-free inner context. */
+async function createHttpContext(
+  req: Request,
+  res: Response,
+  options: AppOptions,
+): Promise<Context> {
+  const now = options.now ?? (() => new Date());
+  const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+  const session = await principalForToken(options.db, token, now());
+  const requestId = String(res.locals.requestId);
+  return createInnerContext({
+    db: options.db,
+    log: options.log,
+    user: session?.principal ?? null,
+    sessionId: session?.sessionId ?? null,
+    requestId,
+    clientIp: req.ip ?? 'unknown',
+    cookies: cookieJar(res, options.secureCookies),
+    now,
+  });
+}
+
+export function createApp(options: AppOptions): Express {
+  const { db, log } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(helmet());
+
+  app.use((req, res, next) => {
+    const requestId = randomUUID();
+    const started = process.hrtime.bigint();
+    res.locals.requestId = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // The path only: query strings of GET procedures may carry user input.
+      log.info(
+        {
+          requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(ms),
+        },
+        'request',
+      );
+    });
+    next();
+  });
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await sql`select 1`.execute(db);
+      res.json({ status: 'ok' });
+    } catch (error) {
+      log.error({ err: error }, 'health check failed');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    '/trpc',
+    express.json({ limit: '1mb' }),
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: ({ req, res }) => createHttpContext(req, res, options),
+      onError({ error, path, ctx }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          log.error(
+            { requestId: ctx?.requestId, path, err: error.cause ?? error },
+            'unexpected error',
+          );
+        }
+      },
+    }),
+  );
+
+  const dist = options.clientDist;
+  if (dist && existsSync(join(dist, 'index.html'))) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.get('/{*splat}', (_req, res) => res.sendFile(join(dist, 'index.html')));
+  }
+  return app;
+}

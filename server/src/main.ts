@@ -1,0 +1,64 @@
+import { fileURLToPath } from 'node:url';
+import {
+  getSetting,
+  migrateToLatest,
+  openDb,
+  seedDemo,
+  deleteExpiredSessions,
+  DEMO_ACCOUNTS,
+} from '@jalon/db';
+import { isoToday } from '@jalon/shared';
+import { loadEnv, resolveUserPath } from './env';
+import { createLogger } from './logger';
+import { createApp } from './http';
+import { hashPassword } from './auth/password';
+import { DEMO_PASSWORD } from './routers/auth';
+
+/** `pnpm start`: opens (or creates) the database, migrates, seeds the demo when new, serves. */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const log = createLogger(env.LOG_LEVEL);
+  const file = resolveUserPath(env, env.JALON_DB);
+  const db = openDb(file);
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) log.info({ applied }, 'migrations applied');
+
+  const isNew = (await db.selectFrom('territories').select('id').limit(1).execute()).length === 0;
+  if (isNew) {
+    const summary = await seedDemo(db, {
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      today: isoToday(),
+    });
+    log.info({ ...summary, accounts: undefined }, 'demo data seeded');
+  }
+  await deleteExpiredSessions(db, new Date().toISOString());
+
+  const clientDist =
+    env.JALON_CLIENT_DIST ?? fileURLToPath(new URL('../../client/dist', import.meta.url));
+  const app = createApp({ db, log, secureCookies: env.JALON_SECURE_COOKIES, clientDist });
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const demo = isNew;
+    const lines = [`Jalon is running on http://localhost:${env.PORT} (database ${file})`];
+    void getSetting(db, 'demo').then((flag) => {
+      if (demo || flag === 'true') {
+        lines.push(`Demo accounts (password "${DEMO_PASSWORD}"):`);
+        for (const account of DEMO_ACCOUNTS)
+          lines.push(`  ${account.email.padEnd(28)} ${account.role}`);
+      }
+      console.log(lines.join('\n'));
+    });
+  });
+
+  const shutdown = () => {
+    server.close(() => {
+      void db.destroy().then(() => process.exit(0));
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

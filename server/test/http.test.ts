@@ -1,0 +1,124 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { setSetting } from '@jalon/db';
+import { createApp } from '../src/http';
+import { hashPassword } from '../src/auth/password';
+import { MAX_FAILURES_PER_EMAIL } from '../src/auth/sessions';
+import { DEMO_PASSWORD } from '../src/routers/auth';
+import { buildWorld, WORLD_PASSWORD, type World } from './support/world';
+
+let world: World;
+let server: Server;
+let base: string;
+
+beforeEach(async () => {
+  world = await buildWorld();
+  const app = createApp({ db: world.db, log: pino({ level: 'silent' }), secureCookies: false });
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await world.db.destroy();
+});
+
+const post = (path: string, body: unknown, cookie?: string) =>
+  fetch(`${base}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+const get = (path: string, cookie?: string) =>
+  fetch(`${base}/trpc/${path}`, { headers: cookie ? { cookie } : {} });
+
+async function login(email: string, password: string) {
+  const res = await post('auth.login', { email, password });
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  return { res, setCookie, cookie: setCookie.split(';')[0] ?? '' };
+}
+
+describe('HTTP API', () => {
+  it('answers /health with {"status":"ok"} and sends security headers', async () => {
+    const res = await fetch(`${base}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('signs in with an HttpOnly SameSite=Lax session cookie kept in the database, and signs out', async () => {
+    const { res, setCookie, cookie } = await login('coordinatornl@world.test', WORLD_PASSWORD);
+    expect(res.status).toBe(200);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const token = cookie.split('=')[1] ?? '';
+    // Only a hash of the token is stored.
+    const stored = await world.db.selectFrom('sessions').select('id').execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.id).not.toBe(token);
+
+    const me = await get('auth.me', cookie);
+    expect(((await me.json()) as { result: { data: { email: string } } }).result.data.email).toBe(
+      'coordinatornl@world.test',
+    );
+
+    const out = await post('auth.logout', {}, cookie);
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/Expires=Thu, 01 Jan 1970/);
+    expect((await get('auth.me', cookie)).status).toBe(401);
+    expect(await world.db.selectFrom('sessions').select('id').execute()).toHaveLength(0);
+  });
+
+  it('answers UNAUTHORIZED without a session, and never sends a stack trace', async () => {
+    const res = await get('action.list');
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { data: Record<string, unknown> } };
+    expect(body.error.data.code).toBe('UNAUTHORIZED');
+    expect(JSON.stringify(body)).not.toMatch(/stack|\.ts:\d+/);
+  });
+
+  it('answers BAD_REQUEST with field errors for invalid input', async () => {
+    const res = await post('auth.login', { email: 'not-an-email', password: '' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as {
+      error: { data: { fieldErrors: Record<string, string[]> } };
+    };
+    expect(Object.keys(body.error.data.fieldErrors).sort()).toEqual(['email', 'password']);
+  });
+
+  it('refuses a wrong password with the same message as an unknown email', async () => {
+    const wrong = await login('lead@world.test', 'not-the-password');
+    const unknown = await login('nobody@world.test', 'whatever-it-is');
+    expect(wrong.res.status).toBe(401);
+    expect(unknown.res.status).toBe(401);
+    const message = async (r: Response) =>
+      ((await r.json()) as { error: { message: string } }).error.message;
+    expect(await message(wrong.res)).toBe(await message(unknown.res));
+  });
+
+  it('throttles repeated failed sign-ins for an email, even with the right password afterwards', async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i += 1) {
+      expect((await login('lead@world.test', `wrong-${i}-password`)).res.status).toBe(401);
+    }
+    const locked = await login('lead@world.test', WORLD_PASSWORD);
+    expect(locked.res.status).toBe(429);
+    // Another account is not affected.
+    expect((await login('memberNL@world.test', WORLD_PASSWORD)).res.status).toBe(200);
+  });
+
+  it('accepts the demo password only in a database seeded as demo', async () => {
+    await world.db
+      .updateTable('users')
+      .set({ passwordHash: await hashPassword(DEMO_PASSWORD) })
+      .where('id', '=', world.users.admin)
+      .execute();
+    expect((await login('admin@world.test', DEMO_PASSWORD)).res.status).toBe(401);
+    await setSetting(world.db, 'demo', 'true');
+    expect((await login('admin@world.test', DEMO_PASSWORD)).res.status).toBe(200);
+  });
+});
