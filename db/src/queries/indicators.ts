@@ -1,1 +1,222 @@
-export {};
+import type { Insertable, Updateable } from 'kysely';
+import {
+  indicatorProgress,
+  type IndicatorDirection,
+  type IndicatorKind,
+  type IndicatorProgress,
+} from '@jalon/shared';
+import type { Db, Trx } from '../connection';
+import type { Indicator, IndicatorTable, Measurement, MeasurementTable } from '../schema';
+import { visiblePlanIds, visibleTerritoryIds, type Visibility } from './visibility';
+
+export interface IndicatorFilter {
+  planId?: number | undefined;
+  /** Indicators of the territory itself and of the plans it takes part in. */
+  territoryId?: number | undefined;
+  includeArchived: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface IndicatorSummary {
+  id: number;
+  planId: number | null;
+  planCode: string | null;
+  territoryId: number | null;
+  name: string;
+  unit: string;
+  kind: IndicatorKind;
+  direction: IndicatorDirection;
+  baselineValue: number;
+  baselineDate: string;
+  baselineSource: string;
+  targetValue: number;
+  targetDate: string;
+  archivedAt: string | null;
+  progress: IndicatorProgress;
+}
+
+/**
+ * Indicators joined with their plan and their latest measurement (latest date, then latest
+ * recorded), found by a correlated subquery so the database does the "latest per indicator".
+ */
+export function indicatorsWithLatestQuery(db: Db | Trx) {
+  return db
+    .selectFrom('indicators as i')
+    .leftJoin('plans as ip', 'ip.id', 'i.planId')
+    .leftJoin('measurements as lm', (join) =>
+      join
+        .onRef('lm.indicatorId', '=', 'i.id')
+        .on((eb) =>
+          eb(
+            'lm.id',
+            '=',
+            eb
+              .selectFrom('measurements as lm2')
+              .select('lm2.id')
+              .whereRef('lm2.indicatorId', '=', 'i.id')
+              .orderBy('lm2.measuredOn', 'desc')
+              .orderBy('lm2.id', 'desc')
+              .limit(1),
+          ),
+        ),
+    )
+    .select([
+      'i.id',
+      'i.planId',
+      'ip.code as planCode',
+      'i.territoryId',
+      'i.name',
+      'i.unit',
+      'i.kind',
+      'i.direction',
+      'i.baselineValue',
+      'i.baselineDate',
+      'i.baselineSource',
+      'i.targetValue',
+      'i.targetDate',
+      'i.archivedAt',
+      'lm.measuredOn as latestMeasuredOn',
+      'lm.value as latestValue',
+    ]);
+}
+
+type IndicatorWithLatestRow = Awaited<
+  ReturnType<ReturnType<typeof indicatorsWithLatestQuery>['execute']>
+>[number];
+
+/** Adds the progress and track of @jalon/shared to an indicator row with its latest measurement. */
+export function summariseIndicator(row: IndicatorWithLatestRow): IndicatorSummary {
+  const { latestMeasuredOn, latestValue, ...indicator } = row;
+  const latest =
+    latestMeasuredOn !== null && latestValue !== null
+      ? [{ measuredOn: latestMeasuredOn, value: latestValue }]
+      : [];
+  return { ...indicator, progress: indicatorProgress(indicator, latest) };
+}
+
+/** Lists the indicators visible to the caller, each with its latest measurement and progress. */
+export async function listIndicators(
+  db: Db | Trx,
+  visibility: Visibility,
+  filter: IndicatorFilter,
+): Promise<{ items: IndicatorSummary[]; total: number }> {
+  const base = db
+    .selectFrom('indicators as i')
+    .leftJoin('plans as p', 'p.id', 'i.planId')
+    .where((eb) =>
+      eb.or([
+        eb('i.planId', 'in', visiblePlanIds(db, visibility)),
+        eb('i.territoryId', 'in', visibleTerritoryIds(db, visibility)),
+      ]),
+    )
+    .$if(!filter.includeArchived, (qb) =>
+      qb.where('i.archivedAt', 'is', null).where('p.archivedAt', 'is', null),
+    )
+    .$if(filter.planId !== undefined, (qb) => qb.where('i.planId', '=', filter.planId ?? 0))
+    .$if(filter.territoryId !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb('i.territoryId', '=', filter.territoryId ?? 0),
+          eb(
+            'i.planId',
+            'in',
+            eb
+              .selectFrom('planTerritories')
+              .select('planId')
+              .where('territoryId', '=', filter.territoryId ?? 0),
+          ),
+        ]),
+      ),
+    );
+
+  const [rows, count] = await Promise.all([
+    indicatorsWithLatestQuery(db)
+      .where('i.id', 'in', base.select('i.id'))
+      .orderBy('i.name', 'asc')
+      .orderBy('i.id', 'asc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(summariseIndicator), total: Number(count.n) };
+}
+
+export async function findIndicator(db: Db | Trx, id: number): Promise<Indicator | undefined> {
+  return db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertIndicator(
+  trx: Db | Trx,
+  values: Insertable<IndicatorTable>,
+): Promise<Indicator> {
+  return trx.insertInto('indicators').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateIndicator(
+  trx: Db | Trx,
+  id: number,
+  patch: Updateable<IndicatorTable>,
+): Promise<Indicator> {
+  return trx
+    .updateTable('indicators')
+    .set(patch)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Every measurement of an indicator, oldest first (the order of a chart). */
+export async function listIndicatorMeasurements(
+  db: Db | Trx,
+  indicatorId: number,
+): Promise<Measurement[]> {
+  return db
+    .selectFrom('measurements')
+    .selectAll()
+    .where('indicatorId', '=', indicatorId)
+    .orderBy('measuredOn', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+}
+
+export interface MeasurementListItem extends Measurement {
+  recorderName: string | null;
+}
+
+/** One page of an indicator's measurements, newest first, with who recorded each. */
+export async function listMeasurements(
+  db: Db | Trx,
+  filter: { indicatorId: number; limit: number; offset: number },
+): Promise<{ items: MeasurementListItem[]; total: number }> {
+  const base = db.selectFrom('measurements as m').where('m.indicatorId', '=', filter.indicatorId);
+  const [items, count] = await Promise.all([
+    base
+      .leftJoin('users as u', 'u.id', 'm.recordedBy')
+      .selectAll('m')
+      .select('u.name as recorderName')
+      .orderBy('m.measuredOn', 'desc')
+      .orderBy('m.id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export async function findMeasurement(db: Db | Trx, id: number): Promise<Measurement | undefined> {
+  return db.selectFrom('measurements').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertMeasurement(
+  trx: Db | Trx,
+  values: Insertable<MeasurementTable>,
+): Promise<Measurement> {
+  return trx.insertInto('measurements').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteMeasurement(trx: Db | Trx, id: number): Promise<void> {
+  await trx.deleteFrom('measurements').where('id', '=', id).execute();
+}

@@ -1,4 +1,149 @@
-import { router } from '../trpc';
+import { z } from 'zod';
+import { TRPCError } from '@trpc/server';
+import {
+  appendAgendaItem,
+  checkLinksInTerritory,
+  deleteAgendaItem,
+  diffFields,
+  findAgendaItem,
+  listAgendaItems,
+  recordAudit,
+  setAgendaOrder,
+  updateAgendaItem,
+  type AgendaItemRow,
+} from '@jalon/db';
+import {
+  agendaItemCreateInput,
+  agendaItemUpdateInput,
+  agendaReorderInput,
+  byIdInput,
+  id,
+} from '@jalon/shared';
+import { authedProcedure, authorize, notFound, router } from '../trpc';
+import { findEditableMeeting } from './meeting';
 
-// To be filled in: see the routers action.ts and auth.ts for the pattern.
-export const agendaRouter = router({});
+const auditedFields = (item: AgendaItemRow) => ({
+  meetingId: item.meetingId,
+  position: item.position,
+  title: item.title,
+  notes: item.notes,
+  planId: item.planId,
+  stageId: item.stageId,
+  actionId: item.actionId,
+});
+
+export const agendaRouter = router({
+  list: authedProcedure.input(z.object({ meetingId: id })).query(async ({ ctx, input }) => {
+    await authorize(ctx, 'read', { entity: 'meeting', id: input.meetingId });
+    return listAgendaItems(ctx.db, input.meetingId);
+  }),
+
+  create: authedProcedure.input(agendaItemCreateInput).mutation(async ({ ctx, input }) => {
+    await authorize(ctx, 'manage', { entity: 'meeting', id: input.meetingId });
+    const now = ctx.now();
+    return ctx.db.transaction().execute(async (trx) => {
+      const meeting = await findEditableMeeting(trx, input.meetingId);
+      const links = await checkLinksInTerritory(trx, meeting.territoryId, input);
+      if (!links.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: links.reason });
+      const created = await appendAgendaItem(trx, { ...input, planId: links.planId });
+      await recordAudit(trx, {
+        userId: ctx.user.id,
+        entityType: 'agenda_item',
+        entityId: created.id,
+        operation: 'create',
+        territoryId: meeting.territoryId,
+        planId: created.planId,
+        newValue: auditedFields(created),
+        occurredAt: now.toISOString(),
+      });
+      return created;
+    });
+  }),
+
+  update: authedProcedure.input(agendaItemUpdateInput).mutation(async ({ ctx, input }) => {
+    await authorize(ctx, 'manage', { entity: 'agenda_item', id: input.id });
+    const { id: itemId, ...patch } = input;
+    const now = ctx.now();
+    return ctx.db.transaction().execute(async (trx) => {
+      const before = await findAgendaItem(trx, itemId);
+      if (!before) throw notFound('agenda_item', itemId);
+      const meeting = await findEditableMeeting(trx, before.meetingId);
+      const after = await updateAgendaItem(trx, itemId, patch);
+      const diff = diffFields(auditedFields(before), auditedFields(after));
+      if (diff) {
+        await recordAudit(trx, {
+          userId: ctx.user.id,
+          entityType: 'agenda_item',
+          entityId: itemId,
+          operation: 'update',
+          territoryId: meeting.territoryId,
+          planId: after.planId,
+          ...diff,
+          occurredAt: now.toISOString(),
+        });
+      }
+      return after;
+    });
+  }),
+
+  delete: authedProcedure.input(byIdInput).mutation(async ({ ctx, input }) => {
+    await authorize(ctx, 'manage', { entity: 'agenda_item', id: input.id });
+    const now = ctx.now();
+    await ctx.db.transaction().execute(async (trx) => {
+      const before = await findAgendaItem(trx, input.id);
+      if (!before) throw notFound('agenda_item', input.id);
+      const meeting = await findEditableMeeting(trx, before.meetingId);
+      await deleteAgendaItem(trx, before);
+      await recordAudit(trx, {
+        userId: ctx.user.id,
+        entityType: 'agenda_item',
+        entityId: input.id,
+        operation: 'delete',
+        territoryId: meeting.territoryId,
+        planId: before.planId,
+        oldValue: auditedFields(before),
+        occurredAt: now.toISOString(),
+      });
+    });
+    return { id: input.id };
+  }),
+
+  /** Puts the meeting's items in the order of `itemIds`, which must list each of them once. */
+  reorder: authedProcedure.input(agendaReorderInput).mutation(async ({ ctx, input }) => {
+    await authorize(ctx, 'manage', { entity: 'meeting', id: input.meetingId });
+    const now = ctx.now();
+    return ctx.db.transaction().execute(async (trx) => {
+      const meeting = await findEditableMeeting(trx, input.meetingId);
+      const before = await listAgendaItems(trx, meeting.id);
+      const current = before.map((item) => item.id);
+      const sameItems =
+        new Set(input.itemIds).size === input.itemIds.length &&
+        input.itemIds.length === current.length &&
+        input.itemIds.every((itemId) => current.includes(itemId));
+      if (!sameItems) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `The new order must list each item of meeting ${meeting.id}'s agenda exactly once`,
+        });
+      }
+      await setAgendaOrder(trx, meeting.id, input.itemIds);
+      const after = await listAgendaItems(trx, meeting.id);
+      for (const item of after) {
+        const old = before.find((b) => b.id === item.id);
+        if (!old || old.position === item.position) continue;
+        await recordAudit(trx, {
+          userId: ctx.user.id,
+          entityType: 'agenda_item',
+          entityId: item.id,
+          operation: 'update',
+          territoryId: meeting.territoryId,
+          planId: item.planId,
+          oldValue: { position: old.position },
+          newValue: { position: item.position },
+          occurredAt: now.toISOString(),
+        });
+      }
+      return after;
+    });
+  }),
+});

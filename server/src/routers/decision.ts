@@ -1,4 +1,171 @@
-import { router } from '../trpc';
+import { TRPCError } from '@trpc/server';
+import {
+  checkLinksInTerritory,
+  diffFields,
+  findDecision,
+  findMeetingWithTerritory,
+  findStageValidation,
+  insertDecision,
+  listDecisions,
+  nextDecisionNumber,
+  recordAudit,
+  setStageValidation,
+  updateDecision,
+  type DecisionRow,
+  type Trx,
+} from '@jalon/db';
+import { decisionCreateInput, decisionListInput, decisionUpdateInput } from '@jalon/shared';
+import { authedProcedure, authorize, notFound, router } from '../trpc';
+import { visibilityOf } from '../auth/permissions';
+import { assertMeetingEditable, findEditableMeeting } from './meeting';
 
-// To be filled in: see the routers action.ts and auth.ts for the pattern.
-export const decisionRouter = router({});
+const auditedFields = (d: DecisionRow) => ({
+  meetingId: d.meetingId,
+  number: d.number,
+  text: d.text,
+  kind: d.kind,
+  planId: d.planId,
+  stageId: d.stageId,
+  actionId: d.actionId,
+  ownerName: d.ownerName,
+  dueDate: d.dueDate,
+  followUpStatus: d.followUpStatus,
+});
+
+interface GateChange {
+  userId: number;
+  stageId: number;
+  meeting: { id: number; scheduledAt: string };
+  validated: boolean;
+  occurredAt: string;
+}
+
+/**
+ * A validation decision about a stage is the stage's gate: the stage records the meeting and its
+ * date. Withdrawing the decision's validation withdraws the gate, if it was this meeting's.
+ */
+async function recordStageGate(trx: Trx, change: GateChange): Promise<void> {
+  const stage = await findStageValidation(trx, change.stageId);
+  if (!stage) throw notFound('stage', change.stageId);
+  const before = { validatedMeetingId: stage.validatedMeetingId, validatedOn: stage.validatedOn };
+  let after: typeof before;
+  if (change.validated) {
+    if (stage.validatedMeetingId !== null && stage.validatedMeetingId !== change.meeting.id) {
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: `Stage ${stage.id} was already validated by meeting ${stage.validatedMeetingId}`,
+      });
+    }
+    after = {
+      validatedMeetingId: change.meeting.id,
+      validatedOn: change.meeting.scheduledAt.slice(0, 10),
+    };
+  } else {
+    if (stage.validatedMeetingId !== change.meeting.id) return;
+    after = { validatedMeetingId: null, validatedOn: null };
+  }
+  const diff = diffFields(before, after);
+  if (!diff) return;
+  await setStageValidation(trx, stage.id, after);
+  await recordAudit(trx, {
+    userId: change.userId,
+    entityType: 'stage',
+    entityId: stage.id,
+    operation: 'update',
+    planId: stage.planId,
+    ...diff,
+    occurredAt: change.occurredAt,
+  });
+}
+
+export const decisionRouter = router({
+  list: authedProcedure.input(decisionListInput).query(async ({ ctx, input }) => {
+    const result = await listDecisions(ctx.db, visibilityOf(ctx.user), input);
+    return { ...result, limit: input.limit, offset: input.offset };
+  }),
+
+  create: authedProcedure.input(decisionCreateInput).mutation(async ({ ctx, input }) => {
+    await authorize(ctx, 'manage', { entity: 'meeting', id: input.meetingId });
+    const now = ctx.now();
+    return ctx.db.transaction().execute(async (trx) => {
+      const meeting = await findEditableMeeting(trx, input.meetingId);
+      const links = await checkLinksInTerritory(trx, meeting.territoryId, input);
+      if (!links.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: links.reason });
+      const created = await insertDecision(trx, {
+        ...input,
+        planId: links.planId,
+        number: await nextDecisionNumber(trx, meeting.committeeId),
+        followUpStatus: 'todo',
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      });
+      if (created.kind === 'validation' && created.stageId !== null) {
+        await recordStageGate(trx, {
+          userId: ctx.user.id,
+          stageId: created.stageId,
+          meeting,
+          validated: true,
+          occurredAt: now.toISOString(),
+        });
+      }
+      await recordAudit(trx, {
+        userId: ctx.user.id,
+        entityType: 'decision',
+        entityId: created.id,
+        operation: 'create',
+        territoryId: meeting.territoryId,
+        planId: created.planId,
+        newValue: auditedFields(created),
+        occurredAt: now.toISOString(),
+      });
+      return created;
+    });
+  }),
+
+  /**
+   * Follow-ups (status, owner, due date) go on after the meeting, even once its minutes are
+   * approved; what was decided (text, kind) is then part of the record and no longer changes.
+   */
+  update: authedProcedure.input(decisionUpdateInput).mutation(async ({ ctx, input }) => {
+    await authorize(ctx, 'manage', { entity: 'decision', id: input.id });
+    const { id, ...patch } = input;
+    const now = ctx.now();
+    return ctx.db.transaction().execute(async (trx) => {
+      const before = await findDecision(trx, id);
+      if (!before) throw notFound('decision', id);
+      const meeting = await findMeetingWithTerritory(trx, before.meetingId);
+      if (!meeting) throw notFound('meeting', before.meetingId);
+      const changesRecord =
+        (patch.text !== undefined && patch.text !== before.text) ||
+        (patch.kind !== undefined && patch.kind !== before.kind);
+      if (changesRecord) assertMeetingEditable(meeting);
+      const after = await updateDecision(trx, id, { ...patch, updatedAt: now.toISOString() });
+      if (after.stageId !== null && before.kind !== after.kind) {
+        const validates = after.kind === 'validation';
+        if (validates || before.kind === 'validation') {
+          await recordStageGate(trx, {
+            userId: ctx.user.id,
+            stageId: after.stageId,
+            meeting,
+            validated: validates,
+            occurredAt: now.toISOString(),
+          });
+        }
+      }
+      const diff = diffFields(auditedFields(before), auditedFields(after));
+      if (diff) {
+        await recordAudit(trx, {
+          userId: ctx.user.id,
+          entityType: 'decision',
+          entityId: id,
+          operation: 'update',
+          territoryId: meeting.territoryId,
+          planId: after.planId,
+          ...diff,
+          occurredAt: now.toISOString(),
+        });
+      }
+      return after;
+    });
+  }),
+});

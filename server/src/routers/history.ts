@@ -1,4 +1,42 @@
-import { router } from '../trpc';
+import { listHistory, type ScopedEntity } from '@jalon/db';
+import { historyInput, type EntityType } from '@jalon/shared';
+import { authedProcedure, authorize, authorizeAdmin, router } from '../trpc';
+import { can } from '../auth/permissions';
 
-// To be filled in: see the routers action.ts and auth.ts for the pattern.
-export const historyRouter = router({});
+/**
+ * Whose scope decides who may read an entity's history; null for national reference data and
+ * comments, whose history only admins read. Attendance events are filed under the meeting's id.
+ */
+const SCOPE_OF: Record<EntityType, ScopedEntity | null> = {
+  territory: 'territory',
+  organisation: null,
+  user: null,
+  membership: 'membership',
+  plan: 'plan',
+  funding_line: 'funding_line',
+  stage: 'stage',
+  action: 'action',
+  indicator: 'indicator',
+  measurement: 'measurement',
+  committee: 'committee',
+  committee_member: 'committee_member',
+  meeting: 'meeting',
+  attendance: 'meeting',
+  agenda_item: 'agenda_item',
+  decision: 'decision',
+  comment: null,
+};
+
+export const historyRouter = router({
+  list: authedProcedure.input(historyInput).query(async ({ ctx, input }) => {
+    const scoped = SCOPE_OF[input.entityType];
+    // Admins read every history, including that of entities since deleted (whose scope is gone).
+    if (scoped === null || can(ctx.user, 'administer', null)) {
+      authorizeAdmin(ctx);
+    } else {
+      await authorize(ctx, 'read', { entity: scoped, id: input.entityId });
+    }
+    const result = await listHistory(ctx.db, input);
+    return { ...result, limit: input.limit, offset: input.offset };
+  }),
+});

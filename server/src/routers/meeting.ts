@@ -1,4 +1,205 @@
-import { router } from '../trpc';
+import { TRPCError } from '@trpc/server';
+import {
+  buildMeetingSnapshot,
+  diffFields,
+  findCommittee,
+  findMeetingSnapshot,
+  findMeetingWithTerritory,
+  insertMeeting,
+  insertMeetingSnapshot,
+  listAgendaItems,
+  listAttendance,
+  listMeetingDecisions,
+  listMeetings,
+  recordAudit,
+  updateMeetingAtVersion,
+  type Db,
+  type Meeting,
+  type Trx,
+} from '@jalon/db';
+import {
+  byIdInput,
+  isoToday,
+  meetingCreateInput,
+  meetingListInput,
+  meetingSetStatusInput,
+  meetingUpdateInput,
+  type MeetingStatus,
+} from '@jalon/shared';
+import { authedProcedure, authorize, conflict, notFound, router } from '../trpc';
+import { visibilityOf } from '../auth/permissions';
 
-// To be filled in: see the routers action.ts and auth.ts for the pattern.
-export const meetingRouter = router({});
+/** The lifecycle of a meeting: each status and the ones it may move to. */
+const NEXT_STATUSES: Record<MeetingStatus, readonly MeetingStatus[]> = {
+  planned: ['held', 'cancelled'],
+  held: ['minutes_approved'],
+  minutes_approved: [],
+  cancelled: [],
+};
+
+const readOnly = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
+
+/**
+ * Approved minutes are the record of the meeting, and a cancelled meeting has no record: neither
+ * changes any more (attendance, agenda, decisions, the meeting's own fields).
+ */
+export function assertMeetingEditable(meeting: { id: number; status: MeetingStatus }): void {
+  if (meeting.status === 'minutes_approved') {
+    throw readOnly(`Meeting ${meeting.id} minutes are approved; it is read-only`);
+  }
+  if (meeting.status === 'cancelled') {
+    throw readOnly(`Meeting ${meeting.id} is cancelled; it is read-only`);
+  }
+}
+
+/** Reads a meeting inside the transaction that changes it, and refuses a read-only one. */
+export async function findEditableMeeting(
+  trx: Db | Trx,
+  id: number,
+): Promise<Meeting & { territoryId: number }> {
+  const meeting = await findMeetingWithTerritory(trx, id);
+  if (!meeting) throw notFound('meeting', id);
+  assertMeetingEditable(meeting);
+  return meeting;
+}
+
+/** Meetings are stored in UTC so that dates compare as text in SQL. */
+const toUtc = (dateTime: string) => new Date(dateTime).toISOString();
+
+const auditedFields = (m: Meeting) => ({
+  committeeId: m.committeeId,
+  scheduledAt: m.scheduledAt,
+  place: m.place,
+  mode: m.mode,
+  status: m.status,
+  heldAt: m.heldAt,
+});
+
+export const meetingRouter = router({
+  list: authedProcedure.input(meetingListInput).query(async ({ ctx, input }) => {
+    const result = await listMeetings(ctx.db, visibilityOf(ctx.user), input);
+    return { ...result, limit: input.limit, offset: input.offset };
+  }),
+
+  byId: authedProcedure.input(byIdInput).query(async ({ ctx, input }) => {
+    await authorize(ctx, 'read', { entity: 'meeting', id: input.id });
+    const meeting = await findMeetingWithTerritory(ctx.db, input.id);
+    if (!meeting) throw notFound('meeting', input.id);
+    const [committee, attendance, agenda, decisions] = await Promise.all([
+      findCommittee(ctx.db, meeting.committeeId),
+      listAttendance(ctx.db, meeting.id),
+      listAgendaItems(ctx.db, meeting.id),
+      listMeetingDecisions(ctx.db, meeting.id),
+    ]);
+    if (!committee) throw notFound('committee', meeting.committeeId);
+    return { ...meeting, committee, attendance, agenda, decisions };
+  }),
+
+  snapshot: authedProcedure.input(byIdInput).query(async ({ ctx, input }) => {
+    await authorize(ctx, 'read', { entity: 'meeting', id: input.id });
+    return findMeetingSnapshot(ctx.db, input.id);
+  }),
+
+  create: authedProcedure.input(meetingCreateInput).mutation(async ({ ctx, input }) => {
+    const scope = await authorize(ctx, 'manage', { entity: 'committee', id: input.committeeId });
+    const now = ctx.now();
+    return ctx.db.transaction().execute(async (trx) => {
+      const committee = await findCommittee(trx, input.committeeId);
+      if (!committee) throw notFound('committee', input.committeeId);
+      if (committee.archivedAt !== null) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `Committee ${committee.id} is archived`,
+        });
+      }
+      const created = await insertMeeting(trx, {
+        committeeId: input.committeeId,
+        scheduledAt: toUtc(input.scheduledAt),
+        place: input.place,
+        mode: input.mode,
+        status: 'planned',
+        heldAt: null,
+        createdAt: now.toISOString(),
+      });
+      await recordAudit(trx, {
+        userId: ctx.user.id,
+        entityType: 'meeting',
+        entityId: created.id,
+        operation: 'create',
+        territoryId: scope.territoryIds[0] ?? null,
+        newValue: auditedFields(created),
+        occurredAt: now.toISOString(),
+      });
+      return created;
+    });
+  }),
+
+  update: authedProcedure.input(meetingUpdateInput).mutation(async ({ ctx, input }) => {
+    const scope = await authorize(ctx, 'manage', { entity: 'meeting', id: input.id });
+    const { id, version, scheduledAt, ...patch } = input;
+    const now = ctx.now();
+    return ctx.db.transaction().execute(async (trx) => {
+      const before = await findMeetingWithTerritory(trx, id);
+      if (!before) throw notFound('meeting', id);
+      if (before.version !== version) throw conflict('meeting', id);
+      assertMeetingEditable(before);
+      const after = await updateMeetingAtVersion(trx, id, version, {
+        ...patch,
+        ...(scheduledAt === undefined ? {} : { scheduledAt: toUtc(scheduledAt) }),
+      });
+      if (!after) throw conflict('meeting', id);
+      const diff = diffFields(auditedFields(before), auditedFields(after));
+      if (diff) {
+        await recordAudit(trx, {
+          userId: ctx.user.id,
+          entityType: 'meeting',
+          entityId: id,
+          operation: 'update',
+          territoryId: scope.territoryIds[0] ?? null,
+          ...diff,
+          occurredAt: now.toISOString(),
+        });
+      }
+      return after;
+    });
+  }),
+
+  setStatus: authedProcedure.input(meetingSetStatusInput).mutation(async ({ ctx, input }) => {
+    const scope = await authorize(ctx, 'manage', { entity: 'meeting', id: input.id });
+    const now = ctx.now();
+    return ctx.db.transaction().execute(async (trx) => {
+      const before = await findMeetingWithTerritory(trx, input.id);
+      if (!before) throw notFound('meeting', input.id);
+      if (before.version !== input.version) throw conflict('meeting', input.id);
+      if (!NEXT_STATUSES[before.status].includes(input.status)) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `Meeting ${input.id} cannot go from ${before.status} to ${input.status}`,
+        });
+      }
+      const held = input.status === 'held';
+      const after = await updateMeetingAtVersion(trx, input.id, input.version, {
+        status: input.status,
+        ...(held ? { heldAt: now.toISOString() } : {}),
+      });
+      if (!after) throw conflict('meeting', input.id);
+      if (held) {
+        // Frozen now, so the committee can later compare with what it saw on the day.
+        const snapshot = await buildMeetingSnapshot(trx, before.territoryId, isoToday(now));
+        await insertMeetingSnapshot(trx, input.id, now.toISOString(), snapshot);
+      }
+      const diff = diffFields(auditedFields(before), auditedFields(after));
+      await recordAudit(trx, {
+        userId: ctx.user.id,
+        entityType: 'meeting',
+        entityId: input.id,
+        operation: 'status',
+        territoryId: scope.territoryIds[0] ?? null,
+        oldValue: diff?.oldValue ?? null,
+        newValue: diff?.newValue ?? null,
+        occurredAt: now.toISOString(),
+      });
+      return after;
+    });
+  }),
+});
