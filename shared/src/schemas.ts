@@ -121,18 +121,22 @@ export const organisationListInput = pageInput.extend({
   kind: z.enum(ORGANISATION_KINDS).optional(),
   search: text(120).optional(),
 });
+const siren = z
+  .string()
+  .regex(/^\d{9}$/, 'A SIREN number has 9 digits')
+  .nullable();
 export const organisationCreateInput = z.object({
   name: requiredText(200),
   kind: z.enum(ORGANISATION_KINDS),
-  siren: z
-    .string()
-    .regex(/^\d{9}$/, 'A SIREN number has 9 digits')
-    .nullable()
-    .default(null),
+  siren: siren.default(null),
 });
-export const organisationUpdateInput = z
-  .object({ id })
-  .extend(organisationCreateInput.partial().shape);
+// Not `.partial()` of the create schema: zod would still apply its default and erase the SIREN.
+export const organisationUpdateInput = z.object({
+  id,
+  name: requiredText(200).optional(),
+  kind: z.enum(ORGANISATION_KINDS).optional(),
+  siren: siren.optional(),
+});
 
 // ---- Plans -----------------------------------------------------------------------------------
 
@@ -319,9 +323,11 @@ export const indicatorCreateInput = z
   .refine(isDirectionConsistent, indicatorDirectionRule)
   .refine((v) => v.baselineDate < v.targetDate, indicatorDateRule);
 // Direction consistency on update is checked against the merged row on the server.
+// baselineSource is redeclared: `.partial()` would keep its default and erase the stored source.
 export const indicatorUpdateInput = z
   .object({ id })
-  .extend(z.object(indicatorFields).partial().shape);
+  .extend(z.object(indicatorFields).partial().shape)
+  .extend({ baselineSource: text(300).optional() });
 
 export const measurementListInput = pageInput.extend({ indicatorId: id });
 export const measurementCreateInput = z.object({

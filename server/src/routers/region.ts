@@ -1,4 +1,10 @@
-import { router } from '../trpc';
+import { listRegions } from '@jalon/db';
+import { authedProcedure, router } from '../trpc';
 
-// To be filled in: see the routers action.ts and auth.ts for the pattern.
-export const regionRouter = router({});
+export const regionRouter = router({
+  /** Regions are public reference data: any signed-in user sees them all. */
+  list: authedProcedure.query(async ({ ctx }) => {
+    const items = await listRegions(ctx.db);
+    return { items, total: items.length };
+  }),
+});
