@@ -1,22 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { listHistory } from '@jalon/db';
 import { buildWorld, callerAs, type World } from './support/world';
+import { codeOf } from './support/expectations';
 
 let world: World;
 beforeEach(async () => {
   world = await buildWorld();
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 describe('action.list', () => {
   it('pages, counts and filters in SQL, within the caller’s territories', async () => {

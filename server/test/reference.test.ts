@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { planProgress, stageProgress, territoryProgress } from '@jalon/shared';
 import { buildWorld, callerAs, type World } from './support/world';
-import { auditOf, codeOf } from './support/outcomes';
+import { auditOf, codeOf } from './support/expectations';
 
 let world: World;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createSession, findUserByEmail, loadPrincipal } from '@jalon/db';
 import { verifyPassword } from '../src/auth/password';
 import { buildWorld, callerAs, type World } from './support/world';
-import { auditOf, codeOf } from './support/outcomes';
+import { auditOf, codeOf } from './support/expectations';
 
 let world: World;
 beforeEach(async () => {
