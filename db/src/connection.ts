@@ -19,6 +19,11 @@ export function openDb(file: string): Db {
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // SQLite's built-in lower() folds ASCII only ("École" stays "École"); PostgreSQL's folds every
+  // letter. Replace it so case-insensitive search and code checks behave alike on both.
+  sqlite.function('lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],

@@ -51,3 +51,14 @@ describe('migrations', () => {
     await db.destroy();
   });
 });
+
+describe('connection', () => {
+  it('folds the case of accented letters in lower(), as PostgreSQL does', async () => {
+    const db = openDb(':memory:');
+    const row = await sql<{ folded: string }>`select lower('École ÉTÉ Straße') as folded`.execute(
+      db,
+    );
+    expect(row.rows[0]?.folded).toBe('école été straße');
+    await db.destroy();
+  });
+});

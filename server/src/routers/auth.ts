@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { findUserByEmail, getSetting, setUserLocale } from '@jalon/db';
+import { findUserByEmail, getSetting, recordAudit, setUserLocale } from '@jalon/db';
 import { loginInput, setLocaleInput } from '@jalon/shared';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 import { UNUSABLE_HASH, verifyPassword } from '../auth/password';
@@ -67,7 +67,18 @@ export const authRouter = router({
   me: authedProcedure.query(({ ctx }) => publicUser(ctx.user)),
 
   setLocale: authedProcedure.input(setLocaleInput).mutation(async ({ ctx, input }) => {
-    await setUserLocale(ctx.db, ctx.user.id, input.locale);
+    await ctx.db.transaction().execute(async (trx) => {
+      await setUserLocale(trx, ctx.user.id, input.locale);
+      await recordAudit(trx, {
+        userId: ctx.user.id,
+        entityType: 'user',
+        entityId: ctx.user.id,
+        operation: 'update',
+        oldValue: { locale: ctx.user.locale },
+        newValue: { locale: input.locale },
+        occurredAt: ctx.now().toISOString(),
+      });
+    });
     return { locale: input.locale };
   }),
 });
