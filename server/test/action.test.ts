@@ -206,6 +206,41 @@ describe('action.create, update and archive', () => {
     ).toBe('BAD_REQUEST');
   });
 
+  it('refuses an owner who is not a member of one of the plan’s territories', async () => {
+    const coordinator = await callerAs(world, 'coordinatorNL');
+    const stageId = world.stages.NL2[0] ?? 0;
+    // Chartres' coordinator is a member elsewhere; the outsider is a member nowhere.
+    for (const user of ['outsider', 'coordinatorCH'] as const) {
+      expect(
+        await codeOf(
+          coordinator.action.create({ stageId, title: 'x', ownerUserId: world.users[user] }),
+        ),
+      ).toBe('BAD_REQUEST');
+      expect(
+        await codeOf(
+          coordinator.action.update({
+            id: world.actions.NL2a,
+            version: 1,
+            ownerUserId: world.users[user],
+          }),
+        ),
+      ).toBe('BAD_REQUEST');
+    }
+    // Any role in the territory will do.
+    const created = await coordinator.action.create({
+      stageId,
+      title: 'Recenser les friches',
+      ownerUserId: world.users.observerNL,
+    });
+    expect(created.ownerUserId).toBe(world.users.observerNL);
+    const updated = await coordinator.action.update({
+      id: world.actions.NL2a,
+      version: 1,
+      ownerUserId: world.users.memberNL,
+    });
+    expect(updated.ownerUserId).toBe(world.users.memberNL);
+  });
+
   it('archives an action so it leaves the default list', async () => {
     const coordinator = await callerAs(world, 'coordinatorNL');
     await coordinator.action.archive({ id: world.actions.NL2a, version: 1 });
@@ -216,5 +251,43 @@ describe('action.create, update and archive', () => {
       includeArchived: true,
     });
     expect(withArchived.total).toBe(1);
+  });
+});
+
+describe('archived actions and plans', () => {
+  it('refuses every write to an archived action, including a second archive', async () => {
+    const coordinator = await callerAs(world, 'coordinatorNL');
+    const archived = await coordinator.action.archive({ id: world.actions.NL1a, version: 1 });
+    const { id, version } = archived;
+    expect(await codeOf(coordinator.action.update({ id, version, title: 'x' }))).toBe(
+      'BAD_REQUEST',
+    );
+    expect(await codeOf(coordinator.action.setStatus({ id, version, status: 'done' }))).toBe(
+      'BAD_REQUEST',
+    );
+    expect(await codeOf(coordinator.action.archive({ id, version }))).toBe('BAD_REQUEST');
+    const stored = await coordinator.action.byId({ id });
+    expect(stored).toMatchObject({
+      version,
+      archivedAt: archived.archivedAt,
+      status: 'in_progress',
+    });
+  });
+
+  it('refuses to create, change or archive the actions of an archived plan', async () => {
+    const coordinator = await callerAs(world, 'coordinatorNL');
+    await coordinator.plan.archive({ id: world.plans.NL2, version: 1 });
+    const id = world.actions.NL2a;
+    const refused: (() => Promise<unknown>)[] = [
+      () => coordinator.action.create({ stageId: world.stages.NL2[0] ?? 0, title: 'x' }),
+      () => coordinator.action.update({ id, version: 1, title: 'x' }),
+      () => coordinator.action.setStatus({ id, version: 1, status: 'in_progress' }),
+      () => coordinator.action.archive({ id, version: 1 }),
+    ];
+    for (const call of refused) expect(await codeOf(call())).toBe('BAD_REQUEST');
+    await expect(refused[1]?.()).rejects.toMatchObject({
+      message: `Plan ${world.plans.NL2} is archived`,
+    });
+    expect(await coordinator.action.byId({ id })).toMatchObject({ version: 1, archivedAt: null });
   });
 });

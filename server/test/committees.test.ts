@@ -125,6 +125,25 @@ describe('committeeMember', () => {
     expect(await codeOf(coordinator.committeeMember.delete({ id: member.id }))).toBe('NOT_FOUND');
   });
 
+  it('links a member to a user of the committee’s territory only', async () => {
+    const coordinator = await callerAs(world, 'coordinatorNL');
+    const input = {
+      committeeId: world.committees.copilNL,
+      personName: 'Jeanne',
+      role: 'member' as const,
+    };
+    for (const user of ['outsider', 'coordinatorCH'] as const) {
+      expect(
+        await codeOf(coordinator.committeeMember.create({ ...input, userId: world.users[user] })),
+      ).toBe('BAD_REQUEST');
+    }
+    const linked = await coordinator.committeeMember.create({
+      ...input,
+      userId: world.users.memberNL,
+    });
+    expect(linked.userId).toBe(world.users.memberNL);
+  });
+
   it('refuses members changes to anyone but the coordinator of the territory', async () => {
     const coordinator = await callerAs(world, 'coordinatorNL');
     const member = await coordinator.committeeMember.create({

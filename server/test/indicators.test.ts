@@ -118,6 +118,40 @@ describe('indicator.create, update and archive', () => {
     expect(await codeOf(lead.indicator.update({ id, name: 'x' }))).toBe('FORBIDDEN');
   });
 
+  it('refuses a baseline date after the earliest measurement', async () => {
+    const coordinator = await callerAs(world, 'coordinatorNL');
+    const id = world.indicators.NL1;
+    // NL-1's measurements start on 2024-06-30.
+    expect(await codeOf(coordinator.indicator.update({ id, baselineDate: '2024-07-01' }))).toBe(
+      'BAD_REQUEST',
+    );
+    const moved = await coordinator.indicator.update({ id, baselineDate: '2024-06-30' });
+    expect(moved.baselineDate).toBe('2024-06-30');
+    // Without measurements, any baseline before the target will do.
+    const chartres = await callerAs(world, 'coordinatorCH');
+    expect(
+      await chartres.indicator.update({ id: world.indicators.CH1, baselineDate: '2025-01-01' }),
+    ).toMatchObject({ baselineDate: '2025-01-01' });
+  });
+
+  it('refuses to change the indicators or record the measurements of an archived plan', async () => {
+    const coordinator = await callerAs(world, 'coordinatorNL');
+    await coordinator.plan.archive({ id: world.plans.NL1, version: 1 });
+    expect(
+      await codeOf(coordinator.indicator.update({ id: world.indicators.NL1, targetValue: 150 })),
+    ).toBe('BAD_REQUEST');
+    expect(
+      await codeOf(
+        coordinator.measurement.create({
+          indicatorId: world.indicators.NL1,
+          measuredOn: '2025-06-01',
+          value: 60,
+        }),
+      ),
+    ).toBe('BAD_REQUEST');
+    expect((await coordinator.indicator.byId({ id: world.indicators.NL1 })).targetValue).toBe(120);
+  });
+
   it('archives an indicator out of the default list', async () => {
     const coordinator = await callerAs(world, 'coordinatorNL');
     const archived = await coordinator.indicator.archive({ id: world.indicators.NL1 });

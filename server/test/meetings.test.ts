@@ -546,3 +546,65 @@ describe('decisions', () => {
     );
   });
 });
+
+describe('a cancelled meeting', () => {
+  it('withdraws the stage gates it set, audited, and leaves other meetings’ gates', async () => {
+    const coordinator = await coordinatorNL();
+    const [cancelledStage, otherStage] = [world.stages.NL1[0] ?? 0, world.stages.NL1[1] ?? 0];
+    await coordinator.decision.create({
+      meetingId: world.meetings.NL,
+      text: 'État des lieux validé',
+      kind: 'validation',
+      stageId: cancelledStage,
+    });
+    const other = await coordinator.meeting.create({
+      committeeId: world.committees.copilNL,
+      scheduledAt: '2025-09-01T09:00:00.000Z',
+      mode: 'video',
+    });
+    await coordinator.decision.create({
+      meetingId: other.id,
+      text: 'Plan d’action validé',
+      kind: 'validation',
+      stageId: otherStage,
+    });
+
+    await advance(['cancelled']);
+    const gateOf = (stageId: number) =>
+      world.db
+        .selectFrom('stages')
+        .select(['validatedMeetingId', 'validatedOn'])
+        .where('id', '=', stageId)
+        .executeTakeFirstOrThrow();
+    expect(await gateOf(cancelledStage)).toEqual({ validatedMeetingId: null, validatedOn: null });
+    expect(await gateOf(otherStage)).toEqual({
+      validatedMeetingId: other.id,
+      validatedOn: '2025-09-01',
+    });
+    const [event] = await auditOf(world, 'stage', cancelledStage);
+    expect(event).toMatchObject({
+      operation: 'update',
+      userId: world.users.coordinatorNL,
+      oldValue: { validatedMeetingId: world.meetings.NL, validatedOn: '2025-07-01' },
+      newValue: { validatedMeetingId: null, validatedOn: null },
+    });
+    expect(await auditOf(world, 'stage', otherStage)).toHaveLength(1);
+  });
+
+  it('refuses any change to its decisions, follow-ups included', async () => {
+    const coordinator = await coordinatorNL();
+    const decision = await coordinator.decision.create({
+      meetingId: world.meetings.NL,
+      text: 'Relancer les EPCI',
+      kind: 'information_request',
+    });
+    await advance(['cancelled']);
+    expect(
+      await codeOf(coordinator.decision.update({ id: decision.id, followUpStatus: 'done' })),
+    ).toBe('BAD_REQUEST');
+    expect(
+      await codeOf(coordinator.decision.update({ id: decision.id, ownerName: 'Chef de projet' })),
+    ).toBe('BAD_REQUEST');
+    expect(await auditOf(world, 'decision', decision.id)).toHaveLength(1);
+  });
+});

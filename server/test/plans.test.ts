@@ -347,6 +347,20 @@ describe('plan.update and archive', () => {
       'OK',
     );
   });
+
+  it('refuses to update or archive again an archived plan, keeping its archive date', async () => {
+    const coordinator = await callerAs(world, 'coordinatorNL');
+    const archived = await coordinator.plan.archive({ id: world.plans.NL2, version: 1 });
+    const { id, version } = archived;
+    expect(await codeOf(coordinator.plan.update({ id, version, title: 'x' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(coordinator.plan.archive({ id, version }))).toBe('BAD_REQUEST');
+    expect(await coordinator.plan.byId({ id })).toMatchObject({
+      version,
+      title: 'Plan FA-2',
+      archivedAt: archived.archivedAt,
+    });
+    expect((await auditOf(world, 'plan', id)).map((e) => e.operation)).toEqual(['archive']);
+  });
 });
 
 describe('stage', () => {

@@ -197,6 +197,23 @@ describe('organisation', () => {
     expect(await codeOf(admin.organisation.update({ id: 999, name: 'x' }))).toBe('NOT_FOUND');
   });
 
+  it('leaves changing the kind of an organisation to admins', async () => {
+    const coordinator = await callerAs(world, 'coordinatorNL');
+    expect(
+      await codeOf(coordinator.organisation.update({ id: world.orgs.bpi, kind: 'company' })),
+    ).toBe('FORBIDDEN');
+    // The other fields, and the kind sent back unchanged, stay open to coordinators.
+    const renamed = await coordinator.organisation.update({
+      id: world.orgs.bpi,
+      name: 'Bpifrance SA',
+      kind: 'operator',
+    });
+    expect(renamed).toMatchObject({ name: 'Bpifrance SA', kind: 'operator' });
+    const admin = await callerAs(world, 'admin');
+    const reclassified = await admin.organisation.update({ id: world.orgs.bpi, kind: 'company' });
+    expect(reclassified.kind).toBe('company');
+  });
+
   it('refuses leads and observers, and malformed SIREN numbers', async () => {
     const lead = await callerAs(world, 'lead');
     expect(await codeOf(lead.organisation.create({ name: 'X', kind: 'company' }))).toBe(

@@ -181,6 +181,19 @@ export async function listIndicatorMeasurements(
     .execute();
 }
 
+/** The date of an indicator's earliest measurement, or null when it has none. */
+export async function findEarliestMeasuredOn(
+  db: Db | Trx,
+  indicatorId: number,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('measurements')
+    .select((eb) => eb.fn.min<string | null>('measuredOn').as('measuredOn'))
+    .where('indicatorId', '=', indicatorId)
+    .executeTakeFirst();
+  return row?.measuredOn ?? null;
+}
+
 export interface MeasurementListItem extends Measurement {
   recorderName: string | null;
 }

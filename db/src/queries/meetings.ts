@@ -499,18 +499,46 @@ export async function setStageValidation(
   await trx.updateTable('stages').set(validation).where('id', '=', stageId).execute();
 }
 
+export interface StageValidation {
+  id: number;
+  planId: number;
+  validatedMeetingId: number | null;
+  validatedOn: string | null;
+}
+
 export async function findStageValidation(
   db: Db | Trx,
   stageId: number,
-): Promise<
-  | { id: number; planId: number; validatedMeetingId: number | null; validatedOn: string | null }
-  | undefined
-> {
+): Promise<StageValidation | undefined> {
   return db
     .selectFrom('stages')
     .select(['id', 'planId', 'validatedMeetingId', 'validatedOn'])
     .where('id', '=', stageId)
     .executeTakeFirst();
+}
+
+/**
+ * Withdraws every stage gate set by a meeting; returns those stages as they were before, for the
+ * audit. Run it inside the transaction that changes the meeting.
+ */
+export async function clearStageValidationsOf(
+  trx: Db | Trx,
+  meetingId: number,
+): Promise<StageValidation[]> {
+  const stages = await trx
+    .selectFrom('stages')
+    .select(['id', 'planId', 'validatedMeetingId', 'validatedOn'])
+    .where('validatedMeetingId', '=', meetingId)
+    .orderBy('id')
+    .execute();
+  if (stages.length > 0) {
+    await trx
+      .updateTable('stages')
+      .set({ validatedMeetingId: null, validatedOn: null })
+      .where('validatedMeetingId', '=', meetingId)
+      .execute();
+  }
+  return stages;
 }
 
 // ---- Snapshots -------------------------------------------------------------------------------

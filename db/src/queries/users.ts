@@ -135,6 +135,22 @@ export async function listUserTerritoryIds(db: Db | Trx, userId: number): Promis
   return rows.map((r) => r.territoryId);
 }
 
+/** Whether a user holds a membership, whatever the role, in at least one of `territoryIds`. */
+export async function isMemberOfAnyTerritory(
+  db: Db | Trx,
+  userId: number,
+  territoryIds: readonly number[],
+): Promise<boolean> {
+  if (territoryIds.length === 0) return false;
+  const row = await db
+    .selectFrom('memberships')
+    .select('id')
+    .where('userId', '=', userId)
+    .where('territoryId', 'in', territoryIds)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertUser(trx: Db | Trx, values: NewUser): Promise<PublicUser> {
   return trx
     .insertInto('users')

@@ -4,10 +4,12 @@ import {
   findAction,
   findStage,
   insertAction,
+  isMemberOfAnyTerritory,
   listActions,
   recordAudit,
   updateActionAtVersion,
   type Action,
+  type Trx,
 } from '@jalon/db';
 import {
   actionCreateInput,
@@ -22,6 +24,7 @@ import {
 } from '@jalon/shared';
 import { authedProcedure, authorize, conflict, notFound, router } from '../trpc';
 import { visibilityOf } from '../auth/permissions';
+import { findLivePlan } from './plan';
 
 const withHealth = (action: Action, today: string) => ({
   ...action,
@@ -42,6 +45,35 @@ const auditedFields = (a: Action) => ({
   completedOn: a.completedOn,
   archivedAt: a.archivedAt,
 });
+
+/** An action is owned by nobody or by a member of one of its plan's territories. */
+async function assertOwnerEligible(
+  trx: Trx,
+  ownerUserId: number | null,
+  territoryIds: readonly number[],
+): Promise<void> {
+  if (ownerUserId === null || (await isMemberOfAnyTerritory(trx, ownerUserId, territoryIds))) {
+    return;
+  }
+  throw new TRPCError({
+    code: 'BAD_REQUEST',
+    message: `User ${ownerUserId} is not a member of this plan's territories`,
+  });
+}
+
+/**
+ * Reads an action inside the transaction that changes it, and refuses an archived one or one of an
+ * archived plan: both are closed records.
+ */
+async function findEditableAction(trx: Trx, id: number): Promise<Action> {
+  const action = await findAction(trx, id);
+  if (!action) throw notFound('action', id);
+  if (action.archivedAt !== null) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `Action ${id} is archived` });
+  }
+  await findLivePlan(trx, action.planId);
+  return action;
+}
 
 export const actionRouter = router({
   list: authedProcedure.input(actionListInput).query(async ({ ctx, input }) => {
@@ -75,6 +107,8 @@ export const actionRouter = router({
     );
     if (!applied.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: applied.reason });
     return ctx.db.transaction().execute(async (trx) => {
+      await findLivePlan(trx, stage.planId);
+      await assertOwnerEligible(trx, input.ownerUserId, scope.territoryIds);
       const created = await insertAction(trx, {
         planId: stage.planId,
         stageId: stage.id,
@@ -114,8 +148,10 @@ export const actionRouter = router({
     }
     const now = ctx.now();
     return ctx.db.transaction().execute(async (trx) => {
-      const before = await findAction(trx, id);
-      if (!before) throw notFound('action', id);
+      const before = await findEditableAction(trx, id);
+      if (patch.ownerUserId !== undefined && patch.ownerUserId !== before.ownerUserId) {
+        await assertOwnerEligible(trx, patch.ownerUserId, scope.territoryIds);
+      }
       const start = patch.startDate === undefined ? before.startDate : patch.startDate;
       const due = patch.dueDate === undefined ? before.dueDate : patch.dueDate;
       if (start && due && start > due) {
@@ -147,8 +183,7 @@ export const actionRouter = router({
     const now = ctx.now();
     const today = isoToday(now);
     return ctx.db.transaction().execute(async (trx) => {
-      const before = await findAction(trx, input.id);
-      if (!before) throw notFound('action', input.id);
+      const before = await findEditableAction(trx, input.id);
       if (before.version !== input.version) throw conflict('action', input.id);
       const applied = applyStatusChange(before, input, today);
       if (!applied.ok) {
@@ -187,6 +222,7 @@ export const actionRouter = router({
     const scope = await authorize(ctx, 'manage', { entity: 'action', id: input.id });
     const now = ctx.now();
     return ctx.db.transaction().execute(async (trx) => {
+      await findEditableAction(trx, input.id);
       const after = await updateActionAtVersion(
         trx,
         input.id,

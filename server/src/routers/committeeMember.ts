@@ -1,8 +1,10 @@
+import { TRPCError } from '@trpc/server';
 import {
   deleteCommitteeMember,
   diffFields,
   findCommitteeMember,
   insertCommitteeMember,
+  isMemberOfAnyTerritory,
   recordAudit,
   updateCommitteeMember,
   type CommitteeMemberRow,
@@ -23,6 +25,16 @@ export const committeeMemberRouter = router({
     const scope = await authorize(ctx, 'manage', { entity: 'committee', id: input.committeeId });
     const now = ctx.now();
     return ctx.db.transaction().execute(async (trx) => {
+      // A member may be an outside person (no user), but a user must belong to the territory.
+      if (
+        input.userId !== null &&
+        !(await isMemberOfAnyTerritory(trx, input.userId, scope.territoryIds))
+      ) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `User ${input.userId} is not a member of this committee's territory`,
+        });
+      }
       const created = await insertCommitteeMember(trx, input);
       await recordAudit(trx, {
         userId: ctx.user.id,

@@ -125,6 +125,7 @@ export const decisionRouter = router({
   /**
    * Follow-ups (status, owner, due date) go on after the meeting, even once its minutes are
    * approved; what was decided (text, kind) is then part of the record and no longer changes.
+   * A cancelled meeting decided nothing, so its decisions have no follow-up either.
    */
   update: authedProcedure.input(decisionUpdateInput).mutation(async ({ ctx, input }) => {
     await authorize(ctx, 'manage', { entity: 'decision', id: input.id });
@@ -138,7 +139,7 @@ export const decisionRouter = router({
       const changesRecord =
         (patch.text !== undefined && patch.text !== before.text) ||
         (patch.kind !== undefined && patch.kind !== before.kind);
-      if (changesRecord) assertMeetingEditable(meeting);
+      if (changesRecord || meeting.status === 'cancelled') assertMeetingEditable(meeting);
       const after = await updateDecision(trx, id, { ...patch, updatedAt: now.toISOString() });
       if (after.stageId !== null && before.kind !== after.kind) {
         const validates = after.kind === 'validation';

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import {
   diffFields,
+  findEarliestMeasuredOn,
   findIndicator,
   insertIndicator,
   listIndicatorMeasurements,
@@ -19,6 +20,7 @@ import {
 } from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router } from '../trpc';
 import { visibilityOf } from '../auth/permissions';
+import { findLivePlan } from './plan';
 
 /** The fields of an indicator an audit event records. */
 const auditedFields = (i: Indicator) => ({
@@ -102,7 +104,17 @@ export const indicatorRouter = router({
     return ctx.db.transaction().execute(async (trx) => {
       const before = await findIndicator(trx, id);
       if (!before) throw notFound('indicator', id);
+      if (before.planId !== null) await findLivePlan(trx, before.planId);
       checkDefinition({ ...before, ...patch });
+      if (patch.baselineDate !== undefined && patch.baselineDate !== before.baselineDate) {
+        const earliest = await findEarliestMeasuredOn(trx, id);
+        if (earliest !== null && patch.baselineDate > earliest) {
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: `The baseline date cannot follow the earliest measurement (${earliest})`,
+          });
+        }
+      }
       const after = await updateIndicator(trx, id, patch);
       const diff = diffFields(auditedFields(before), auditedFields(after));
       if (diff) {

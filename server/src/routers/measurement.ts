@@ -11,6 +11,7 @@ import {
 } from '@jalon/db';
 import { byIdInput, measurementCreateInput, measurementListInput } from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router, type AuthedContext } from '../trpc';
+import { findLivePlan } from './plan';
 
 const auditedFields = (m: Measurement) => ({
   indicatorId: m.indicatorId,
@@ -51,6 +52,7 @@ export const measurementRouter = router({
         message: `Indicator ${indicator.id} is archived`,
       });
     }
+    if (indicator.planId !== null) await findLivePlan(ctx.db, indicator.planId);
     if (input.measuredOn < indicator.baselineDate) {
       throw new TRPCError({
         code: 'BAD_REQUEST',

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import {
   buildMeetingSnapshot,
+  clearStageValidationsOf,
   diffFields,
   findCommittee,
   findMeetingSnapshot,
@@ -187,6 +188,24 @@ export const meetingRouter = router({
         // Frozen now, so the committee can later compare with what it saw on the day.
         const snapshot = await buildMeetingSnapshot(trx, before.territoryId, isoToday(now));
         await insertMeetingSnapshot(trx, input.id, now.toISOString(), snapshot);
+      }
+      if (input.status === 'cancelled') {
+        // A meeting that never took place validated nothing: the gates its decisions set go.
+        for (const stage of await clearStageValidationsOf(trx, input.id)) {
+          await recordAudit(trx, {
+            userId: ctx.user.id,
+            entityType: 'stage',
+            entityId: stage.id,
+            operation: 'update',
+            planId: stage.planId,
+            oldValue: {
+              validatedMeetingId: stage.validatedMeetingId,
+              validatedOn: stage.validatedOn,
+            },
+            newValue: { validatedMeetingId: null, validatedOn: null },
+            occurredAt: now.toISOString(),
+          });
+        }
       }
       const diff = diffFields(auditedFields(before), auditedFields(after));
       await recordAudit(trx, {

@@ -22,7 +22,8 @@ export const organisationNotFound = (id: number) =>
 
 /**
  * Organisations are shared reference data; besides admins, any coordinator may add or correct one
- * (a new partner or funder of their plans) without waiting for the national team.
+ * (a new partner or funder of their plans) without waiting for the national team. Changing an
+ * existing organisation's kind reclassifies it for everyone, so only admins do that.
  */
 function authorizeOrganisationEditor(ctx: AuthedContext): void {
   if (can(ctx.user, 'administer', null) || managedTerritoryIds(ctx.user).length > 0) return;
@@ -70,6 +71,16 @@ export const organisationRouter = router({
     return ctx.db.transaction().execute(async (trx) => {
       const before = await findOrganisation(trx, id);
       if (!before) throw organisationNotFound(id);
+      if (
+        patch.kind !== undefined &&
+        patch.kind !== before.kind &&
+        !can(ctx.user, 'administer', null)
+      ) {
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: 'Only administrators may change the kind of an organisation',
+        });
+      }
       const after = await updateOrganisation(trx, id, patch);
       if (!after) throw organisationNotFound(id);
       const diff = diffFields(auditedFields(before), auditedFields(after));

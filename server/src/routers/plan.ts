@@ -14,6 +14,7 @@ import {
   replacePlanPartners,
   replacePlanTerritories,
   updatePlanAtVersion,
+  type Db,
   type Plan,
   type PlanRelations,
   type Trx,
@@ -89,6 +90,19 @@ async function assertLeadsEligible(
   }
 }
 
+/**
+ * Reads a plan and refuses an archived one: an archived plan is a closed record, and neither it
+ * nor its actions or measurements change any more.
+ */
+export async function findLivePlan(db: Db | Trx, id: number): Promise<Plan> {
+  const plan = await findPlan(db, id);
+  if (!plan) throw notFound('plan', id);
+  if (plan.archivedAt !== null) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `Plan ${id} is archived` });
+  }
+  return plan;
+}
+
 async function detailOrThrow(trx: Trx, id: number, today: string) {
   const detail = await findPlanDetail(trx, id, today);
   if (!detail) throw notFound('plan', id);
@@ -151,8 +165,7 @@ export const planRouter = router({
     }
     const now = ctx.now();
     return ctx.db.transaction().execute(async (trx) => {
-      const before = await findPlan(trx, id);
-      if (!before) throw notFound('plan', id);
+      const before = await findLivePlan(trx, id);
       if (before.version !== version) throw conflict('plan', id);
       const relationsBefore = await findPlanRelations(trx, id);
       const nextTerritoryIds = territoryIds ?? relationsBefore.territoryIds;
@@ -164,7 +177,7 @@ export const planRouter = router({
           message: 'The end date must not precede the start date',
         });
       }
-      if (before.archivedAt === null && (patch.code !== undefined || territoryIds !== undefined)) {
+      if (patch.code !== undefined || territoryIds !== undefined) {
         await assertCodeFree(trx, patch.code ?? before.code, nextTerritoryIds, id);
       }
       if (leadUserIds !== undefined || territoryIds !== undefined) {
@@ -202,6 +215,7 @@ export const planRouter = router({
     await authorize(ctx, 'manage', { entity: 'plan', id: input.id });
     const now = ctx.now().toISOString();
     return ctx.db.transaction().execute(async (trx) => {
+      await findLivePlan(trx, input.id);
       const after = await updatePlanAtVersion(
         trx,
         input.id,
