@@ -509,3 +509,24 @@ describe('fundingLine', () => {
     expect(await codeOf(coordinator.fundingLine.delete({ id: 999 }))).toBe('NOT_FOUND');
   });
 });
+
+describe('an archived plan', () => {
+  it('refuses new stage dates and funding lines', async () => {
+    const coordinator = await callerAs(world, 'coordinatorNL');
+    await coordinator.plan.archive({ id: world.plans.NL1, version: 1 });
+    expect(
+      await codeOf(
+        coordinator.stage.update({ id: world.stages.NL1[0] ?? 0, plannedStart: '2024-02-01' }),
+      ),
+    ).toBe('BAD_REQUEST');
+    expect(
+      await codeOf(
+        coordinator.fundingLine.create({
+          planId: world.plans.NL1,
+          funderOrganisationId: world.orgs.bpi,
+          scheme: 'France 2030',
+        }),
+      ),
+    ).toBe('BAD_REQUEST');
+  });
+});

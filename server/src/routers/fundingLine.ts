@@ -16,6 +16,7 @@ import {
   fundingLineUpdateInput,
 } from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router } from '../trpc';
+import { findLivePlan } from './plan';
 
 const auditedFields = (f: FundingLine) => ({
   funderOrganisationId: f.funderOrganisationId,
@@ -35,6 +36,7 @@ export const fundingLineRouter = router({
 
   create: authedProcedure.input(fundingLineCreateInput).mutation(async ({ ctx, input }) => {
     await authorize(ctx, 'manage', { entity: 'plan', id: input.planId });
+    await findLivePlan(ctx.db, input.planId);
     const now = ctx.now().toISOString();
     return ctx.db.transaction().execute(async (trx) => {
       const created = await insertFundingLine(trx, input);
@@ -53,6 +55,7 @@ export const fundingLineRouter = router({
 
   update: authedProcedure.input(fundingLineUpdateInput).mutation(async ({ ctx, input }) => {
     const scope = await authorize(ctx, 'manage', { entity: 'funding_line', id: input.id });
+    await findLivePlan(ctx.db, scope.planId ?? 0);
     const { id, ...patch } = input;
     const now = ctx.now().toISOString();
     return ctx.db.transaction().execute(async (trx) => {
@@ -81,6 +84,7 @@ export const fundingLineRouter = router({
 
   delete: authedProcedure.input(byIdInput).mutation(async ({ ctx, input }) => {
     const scope = await authorize(ctx, 'manage', { entity: 'funding_line', id: input.id });
+    await findLivePlan(ctx.db, scope.planId ?? 0);
     const now = ctx.now().toISOString();
     return ctx.db.transaction().execute(async (trx) => {
       const before = await findFundingLine(trx, input.id);

@@ -9,6 +9,7 @@ import {
 } from '@jalon/db';
 import { isoToday, stageListInput, stageUpdateInput } from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router } from '../trpc';
+import { findLivePlan } from './plan';
 
 const auditedFields = (s: Stage) => ({
   plannedStart: s.plannedStart,
@@ -44,6 +45,7 @@ export const stageRouter = router({
   /** Stage dates are plan work: the plan's lead may set them, not only its coordinators. */
   update: authedProcedure.input(stageUpdateInput).mutation(async ({ ctx, input }) => {
     const scope = await authorize(ctx, 'update_plan_work', { entity: 'stage', id: input.id });
+    await findLivePlan(ctx.db, scope.planId ?? 0);
     const { id, ...patch } = input;
     const now = ctx.now().toISOString();
     return ctx.db.transaction().execute(async (trx) => {
