@@ -1,4 +1,39 @@
-import { router } from '../trpc';
+import { getPortfolio, getTerritoryOverview } from '@jalon/db';
+import { addDays, isoToday, portfolioInput, territoryOverviewInput } from '@jalon/shared';
+import { authedProcedure, authorize, notFound, router } from '../trpc';
+import { visibilityOf } from '../auth/permissions';
 
-// To be filled in: see the routers action.ts and auth.ts for the pattern.
-export const dashboardRouter = router({});
+/** How far back "recent changes" look when the caller does not say. */
+const DEFAULT_CHANGES_DAYS = 30;
+
+export const dashboardRouter = router({
+  territoryOverview: authedProcedure.input(territoryOverviewInput).query(async ({ ctx, input }) => {
+    await authorize(ctx, 'read', { entity: 'territory', id: input.territoryId });
+    const now = ctx.now();
+    const today = isoToday(now);
+    const overview = await getTerritoryOverview(ctx.db, {
+      territoryId: input.territoryId,
+      today,
+      nowIso: now.toISOString(),
+      changesSince: input.changesSince ?? addDays(today, -DEFAULT_CHANGES_DAYS),
+      listLimit: input.listLimit,
+    });
+    if (!overview) throw notFound('territory', input.territoryId);
+    return overview;
+  }),
+
+  portfolio: authedProcedure.input(portfolioInput).query(async ({ ctx, input }) => {
+    const now = ctx.now();
+    const portfolio = await getPortfolio(ctx.db, {
+      visibility: visibilityOf(ctx.user),
+      regionId: input.regionId,
+      sort: input.sort,
+      direction: input.direction,
+      limit: input.limit,
+      offset: input.offset,
+      today: isoToday(now),
+      nowIso: now.toISOString(),
+    });
+    return { ...portfolio, limit: input.limit, offset: input.offset };
+  }),
+});

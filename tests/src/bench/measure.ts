@@ -1,0 +1,68 @@
+/** Timing of one scenario: milliseconds of each measured run, warm-up runs excluded. */
+export interface Timing {
+  name: string;
+  runs: number[];
+}
+
+export interface TimingSummary {
+  name: string;
+  median: number;
+  min: number;
+  p90: number;
+}
+
+/** Runs `task` `warmup` times unmeasured (caches, statement preparation), then `runs` times. */
+export async function measure(
+  name: string,
+  task: () => Promise<unknown>,
+  options: { warmup: number; runs: number },
+): Promise<Timing> {
+  for (let i = 0; i < options.warmup; i++) await task();
+  const runs: number[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    const started = performance.now();
+    await task();
+    runs.push(performance.now() - started);
+  }
+  return { name, runs };
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const at = (sorted.length - 1) * q;
+  const low = sorted[Math.floor(at)] ?? Number.NaN;
+  const high = sorted[Math.ceil(at)] ?? low;
+  return low + (high - low) * (at - Math.floor(at));
+}
+
+export function summarise(timing: Timing): TimingSummary {
+  const sorted = [...timing.runs].sort((a, b) => a - b);
+  return {
+    name: timing.name,
+    median: quantile(sorted, 0.5),
+    min: sorted[0] ?? Number.NaN,
+    p90: quantile(sorted, 0.9),
+  };
+}
+
+const ratio = (value: number) => value.toFixed(value < 1 ? 2 : 1);
+
+/** A plain-text table: medians in ms and as a multiple of the baseline's median. */
+export function formatTable(rows: readonly TimingSummary[], baseline: TimingSummary): string {
+  const header = ['scenario', 'median ms', 'min ms', 'p90 ms', '× baseline'];
+  const body = rows.map((r) => [
+    r.name,
+    r.median.toFixed(2),
+    r.min.toFixed(2),
+    r.p90.toFixed(2),
+    ratio(r.median / baseline.median),
+  ]);
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
