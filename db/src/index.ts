@@ -18,3 +18,5 @@ export * from './queries/dashboard';
 export * from './queries/exports';
 export * from './seed/demo';
 export * from './seed/national';
+export * from './queries/accounts';
+export * from './backup';

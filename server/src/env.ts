@@ -14,6 +14,8 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   /** Where the built client lives; the server serves it when present. */
   JALON_CLIENT_DIST: z.string().optional(),
+  /** Password for `jalon user add`, kept out of the command line (and so of shell history and ps). */
+  JALON_NEW_USER_PASSWORD: z.string().optional(),
   /** The working directory pnpm was called from, so relative paths mean what the user meant. */
   INIT_CWD: z.string().optional(),
 });

@@ -1,0 +1,50 @@
+import { Command, CommanderError } from 'commander';
+import { loadEnv } from '../env';
+import type { CliContext, CliIo } from './context';
+import { registerBackup } from './commands/backup';
+import { registerExport } from './commands/export';
+import { registerMigrate } from './commands/migrate';
+import { registerSeed } from './commands/seed';
+import { registerUser } from './commands/user';
+
+export function buildProgram(ctx: CliContext): Command {
+  // Settings made here are inherited by every subcommand created afterwards.
+  const program = new Command('jalon')
+    .description('Jalon administration: database, demo and synthetic data, users, exports, backups')
+    .option('--db <file>', 'SQLite database file (default: $JALON_DB, else data/jalon.sqlite)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.io.out.write(text),
+      writeErr: (text) => ctx.io.err.write(text),
+    })
+    .configureHelp({ showGlobalOptions: true })
+    .showHelpAfterError('(add --help for usage)');
+  registerMigrate(program, ctx);
+  registerSeed(program, ctx);
+  registerUser(program, ctx);
+  registerExport(program, ctx);
+  registerBackup(program, ctx);
+  return program;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Runs the CLI and returns its exit code; errors become one line on stderr, never a stack. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let ctx: CliContext;
+  try {
+    ctx = { env: loadEnv(), io, now: () => new Date() };
+  } catch (error) {
+    io.err.write(`error: ${messageOf(error)}\n`);
+    return 1;
+  }
+  try {
+    await buildProgram(ctx).parseAsync(argv);
+    return 0;
+  } catch (error) {
+    // Commander has already printed its own message (or the help, with exit code 0).
+    if (error instanceof CommanderError) return error.exitCode;
+    io.err.write(`error: ${messageOf(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,459 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, openDb, type Db } from '@jalon/db';
+
+// The CLI as users run it: a child process on a database file in a temporary folder.
+
+const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
+const TSX = join(SERVER_DIR, 'node_modules', '.bin', 'tsx');
+const TIMEOUT = 60_000;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+// eslint-disable-next-line no-restricted-syntax -- the child's environment is this test's input
+const inheritedEnv = { ...process.env };
+delete inheritedEnv.JALON_DB;
+delete inheritedEnv.JALON_NEW_USER_PASSWORD;
+
+function jalon(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      TSX,
+      ['src/cli/main.ts', ...args],
+      { cwd: SERVER_DIR, env: { ...inheritedEnv, LOG_LEVEL: 'silent', ...env } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'jalon-cli-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function withDb<T>(file: string, run: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDb(file);
+  try {
+    return await run(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+const planCount = (file: string) =>
+  withDb(file, async (db) => {
+    const row = await db
+      .selectFrom('plans')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  });
+
+describe('jalon --help', () => {
+  it(
+    'exits 0 and lists the commands',
+    async () => {
+      const run = await jalon(['--help']);
+      expect(run.code).toBe(0);
+      for (const command of ['migrate', 'seed', 'user', 'export', 'backup']) {
+        expect(run.stdout).toContain(command);
+      }
+      const sub = await jalon(['user', 'add', '--help']);
+      expect(sub.code).toBe(0);
+      expect(sub.stdout).toContain('--territory');
+      expect(sub.stdout).toContain('--db');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'rejects an unknown command and a seed without a dataset',
+    async () => {
+      const [unknown, noDataset] = await Promise.all([
+        jalon(['frobnicate']),
+        jalon(['--db', join(dir, 'unused.sqlite'), 'seed']),
+      ]);
+      expect(unknown.code).not.toBe(0);
+      expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+      expect(noDataset.code).toBe(1);
+      expect(noDataset.stderr).toContain('--demo or --scale national');
+    },
+    TIMEOUT,
+  );
+});
+
+describe('jalon migrate', () => {
+  it(
+    'creates and migrates a new database file, then has nothing left to do',
+    async () => {
+      const file = join(dir, 'migrate.sqlite');
+      const first = await jalon(['--db', file, 'migrate']);
+      expect(first).toMatchObject({ code: 0, stderr: '' });
+      expect(first.stdout).toContain('2026-11-22-0001-initial');
+      expect(existsSync(file)).toBe(true);
+      const second = await jalon(['migrate'], { JALON_DB: file });
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain('up to date');
+      expect(await planCount(file)).toBe(0);
+    },
+    TIMEOUT,
+  );
+});
+
+describe('on a demo database', () => {
+  let file: string;
+  beforeAll(async () => {
+    file = join(dir, 'demo.sqlite');
+    const run = await jalon(['seed', '--demo'], { JALON_DB: file });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Demo data seeded');
+    for (const account of DEMO_ACCOUNTS) expect(run.stdout).toContain(account.email);
+  }, TIMEOUT);
+
+  it(
+    'refuses to seed it a second time',
+    async () => {
+      const before = await planCount(file);
+      const run = await jalon(['--db', file, 'seed', '--demo']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('already holds 7 territories');
+      expect(await planCount(file)).toBe(before);
+    },
+    TIMEOUT,
+  );
+
+  describe('export plans', () => {
+    const territoryCodes = DEMO_ACCOUNTS.filter((a) => a.role === 'coordinator').map(
+      (a) => a.scope,
+    );
+
+    it(
+      'writes CSV for French Excel: BOM, ";", CRLF, decimal comma, a row per plan and territory',
+      async () => {
+        const run = await jalon(['--db', file, 'export', 'plans']);
+        expect(run.code).toBe(0);
+        expect(run.stdout.startsWith('\uFEFFCode territoire;Territoire;Fiche action;')).toBe(true);
+        expect(run.stdout.endsWith('\r\n')).toBe(true);
+        expect(run.stdout).not.toMatch(/[^\r]\n/);
+        const rows = parse<Record<string, string>>(run.stdout, {
+          bom: true,
+          delimiter: ';',
+          columns: true,
+        });
+        expect(Object.keys(rows[0] ?? {})).toEqual([
+          'Code territoire',
+          'Territoire',
+          'Fiche action',
+          'Intitulé',
+          'Axe',
+          'Porteur',
+          'Avancement état des lieux (%)',
+          'Avancement adaptation des outils (%)',
+          'Avancement accompagnement au changement (%)',
+          'Avancement de la fiche (%)',
+          'À venir',
+          'En cours',
+          'Réalisé',
+          'En retard',
+          'En pause',
+          'Bloqué',
+          'Abandonné',
+          'À discuter',
+          'Actions échues',
+        ]);
+        expect(new Set(rows.map((r) => r['Code territoire']))).toEqual(new Set(territoryCodes));
+        expect(rows.filter((r) => r['Code territoire'] === 'NL')).toHaveLength(9);
+        expect(rows.filter((r) => r['Intitulé']?.startsWith('IN&MA'))).toHaveLength(2);
+        expect(rows).toHaveLength((await planCount(file)) + 1);
+        for (const row of rows) {
+          for (const header of ['Avancement état des lieux (%)', 'Avancement de la fiche (%)']) {
+            expect(row[header]).toMatch(/^(\d{1,3},\d)?$/);
+          }
+          expect(row['Réalisé']).toMatch(/^\d+$/);
+          for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+        }
+        expect(rows.some((r) => r['Bloqué'] !== '0')).toBe(true);
+        expect(rows.some((r) => r['Actions échues'] !== '0')).toBe(true);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'neutralises text that a spreadsheet would run as a formula',
+      async () => {
+        await withDb(file, async (db) => {
+          const territory = await db
+            .selectFrom('territories')
+            .select('id')
+            .where('code', '=', 'CH')
+            .executeTakeFirstOrThrow();
+          const plan = await db
+            .insertInto('plans')
+            .values({
+              code: 'FA-99',
+              title: '=HYPERLINK("http://evil.example";"clic")',
+              summary: '',
+              axis: 'innovation',
+              priority: 'low',
+              leadOrganisationId: null,
+              startDate: null,
+              endDate: null,
+              budgetCents: null,
+              archivedAt: null,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await db
+            .insertInto('planTerritories')
+            .values({ planId: plan.id, territoryId: territory.id })
+            .execute();
+        });
+        const run = await jalon(['--db', file, 'export', 'plans']);
+        const rows = parse<Record<string, string>>(run.stdout, {
+          bom: true,
+          delimiter: ';',
+          columns: true,
+        });
+        const row = rows.find((r) => r['Fiche action'] === 'FA-99');
+        expect(row?.['Intitulé']).toBe(`'=HYPERLINK("http://evil.example";"clic")`);
+        expect(row?.['Avancement de la fiche (%)']).toBe('');
+        expect(row?.['À venir']).toBe('0');
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'writes RFC 4180 CSV with --profile rfc4180',
+      async () => {
+        const run = await jalon(['--db', file, 'export', 'plans', '--profile', 'rfc4180']);
+        expect(run.code).toBe(0);
+        expect(run.stdout.startsWith('Code territoire,Territoire,')).toBe(true);
+        const rows = parse<Record<string, string>>(run.stdout, { columns: true });
+        const progress = rows.map((r) => r['Avancement de la fiche (%)']).filter(Boolean);
+        expect(progress.length).toBeGreaterThan(0);
+        for (const value of progress) expect(value).toMatch(/^\d{1,3}\.\d$/);
+      },
+      TIMEOUT,
+    );
+  });
+
+  describe('user add', () => {
+    it(
+      'creates a user with a membership and an audit event, and never prints the password',
+      async () => {
+        const password = 'un-mot-de-passe-solide';
+        const run = await jalon(
+          [
+            ...['--db', file, 'user', 'add', '--email', 'Anne.Martin@Example.fr'],
+            ...['--name', 'Anne Martin', '--role', 'coordinator', '--territory', 'CL'],
+          ],
+          { JALON_NEW_USER_PASSWORD: password },
+        );
+        expect(run).toMatchObject({ code: 0, stderr: '' });
+        expect(run.stdout).toContain('anne.martin@example.fr');
+        expect(run.stdout).not.toContain(password);
+        await withDb(file, async (db) => {
+          const user = await db
+            .selectFrom('users')
+            .selectAll()
+            .where('email', '=', 'anne.martin@example.fr')
+            .executeTakeFirstOrThrow();
+          expect(user.passwordHash).toMatch(/^scrypt\$/);
+          expect(user.passwordHash).not.toContain(password);
+          const membership = await db
+            .selectFrom('memberships as m')
+            .innerJoin('territories as t', 't.id', 'm.territoryId')
+            .select(['m.role', 't.code'])
+            .where('m.userId', '=', user.id)
+            .execute();
+          expect(membership).toEqual([{ role: 'coordinator', code: 'CL' }]);
+          const audit = await db
+            .selectFrom('auditEvents')
+            .selectAll()
+            .where('entityType', '=', 'user')
+            .where('entityId', '=', user.id)
+            .execute();
+          expect(audit).toHaveLength(1);
+          expect(audit[0]?.operation).toBe('create');
+          expect(JSON.stringify(audit)).not.toContain(password);
+        });
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'adds a regional observer and an admin',
+      async () => {
+        const [observer, admin] = await Promise.all([
+          jalon([
+            ...['--db', file, 'user', 'add', '--email', 'obs@example.fr', '--name', 'Obs'],
+            ...['--role', 'regional_observer', '--region', '24', '--password', 'password-1234'],
+          ]),
+          jalon([
+            ...['--db', file, 'user', 'add', '--email', 'adm@example.fr', '--name', 'Adm'],
+            ...['--role', 'admin', '--password', 'password-1234'],
+          ]),
+        ]);
+        expect(observer.code).toBe(0);
+        expect(admin.code).toBe(0);
+        await withDb(file, async (db) => {
+          const row = await db
+            .selectFrom('regionObservers as o')
+            .innerJoin('users as u', 'u.id', 'o.userId')
+            .innerJoin('regions as r', 'r.id', 'o.regionId')
+            .select('r.code')
+            .where('u.email', '=', 'obs@example.fr')
+            .executeTakeFirstOrThrow();
+          expect(row.code).toBe('24');
+          const adm = await db
+            .selectFrom('users')
+            .select('globalRole')
+            .where('email', '=', 'adm@example.fr')
+            .executeTakeFirstOrThrow();
+          expect(adm.globalRole).toBe('admin');
+        });
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'rejects bad input with a message and a non-zero exit code, writing nothing',
+      async () => {
+        const add = (...args: string[]) => [
+          ...['--db', file, 'user', 'add', '--name', 'Paul Durand'],
+          ...args,
+        ];
+        const cases: [string[], RegExp][] = [
+          [add('--email', 'p@example.fr', '--role', 'boss', '--territory', 'NL'), /invalid/],
+          [
+            add('--email', 'p@example.fr', '--role', 'lead', '--password', 'password-1234'),
+            /needs --territory/,
+          ],
+          [
+            add(
+              '--email',
+              'p@example.fr',
+              '--role',
+              'lead',
+              '--territory',
+              'ZZ',
+              '--password',
+              'password-1234',
+            ),
+            /Unknown territory code "ZZ"/,
+          ],
+          [
+            add(
+              '--email',
+              'p@example.fr',
+              '--role',
+              'regional_observer',
+              '--password',
+              'password-1234',
+            ),
+            /needs --region/,
+          ],
+          [
+            add(
+              '--email',
+              'p@example.fr',
+              '--role',
+              'regional_observer',
+              '--region',
+              '99',
+              '--password',
+              'password-1234',
+            ),
+            /Unknown region code "99"/,
+          ],
+          [
+            add('--email', 'not-an-email', '--role', 'admin', '--password', 'password-1234'),
+            /Not a valid email/,
+          ],
+          [
+            add('--email', 'p@example.fr', '--role', 'admin', '--password', 'short'),
+            /10 to 200 characters/,
+          ],
+          [add('--email', 'p@example.fr', '--role', 'admin'), /JALON_NEW_USER_PASSWORD/],
+          [
+            add(
+              '--email',
+              'coordination@jalon.test',
+              '--role',
+              'admin',
+              '--password',
+              'password-1234',
+            ),
+            /already exists/,
+          ],
+          [add('--role', 'admin', '--password', 'password-1234'), /--email/],
+        ];
+        const runs = await Promise.all(cases.map(([args]) => jalon(args)));
+        for (const [i, run] of runs.entries()) {
+          const expected = cases[i]?.[1] ?? /./;
+          expect(run.code, run.stderr).not.toBe(0);
+          expect(run.stderr).toMatch(expected);
+          expect(run.stderr).not.toContain('password-1234');
+          expect(run.stderr).not.toMatch(/\n\s+at /);
+        }
+        const pauls = await withDb(file, (db) =>
+          db.selectFrom('users').select('id').where('name', '=', 'Paul Durand').execute(),
+        );
+        expect(pauls).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'refuses a database file that does not exist',
+      async () => {
+        const missing = join(dir, 'missing.sqlite');
+        const run = await jalon([
+          ...['--db', missing, 'user', 'add', '--email', 'x@example.fr', '--name', 'X'],
+          ...['--role', 'admin', '--password', 'password-1234'],
+        ]);
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain('No database');
+        expect(existsSync(missing)).toBe(false);
+      },
+      TIMEOUT,
+    );
+  });
+
+  describe('backup', () => {
+    it(
+      'writes a copy that opens and holds the same plans, and overwrites only with --force',
+      async () => {
+        const target = join(dir, 'backup.sqlite');
+        const run = await jalon(['--db', file, 'backup', target]);
+        expect(run).toMatchObject({ code: 0, stderr: '' });
+        expect(await planCount(target)).toBe(await planCount(file));
+
+        const again = await jalon(['--db', file, 'backup', target]);
+        expect(again.code).toBe(1);
+        expect(again.stderr).toContain('--force');
+
+        const forced = await jalon(['--db', file, 'backup', target, '--force']);
+        expect(forced.code).toBe(0);
+        expect(await planCount(target)).toBe(await planCount(file));
+      },
+      TIMEOUT,
+    );
+  });
+});
