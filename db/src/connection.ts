@@ -1,12 +1,46 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+  type Transaction,
+} from 'kysely';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
+
+/**
+ * Starts every transaction with BEGIN IMMEDIATE. A deferred BEGIN that reads before it writes
+ * cannot wait for another process's write lock (the server and a CLI command sharing the file):
+ * it fails at once with "database is locked". IMMEDIATE takes the write lock up front, so the
+ * busy timeout applies. Transactions are only used for writes here.
+ */
+class ImmediateTransactionDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateTransactionDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateTransactionDriver(this.#config);
+  }
+}
 
 /**
  * Opens the SQLite database at `file` (":memory:" for tests) with foreign keys on, WAL journaling
@@ -25,7 +59,7 @@ export function openDb(file: string): Db {
     typeof value === 'string' ? value.toLowerCase() : value,
   );
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new ImmediateTransactionDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],
   });
 }
