@@ -1,18 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import {
-  getSetting,
-  migrateToLatest,
-  openDb,
-  seedDemo,
-  deleteExpiredSessions,
-  DEMO_ACCOUNTS,
-} from '@jalon/db';
+import { getSetting, migrateToLatest, openDb, seedDemo, deleteExpiredSessions } from '@jalon/db';
 import { isoToday } from '@jalon/shared';
 import { loadEnv, resolveUserPath } from './env';
 import { createLogger } from './logger';
 import { createApp } from './http';
 import { hashPassword } from './auth/password';
-import { DEMO_PASSWORD } from './routers/auth';
+import { DEMO_PASSWORD, demoAccountLines } from './demo';
 
 /** `pnpm start`: opens (or creates) the database, migrates, seeds the demo when new, serves. */
 async function main(): Promise<void> {
@@ -36,17 +29,15 @@ async function main(): Promise<void> {
   const clientDist =
     env.JALON_CLIENT_DIST ?? fileURLToPath(new URL('../../client/dist', import.meta.url));
   const app = createApp({ db, log, secureCookies: env.JALON_SECURE_COOKIES, clientDist });
+  const isDemo = (await getSetting(db, 'demo')) === 'true';
   const server = app.listen(env.PORT, env.HOST, () => {
-    const demo = isNew;
-    const lines = [`Jalon is running on http://localhost:${env.PORT} (database ${file})`];
-    void getSetting(db, 'demo').then((flag) => {
-      if (demo || flag === 'true') {
-        lines.push(`Demo accounts (password "${DEMO_PASSWORD}"):`);
-        for (const account of DEMO_ACCOUNTS)
-          lines.push(`  ${account.email.padEnd(28)} ${account.role}`);
-      }
-      console.log(lines.join('\n'));
-    });
+    const banner = [`Jalon is running on http://localhost:${env.PORT} (database ${file})`];
+    if (isDemo) banner.push(...demoAccountLines());
+    console.log(banner.join('\n'));
+  });
+  server.on('error', (error) => {
+    console.error(`Cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
+    process.exit(1);
   });
 
   const shutdown = () => {

@@ -12,8 +12,7 @@ import {
   recordSuccess,
 } from '../auth/sessions';
 import type { Principal } from '../auth/permissions';
-
-export const DEMO_PASSWORD = 'jalon-demo';
+import { DEMO_PASSWORD } from '../demo';
 
 const publicUser = (p: Principal) => ({
   id: p.id,

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { listTerritories, migrateToLatest, seedDemo, seedNational, type Db } from '@jalon/db';
 import { isoToday } from '@jalon/shared';
 import { hashPassword } from '../../auth/password';
-import { DEMO_PASSWORD } from '../../routers/auth';
+import { DEMO_PASSWORD, demoAccountLines } from '../../demo';
 import {
   CliError,
   databaseFile,
@@ -41,10 +41,7 @@ async function seedDemoData(ctx: CliContext, db: Db): Promise<void> {
       `${summary.plans} plans, ${summary.actions} actions, ${summary.indicators} indicators, ` +
       `${summary.measurements} measurements, ${summary.meetings} meetings.`,
   );
-  print(ctx, `Demo accounts (password "${DEMO_PASSWORD}", valid only in a demo database):`);
-  for (const account of summary.accounts) {
-    print(ctx, `  ${account.email.padEnd(44)} ${account.role.padEnd(18)} ${account.scope}`);
-  }
+  for (const line of demoAccountLines()) print(ctx, line);
 }
 
 async function seedNationalData(ctx: CliContext, db: Db, seed: number | undefined): Promise<void> {
