@@ -31,6 +31,20 @@ export function diffFields(
   return Object.keys(newValue).length === 0 ? null : { oldValue, newValue };
 }
 
+/**
+ * Records an update as "old → new" for the fields that changed between `before` and `after`;
+ * records nothing when nothing changed.
+ */
+export async function recordChanges(
+  trx: Db | Trx,
+  event: Omit<AuditInput, 'oldValue' | 'newValue'>,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Promise<void> {
+  const diff = diffFields(before, after);
+  if (diff) await recordAudit(trx, { ...event, ...diff });
+}
+
 export async function recordAudit(trx: Db | Trx, event: AuditInput): Promise<void> {
   await trx
     .insertInto('auditEvents')

@@ -7,6 +7,7 @@ import {
   isMemberOfAnyTerritory,
   listActions,
   recordAudit,
+  recordChanges,
   updateActionAtVersion,
   type Action,
   type Trx,
@@ -162,18 +163,19 @@ export const actionRouter = router({
       }
       const after = await updateActionAtVersion(trx, id, version, patch, now.toISOString());
       if (!after) throw conflict('action', id);
-      const diff = diffFields(auditedFields(before), auditedFields(after));
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'action',
           entityId: id,
           operation: 'update',
           planId: scope.planId,
-          ...diff,
           occurredAt: now.toISOString(),
-        });
-      }
+        },
+        auditedFields(before),
+        auditedFields(after),
+      );
       return withHealth(after, isoToday(now));
     });
   }),

@@ -4,10 +4,10 @@ import {
   appendAgendaItem,
   checkLinksInTerritory,
   deleteAgendaItem,
-  diffFields,
   findAgendaItem,
   listAgendaItems,
   recordAudit,
+  recordChanges,
   setAgendaOrder,
   updateAgendaItem,
   type AgendaItemRow,
@@ -69,19 +69,20 @@ export const agendaRouter = router({
       if (!before) throw notFound('agenda_item', itemId);
       const meeting = await findEditableMeeting(trx, before.meetingId);
       const after = await updateAgendaItem(trx, itemId, patch);
-      const diff = diffFields(auditedFields(before), auditedFields(after));
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'agenda_item',
           entityId: itemId,
           operation: 'update',
           territoryId: meeting.territoryId,
           planId: after.planId,
-          ...diff,
           occurredAt: now.toISOString(),
-        });
-      }
+        },
+        auditedFields(before),
+        auditedFields(after),
+      );
       return after;
     });
   }),

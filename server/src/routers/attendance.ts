@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { TRPCError } from '@trpc/server';
 import {
   committeeMemberIdsIn,
-  diffFields,
   listAttendance,
-  recordAudit,
+  recordChanges,
   replaceAttendance,
   type AttendanceItem,
 } from '@jalon/db';
@@ -50,18 +49,19 @@ export const attendanceRouter = router({
       const before = await listAttendance(trx, meeting.id);
       await replaceAttendance(trx, meeting.id, input.entries);
       const after = await listAttendance(trx, meeting.id);
-      const diff = diffFields(auditedEntries(before), auditedEntries(after));
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'attendance',
           entityId: meeting.id,
           operation: 'update',
           territoryId: meeting.territoryId,
-          ...diff,
           occurredAt: now.toISOString(),
-        });
-      }
+        },
+        auditedEntries(before),
+        auditedEntries(after),
+      );
       return after;
     });
   }),

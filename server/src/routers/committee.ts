@@ -1,10 +1,10 @@
 import {
-  diffFields,
   findCommittee,
   insertCommittee,
   listCommitteeMembers,
   listCommittees,
   recordAudit,
+  recordChanges,
   updateCommittee,
 } from '@jalon/db';
 import {
@@ -59,18 +59,19 @@ export const committeeRouter = router({
       const before = await findCommittee(trx, input.id);
       if (!before) throw notFound('committee', input.id);
       const after = await updateCommittee(trx, input.id, { name: input.name });
-      const diff = diffFields({ name: before.name }, { name: after.name });
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'committee',
           entityId: input.id,
           operation: 'update',
           territoryId: after.territoryId,
-          ...diff,
           occurredAt: now.toISOString(),
-        });
-      }
+        },
+        { name: before.name },
+        { name: after.name },
+      );
       return after;
     });
   }),

@@ -1,11 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import {
   deleteCommitteeMember,
-  diffFields,
   findCommitteeMember,
   insertCommitteeMember,
   isMemberOfAnyTerritory,
   recordAudit,
+  recordChanges,
   updateCommitteeMember,
   type CommitteeMemberRow,
 } from '@jalon/db';
@@ -57,18 +57,19 @@ export const committeeMemberRouter = router({
       const before = await findCommitteeMember(trx, id);
       if (!before) throw notFound('committee_member', id);
       const after = await updateCommitteeMember(trx, id, patch);
-      const diff = diffFields(auditedFields(before), auditedFields(after));
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'committee_member',
           entityId: id,
           operation: 'update',
           territoryId: scope.territoryIds[0] ?? null,
-          ...diff,
           occurredAt: now.toISOString(),
-        });
-      }
+        },
+        auditedFields(before),
+        auditedFields(after),
+      );
       return after;
     });
   }),

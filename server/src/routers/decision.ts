@@ -9,6 +9,7 @@ import {
   listDecisions,
   nextDecisionNumber,
   recordAudit,
+  recordChanges,
   setStageValidation,
   updateDecision,
   type DecisionRow,
@@ -153,19 +154,20 @@ export const decisionRouter = router({
           });
         }
       }
-      const diff = diffFields(auditedFields(before), auditedFields(after));
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'decision',
           entityId: id,
           operation: 'update',
           territoryId: meeting.territoryId,
           planId: after.planId,
-          ...diff,
           occurredAt: now.toISOString(),
-        });
-      }
+        },
+        auditedFields(before),
+        auditedFields(after),
+      );
       return after;
     });
   }),

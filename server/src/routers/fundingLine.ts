@@ -1,11 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import {
   deleteFundingLine,
-  diffFields,
   findFundingLine,
   insertFundingLine,
   listFundingLines,
   recordAudit,
+  recordChanges,
   updateFundingLine,
   type FundingLine,
 } from '@jalon/db';
@@ -66,18 +66,19 @@ export const fundingLineRouter = router({
       }
       const after = await updateFundingLine(trx, id, patch);
       if (!after) throw notFound('funding_line', id);
-      const diff = diffFields(auditedFields(before), auditedFields(after));
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'funding_line',
           entityId: id,
           operation: 'update',
           planId: scope.planId,
-          ...diff,
           occurredAt: now,
-        });
-      }
+        },
+        auditedFields(before),
+        auditedFields(after),
+      );
       return after;
     });
   }),

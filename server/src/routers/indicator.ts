@@ -1,12 +1,12 @@
 import { TRPCError } from '@trpc/server';
 import {
-  diffFields,
   findEarliestMeasuredOn,
   findIndicator,
   insertIndicator,
   listIndicatorMeasurements,
   listIndicators,
   recordAudit,
+  recordChanges,
   updateIndicator,
   type Indicator,
 } from '@jalon/db';
@@ -116,18 +116,19 @@ export const indicatorRouter = router({
         }
       }
       const after = await updateIndicator(trx, id, patch);
-      const diff = diffFields(auditedFields(before), auditedFields(after));
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'indicator',
           entityId: id,
           operation: 'update',
           ...auditScope(after),
-          ...diff,
           occurredAt: now.toISOString(),
-        });
-      }
+        },
+        auditedFields(before),
+        auditedFields(after),
+      );
       return after;
     });
   }),

@@ -13,6 +13,7 @@ import {
   listMeetingDecisions,
   listMeetings,
   recordAudit,
+  recordChanges,
   updateMeetingAtVersion,
   type Db,
   type Meeting,
@@ -149,18 +150,19 @@ export const meetingRouter = router({
         ...(scheduledAt === undefined ? {} : { scheduledAt: toUtc(scheduledAt) }),
       });
       if (!after) throw conflict('meeting', id);
-      const diff = diffFields(auditedFields(before), auditedFields(after));
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'meeting',
           entityId: id,
           operation: 'update',
           territoryId: scope.territoryIds[0] ?? null,
-          ...diff,
           occurredAt: now.toISOString(),
-        });
-      }
+        },
+        auditedFields(before),
+        auditedFields(after),
+      );
       return after;
     });
   }),

@@ -1,7 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import {
   deleteMembership,
-  diffFields,
   findMembership,
   findMembershipOf,
   findUser,
@@ -9,6 +8,7 @@ import {
   leavesTerritoryWithoutCoordinator,
   listMemberships,
   recordAudit,
+  recordChanges,
   updateMembershipRole,
   type Membership,
   type Trx,
@@ -90,18 +90,19 @@ export const membershipRouter = router({
       await keepOneCoordinator(ctx, trx, input.id, input.role);
       const after = await updateMembershipRole(trx, input.id, input.role);
       if (!after) throw notFound('membership', input.id);
-      const diff = diffFields(auditedFields(before), auditedFields(after));
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'membership',
           entityId: input.id,
           operation: 'update',
           territoryId: after.territoryId,
-          ...diff,
           occurredAt: now,
-        });
-      }
+        },
+        auditedFields(before),
+        auditedFields(after),
+      );
       return after;
     });
   }),

@@ -1,10 +1,10 @@
 import { TRPCError } from '@trpc/server';
 import {
-  diffFields,
   findOrganisation,
   insertOrganisation,
   listOrganisations,
   recordAudit,
+  recordChanges,
   updateOrganisation,
   type Organisation,
 } from '@jalon/db';
@@ -83,17 +83,18 @@ export const organisationRouter = router({
       }
       const after = await updateOrganisation(trx, id, patch);
       if (!after) throw organisationNotFound(id);
-      const diff = diffFields(auditedFields(before), auditedFields(after));
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'organisation',
           entityId: id,
           operation: 'update',
-          ...diff,
           occurredAt: now,
-        });
-      }
+        },
+        auditedFields(before),
+        auditedFields(after),
+      );
       return after;
     });
   }),

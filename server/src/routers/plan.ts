@@ -1,6 +1,5 @@
 import { TRPCError } from '@trpc/server';
 import {
-  diffFields,
   findPlan,
   findPlanCodeClash,
   findPlanDetail,
@@ -10,6 +9,7 @@ import {
   listEligiblePlanLeads,
   listPlans,
   recordAudit,
+  recordChanges,
   replacePlanLeads,
   replacePlanPartners,
   replacePlanTerritories,
@@ -192,21 +192,19 @@ export const planRouter = router({
       if (territoryIds !== undefined) await replacePlanTerritories(trx, id, territoryIds);
       if (partners !== undefined) await replacePlanPartners(trx, id, partners);
       if (leadUserIds !== undefined) await replacePlanLeads(trx, id, leadUserIds);
-      const diff = diffFields(
-        auditedFields(before, relationsBefore),
-        auditedFields(after, await findPlanRelations(trx, id)),
-      );
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'plan',
           entityId: id,
           operation: 'update',
           planId: id,
-          ...diff,
           occurredAt: now.toISOString(),
-        });
-      }
+        },
+        auditedFields(before, relationsBefore),
+        auditedFields(after, await findPlanRelations(trx, id)),
+      );
       return detailOrThrow(trx, id, isoToday(now));
     });
   }),

@@ -1,12 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import {
-  diffFields,
-  findStage,
-  listPlanStages,
-  recordAudit,
-  updateStageDates,
-  type Stage,
-} from '@jalon/db';
+import { findStage, listPlanStages, recordChanges, updateStageDates, type Stage } from '@jalon/db';
 import { isoToday, stageListInput, stageUpdateInput } from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router } from '../trpc';
 import { findLivePlan } from './plan';
@@ -61,18 +54,19 @@ export const stageRouter = router({
       });
       const after = await updateStageDates(trx, id, patch);
       if (!after) throw notFound('stage', id);
-      const diff = diffFields(auditedFields(before), auditedFields(after));
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'stage',
           entityId: id,
           operation: 'update',
           planId: scope.planId,
-          ...diff,
           occurredAt: now,
-        });
-      }
+        },
+        auditedFields(before),
+        auditedFields(after),
+      );
       return after;
     });
   }),

@@ -1,6 +1,5 @@
 import { TRPCError } from '@trpc/server';
 import {
-  diffFields,
   findTerritory,
   findTerritoryDetail,
   insertTerritory,
@@ -8,6 +7,7 @@ import {
   listTerritories,
   listTerritoryEpciIds,
   recordAudit,
+  recordChanges,
   replaceTerritoryEpcis,
   updateTerritory,
   type Db,
@@ -105,18 +105,19 @@ export const territoryRouter = router({
       const after = await updateTerritory(trx, id, patch);
       if (!after) throw notFound('territory', id);
       if (epciIds !== undefined) await replaceTerritoryEpcis(trx, id, epcisAfter);
-      const diff = diffFields(auditedFields(before, epcisBefore), auditedFields(after, epcisAfter));
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'territory',
           entityId: id,
           operation: 'update',
           territoryId: id,
-          ...diff,
           occurredAt: now,
-        });
-      }
+        },
+        auditedFields(before, epcisBefore),
+        auditedFields(after, epcisAfter),
+      );
       return detailOrThrow(trx, id);
     });
   }),

@@ -1,7 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import {
   deleteUserSessions,
-  diffFields,
   findUser,
   findUserByEmail,
   findUserDetail,
@@ -10,6 +9,7 @@ import {
   listUserTerritoryIds,
   listUsers,
   recordAudit,
+  recordChanges,
   replaceObservedRegions,
   updateUser,
   type PublicUser,
@@ -134,20 +134,18 @@ export const userRouter = router({
         await replaceObservedRegions(trx, id, observedRegionIds);
       }
       if (disabled === true) await deleteUserSessions(trx, id);
-      const diff = diffFields(
-        auditedFields(before, regionsBefore),
-        auditedFields(after, observedRegionIds ?? regionsBefore),
-      );
-      if (diff) {
-        await recordAudit(trx, {
+      await recordChanges(
+        trx,
+        {
           userId: ctx.user.id,
           entityType: 'user',
           entityId: id,
           operation: 'update',
-          ...diff,
           occurredAt: now,
-        });
-      }
+        },
+        auditedFields(before, regionsBefore),
+        auditedFields(after, observedRegionIds ?? regionsBefore),
+      );
       const detail = await findUserDetail(trx, id, visibilityOf(ctx.user));
       if (!detail) throw userNotFound(id);
       return detail;
