@@ -6,7 +6,7 @@ import { setSetting } from '@jalon/db';
 import { createApp } from '../src/http';
 import { hashPassword } from '../src/auth/password';
 import { MAX_FAILURES_PER_EMAIL } from '../src/auth/sessions';
-import { DEMO_PASSWORD } from '../src/routers/auth';
+import { DEMO_PASSWORD } from '../src/demo';
 import { buildWorld, WORLD_PASSWORD, type World } from './support/world';
 
 let world: World;
