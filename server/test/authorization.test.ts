@@ -7,7 +7,7 @@ import { codeOf } from './support/expectations';
  * The authorization matrix: every procedure of the router, called as every role of the world,
  * inside and outside its scope. A procedure added without a case here fails the first test, so
  * none can escape the matrix. Each call runs in a fresh world, so one role's write never changes
- * what the next role sees.
+ * what the next role sees. Every successful mutation must leave an audit event, a refused one none.
  */
 
 type Input = (world: World) => unknown;
@@ -617,6 +617,23 @@ const cases: Record<string, Case[] | 'public'> = {
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();
 
+const isMutation = (path: string) =>
+  (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]?._def.type ===
+  'mutation';
+
+/** Mutations that change no domain data, so write no audit event: signing out closes a session. */
+const UNAUDITED_MUTATIONS = ['auth.logout'];
+
+const auditCount = async (world: World) =>
+  Number(
+    (
+      await world.db
+        .selectFrom('auditEvents')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
 type Caller = Awaited<ReturnType<typeof callerAs>>;
 function procedureAt(caller: Caller, path: string): (input: unknown) => Promise<unknown> {
   let target: unknown = caller;
@@ -645,15 +662,24 @@ describe('authorization matrix', () => {
       it(`${path} (${testCase.label}): allows ${testCase.allowed.length === EVERYONE.length ? 'every signed-in role' : testCase.allowed.join(', ')}; FORBIDDEN for the rest`, async () => {
         const seen: Record<string, string> = {};
         const expected: Record<string, string> = {};
+        const unaudited: string[] = [];
         for (const user of WORLD_USERS) {
           const world = await buildWorld();
           const input = await testCase.input(world);
           const caller = await callerAs(world, user);
+          const auditBefore = await auditCount(world);
           seen[user] = await codeOf(procedureAt(caller, path)(input));
           expected[user] = testCase.allowed.includes(user) ? 'OK' : 'FORBIDDEN';
+          // Every successful write leaves an audit event; a refused one leaves none.
+          const written = (await auditCount(world)) - auditBefore;
+          const mustAudit =
+            seen[user] === 'OK' && isMutation(path) && !UNAUDITED_MUTATIONS.includes(path);
+          if (mustAudit ? written === 0 : written !== 0)
+            unaudited.push(`${user} wrote ${written} audit events`);
           await world.db.destroy();
         }
         expect(seen).toEqual(expected);
+        expect(unaudited).toEqual([]);
       });
     }
   }
