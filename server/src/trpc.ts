@@ -7,13 +7,21 @@ import { can, type Permission, type Principal } from './auth/permissions';
 const t = initTRPC.context<Context>().create({
   // Never send stack traces to clients, whatever NODE_ENV says.
   isDev: false,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
+    // An unexpected error's message may name tables or files: the client gets the request id,
+    // the log gets the details.
+    const message =
+      error.code === 'INTERNAL_SERVER_ERROR'
+        ? `Internal error; quote request ${ctx?.requestId ?? 'unknown'} to the administrators`
+        : shape.message;
     return {
       ...shape,
+      message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
+        requestId: ctx?.requestId ?? null,
         fieldErrors:
           error.code === 'BAD_REQUEST' && cause instanceof ZodError
             ? z.flattenError(cause).fieldErrors

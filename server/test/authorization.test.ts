@@ -617,9 +617,12 @@ const cases: Record<string, Case[] | 'public'> = {
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();
 
-const isMutation = (path: string) =>
-  (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]?._def.type ===
-  'mutation';
+// At run time `_def.procedures` is flat, keyed by dotted path; its static type is the nested router.
+const flatProcedures = appRouter._def.procedures as unknown as Record<
+  string,
+  { _def: { type: string } }
+>;
+const isMutation = (path: string) => flatProcedures[path]?._def.type === 'mutation';
 
 /** Mutations that change no domain data, so write no audit event: signing out closes a session. */
 const UNAUDITED_MUTATIONS = ['auth.logout'];

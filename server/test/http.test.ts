@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
+import { sql } from 'kysely';
 import { setSetting } from '@jalon/db';
 import { createApp } from '../src/http';
 import { hashPassword } from '../src/auth/password';
@@ -12,10 +13,16 @@ import { buildWorld, WORLD_PASSWORD, type World } from './support/world';
 let world: World;
 let server: Server;
 let base: string;
+let logLines: Record<string, unknown>[];
 
 beforeEach(async () => {
   world = await buildWorld();
-  const app = createApp({ db: world.db, log: pino({ level: 'silent' }), secureCookies: false });
+  logLines = [];
+  const log = pino(
+    { level: 'info' },
+    { write: (line: string) => logLines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  const app = createApp({ db: world.db, log, secureCookies: false });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -120,5 +127,31 @@ describe('HTTP API', () => {
     expect((await login('admin@world.test', DEMO_PASSWORD)).res.status).toBe(401);
     await setSetting(world.db, 'demo', 'true');
     expect((await login('admin@world.test', DEMO_PASSWORD)).res.status).toBe(200);
+  });
+
+  it('logs an unexpected error with its request id, and tells the client only that id', async () => {
+    const { cookie } = await login('coordinatornl@world.test', WORLD_PASSWORD);
+    await sql`drop table agenda_items`.execute(world.db);
+    const res = await get(
+      `meeting.byId?input=${encodeURIComponent(JSON.stringify({ id: world.meetings.NL }))}`,
+      cookie,
+    );
+    expect(res.status).toBe(500);
+    const body = (await res.json()) as { error: { message: string; data: { requestId: string } } };
+    const requestId = body.error.data.requestId;
+    expect(res.headers.get('x-request-id')).toBe(requestId);
+    expect(body.error.message).toContain(requestId);
+    expect(JSON.stringify(body)).not.toMatch(/agenda_items|stack|\.ts:\d+/);
+    const logged = logLines.find((l) => l.msg === 'unexpected error');
+    expect(logged).toMatchObject({ requestId, path: 'meeting.byId' });
+    expect(JSON.stringify(logged)).toContain('agenda_items');
+  });
+
+  it('never logs a password', async () => {
+    await login('lead@world.test', 'a-secret-attempt-1234');
+    await login('lead@world.test', WORLD_PASSWORD);
+    const everything = JSON.stringify(logLines);
+    expect(everything).not.toContain('a-secret-attempt-1234');
+    expect(everything).not.toContain(WORLD_PASSWORD);
   });
 });
