@@ -264,7 +264,7 @@ function territoryPlansQuery(db: Db | Trx, territoryId: number) {
       'p.code',
       'p.title',
       'p.axis',
-      sql<number | null>`avg(${sql.ref('sp.progress')})`.as('progress'),
+      sql<number | null>`cast(avg(${sql.ref('sp.progress')}) as double precision)`.as('progress'),
       stageOf('inventory').as('inventoryProgress'),
       stageOf('tool_adaptation').as('toolAdaptationProgress'),
       stageOf('support_for_change').as('supportForChangeProgress'),
@@ -293,7 +293,9 @@ async function territoryPlans(db: Db | Trx, territoryId: number): Promise<Dashbo
 async function territoryProgressOf(db: Db | Trx, territoryId: number): Promise<number | null> {
   const row = await db
     .selectFrom(territoryPlansQuery(db, territoryId).as('tpp'))
-    .select(sql<number | null>`avg(${sql.ref('tpp.progress')})`.as('progress'))
+    .select(
+      sql<number | null>`cast(avg(${sql.ref('tpp.progress')}) as double precision)`.as('progress'),
+    )
     .executeTakeFirst();
   return row?.progress ?? null;
 }
@@ -778,7 +780,7 @@ async function portfolioSummary(
       .select((eb) => [
         'p.axis',
         eb.fn.countAll<number>().as('planCount'),
-        sql<number | null>`avg(${sql.ref('pp.progress')})`.as('progress'),
+        sql<number | null>`cast(avg(${sql.ref('pp.progress')}) as double precision)`.as('progress'),
       ])
       .orderBy('p.axis')
       .execute(),
