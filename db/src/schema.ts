@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   ActionStatus,
   AttendanceStatus,
@@ -23,9 +23,6 @@ import type {
 // Table interfaces mirror the SQL of the migrations (snake_case there, camelCase here through
 // Kysely's CamelCasePlugin). Dates are ISO 8601 strings, money integer cents.
 
-/** A column the database fills on insert (DEFAULT CURRENT_TIMESTAMP) that code may still set. */
-type CreatedAt = ColumnType<string, string | undefined, string>;
-
 export interface RegionTable {
   id: Generated<number>;
   code: string;
@@ -37,7 +34,7 @@ export interface OrganisationTable {
   name: string;
   kind: OrganisationKind;
   siren: string | null;
-  createdAt: CreatedAt;
+  createdAt: string;
 }
 
 export interface TerritoryTable {
@@ -53,7 +50,7 @@ export interface TerritoryTable {
   industrialChair: string | null;
   projectLeadName: string | null;
   archivedAt: string | null;
-  createdAt: CreatedAt;
+  createdAt: string;
 }
 
 export interface TerritoryEpciTable {
@@ -70,7 +67,7 @@ export interface UserTable {
   passwordHash: string;
   globalRole: GlobalRole | null;
   disabledAt: string | null;
-  createdAt: CreatedAt;
+  createdAt: string;
 }
 
 export interface RegionObserverTable {
@@ -83,7 +80,7 @@ export interface MembershipTable {
   userId: number;
   territoryId: number;
   role: TerritoryRole;
-  createdAt: CreatedAt;
+  createdAt: string;
 }
 
 export interface PlanTable {
@@ -99,8 +96,8 @@ export interface PlanTable {
   budgetCents: number | null;
   version: Generated<number>;
   archivedAt: string | null;
-  createdAt: CreatedAt;
-  updatedAt: CreatedAt;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface PlanTerritoryTable {
@@ -157,8 +154,8 @@ export interface ActionTable {
   completedOn: string | null;
   version: Generated<number>;
   archivedAt: string | null;
-  createdAt: CreatedAt;
-  updatedAt: CreatedAt;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface IndicatorTable {
@@ -175,7 +172,7 @@ export interface IndicatorTable {
   targetValue: number;
   targetDate: string;
   archivedAt: string | null;
-  createdAt: CreatedAt;
+  createdAt: string;
 }
 
 export interface MeasurementTable {
@@ -186,7 +183,7 @@ export interface MeasurementTable {
   source: string;
   comment: string;
   recordedBy: number | null;
-  createdAt: CreatedAt;
+  createdAt: string;
 }
 
 export interface CommitteeTable {
@@ -215,7 +212,7 @@ export interface MeetingTable {
   status: MeetingStatus;
   heldAt: string | null;
   version: Generated<number>;
-  createdAt: CreatedAt;
+  createdAt: string;
 }
 
 export interface AttendanceTable {
@@ -251,8 +248,8 @@ export interface DecisionTable {
   ownerName: string;
   dueDate: string | null;
   followUpStatus: DecisionStatus;
-  createdAt: CreatedAt;
-  updatedAt: CreatedAt;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface MeetingSnapshotTable {

@@ -40,7 +40,12 @@ describe('migrations', () => {
     await expect(
       db
         .insertInto('memberships')
-        .values({ userId: 999, territoryId: 999, role: 'observer' })
+        .values({
+          createdAt: '2025-01-01T00:00:00.000Z',
+          userId: 999,
+          territoryId: 999,
+          role: 'observer',
+        })
         .execute(),
     ).rejects.toThrow(/FOREIGN KEY/);
     await db.destroy();

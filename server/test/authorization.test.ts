@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { appRouter } from '../src/routers/_app';
-import { buildWorld, callerAs, WORLD_USERS, type World, type WorldUser } from './support/world';
+import {
+  buildWorld,
+  callerAs,
+  WORLD_USERS,
+  type World,
+  type WorldUser,
+  WORLD_CREATED_AT,
+} from './support/world';
 import { codeOf } from './support/expectations';
 
 /**
@@ -94,6 +101,8 @@ const decision = (w: World) =>
     w.db
       .insertInto('decisions')
       .values({
+        createdAt: WORLD_CREATED_AT,
+        updatedAt: WORLD_CREATED_AT,
         meetingId: w.meetings.NL,
         number: 1,
         text: 'Lancer l’étude',

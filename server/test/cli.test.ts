@@ -206,6 +206,8 @@ describe('on a demo database', () => {
           const plan = await db
             .insertInto('plans')
             .values({
+              createdAt: '2025-01-01T08:00:00.000Z',
+              updatedAt: '2025-01-01T08:00:00.000Z',
               code: 'FA-99',
               title: '=HYPERLINK("http://evil.example";"clic")',
               summary: '',

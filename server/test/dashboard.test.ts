@@ -11,7 +11,7 @@ import {
   territoryProgress,
   type ActionStatus,
 } from '@jalon/shared';
-import { buildWorld, callerAs, type World } from './support/world';
+import { buildWorld, callerAs, type World, WORLD_CREATED_AT } from './support/world';
 import { codeOf } from './support/expectations';
 
 let world: World;
@@ -31,6 +31,8 @@ async function addAction(
   const row = await world.db
     .insertInto('actions')
     .values({
+      createdAt: WORLD_CREATED_AT,
+      updatedAt: WORLD_CREATED_AT,
       planId: world.plans[planKey],
       stageId: world.stages[planKey][stageIndex] ?? 0,
       title: extra.title ?? `${planKey} ${status}`,
@@ -229,6 +231,7 @@ describe('dashboard.territoryOverview', () => {
     await world.db
       .insertInto('measurements')
       .values({
+        createdAt: WORLD_CREATED_AT,
         indicatorId: world.indicators.NL1,
         measuredOn: '2024-12-31',
         value: 50,

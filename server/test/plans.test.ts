@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { STAGE_KINDS, planProgress, stageProgress } from '@jalon/shared';
-import { buildWorld, callerAs, type World } from './support/world';
+import { buildWorld, callerAs, type World, WORLD_CREATED_AT } from './support/world';
 import { auditOf, codeOf } from './support/expectations';
 
 let world: World;
@@ -34,6 +34,8 @@ async function addVariedActions() {
     await world.db
       .insertInto('actions')
       .values({
+        createdAt: WORLD_CREATED_AT,
+        updatedAt: WORLD_CREATED_AT,
         planId: stage.planId,
         stageId: row.stage ?? 0,
         title: `Action ${row.status}`,

@@ -2,12 +2,12 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen in time: this migration must never import application code nor be edited once landed.
 // Dates are ISO 8601 text (YYYY-MM-DD, or full timestamps in UTC), money is integer cents,
-// so that the same schema maps one-to-one onto PostgreSQL.
+// so that the same schema maps one-to-one onto PostgreSQL. Timestamps are always written by the
+// application in ISO 8601: a database default (CURRENT_TIMESTAMP) would write another format in
+// SQLite than in PostgreSQL, and sort apart from the application's own.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped by design (Kysely docs)
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`CURRENT_TIMESTAMP`;
-
   await db.schema
     .createTable('regions')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
@@ -21,7 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('siren', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('organisations_name_idx')
@@ -43,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('industrial_chair', 'text')
     .addColumn('project_lead_name', 'text')
     .addColumn('archived_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('territories_region_idx')
@@ -70,7 +70,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('global_role', 'text')
     .addColumn('disabled_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
   await db.schema
@@ -90,7 +90,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().references('territories.id').onDelete('cascade'),
     )
     .addColumn('role', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('memberships_user_territory_uq', ['user_id', 'territory_id'])
     .execute();
   await db.schema
@@ -113,8 +113,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('budget_cents', 'integer')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('archived_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
-    .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
   await db.schema
@@ -210,7 +210,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('held_at', 'text')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('meetings_committee_idx')
@@ -251,8 +251,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('completed_on', 'text')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('archived_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
-    .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('actions_plan_idx')
@@ -278,7 +278,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('target_value', 'double precision', (c) => c.notNull())
     .addColumn('target_date', 'text', (c) => c.notNull())
     .addColumn('archived_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull())
     .addCheckConstraint('indicators_owner_ck', sql`(plan_id IS NULL) <> (territory_id IS NULL)`)
     .execute();
   await db.schema.createIndex('indicators_plan_idx').on('indicators').column('plan_id').execute();
@@ -299,7 +299,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('comment', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('recorded_by', 'integer', (c) => c.references('users.id'))
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('measurements_indicator_idx')
@@ -359,8 +359,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('owner_name', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('due_date', 'text')
     .addColumn('follow_up_status', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
-    .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('decisions_meeting_number_uq', ['meeting_id', 'number'])
     .execute();
 

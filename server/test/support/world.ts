@@ -51,6 +51,8 @@ let cachedHash: Promise<string> | null = null;
 const worldHash = () => (cachedHash ??= hashPassword(WORLD_PASSWORD));
 
 export const WORLD_TODAY = '2025-06-15';
+/** When the world's rows were created, before its "today". */
+export const WORLD_CREATED_AT = '2025-01-01T08:00:00.000Z';
 
 export async function buildWorld(): Promise<World> {
   const db = await createTestDb();
@@ -76,6 +78,7 @@ export async function buildWorld(): Promise<World> {
       db
         .insertInto('territories')
         .values({
+          createdAt: WORLD_CREATED_AT,
           regionId,
           code,
           name,
@@ -99,7 +102,7 @@ export async function buildWorld(): Promise<World> {
     ins(
       db
         .insertInto('organisations')
-        .values({ name, kind, siren: null })
+        .values({ createdAt: WORLD_CREATED_AT, name, kind, siren: null })
         .returning('id')
         .executeTakeFirstOrThrow(),
     );
@@ -115,6 +118,7 @@ export async function buildWorld(): Promise<World> {
       db
         .insertInto('users')
         .values({
+          createdAt: WORLD_CREATED_AT,
           email: `${key.toLowerCase()}@world.test`,
           name: key,
           organisationId: null,
@@ -137,7 +141,10 @@ export async function buildWorld(): Promise<World> {
     ['coordinatorCH', CH, 'coordinator'],
   ];
   for (const [user, territoryId, role] of memberships) {
-    await db.insertInto('memberships').values({ userId: users[user], territoryId, role }).execute();
+    await db
+      .insertInto('memberships')
+      .values({ createdAt: WORLD_CREATED_AT, userId: users[user], territoryId, role })
+      .execute();
   }
 
   const stages = {} as World['stages'];
@@ -146,6 +153,8 @@ export async function buildWorld(): Promise<World> {
       db
         .insertInto('plans')
         .values({
+          createdAt: WORLD_CREATED_AT,
+          updatedAt: WORLD_CREATED_AT,
           code,
           title: `Plan ${code}`,
           summary: '',
@@ -205,6 +214,8 @@ export async function buildWorld(): Promise<World> {
       db
         .insertInto('actions')
         .values({
+          createdAt: WORLD_CREATED_AT,
+          updatedAt: WORLD_CREATED_AT,
           planId: plans[planKey],
           stageId: stages[planKey][stage] ?? 0,
           title,
@@ -233,6 +244,7 @@ export async function buildWorld(): Promise<World> {
       db
         .insertInto('indicators')
         .values({
+          createdAt: WORLD_CREATED_AT,
           planId,
           territoryId: null,
           name: 'Personnes formées',
@@ -254,6 +266,7 @@ export async function buildWorld(): Promise<World> {
     .insertInto('measurements')
     .values([
       {
+        createdAt: WORLD_CREATED_AT,
         indicatorId: indicators.NL1,
         measuredOn: '2024-06-30',
         value: 10,
@@ -262,6 +275,7 @@ export async function buildWorld(): Promise<World> {
         recordedBy: users.lead,
       },
       {
+        createdAt: WORLD_CREATED_AT,
         indicatorId: indicators.NL1,
         measuredOn: '2024-12-31',
         value: 25,
@@ -289,6 +303,7 @@ export async function buildWorld(): Promise<World> {
       db
         .insertInto('meetings')
         .values({
+          createdAt: WORLD_CREATED_AT,
           committeeId,
           scheduledAt: '2025-07-01T09:30:00.000Z',
           place: 'Amnéville',
