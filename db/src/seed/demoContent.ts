@@ -997,7 +997,7 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
     code: 'FA-1',
     title: 'MétalTech, école de production en usinage',
     summary:
-      'Première école de production du Grand Est, ouverte à Nogent le 3 octobre 2022 avec 9 élèves de 15 à 18 ans (promotion de 12 au plus), formant des usineurs.',
+      'Première école de production du Grand Est, ouverte à Nogent le 3 octobre 2022 avec 9 élèves de 15 à 18 ans (promotion de 12 au plus), formant des usineurs. Budget de 2,4 M€ sur ses deux premières années ; la fiche suit ensuite sa montée en charge.',
     axis: 'skills',
     priority: 'high',
     lead: 'MétalTech école de production',
@@ -1207,7 +1207,11 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
     stages: [
       [
         'Études de faisabilité du site Émile-Huchet',
-        { title: 'Concertation préalable du public', status: 'done', due: '2024-02-27' },
+        {
+          title: 'Ouverture de la concertation préalable du public',
+          status: 'done',
+          due: '2024-02-27',
+        },
         'Identification des clients industriels',
       ],
       [
