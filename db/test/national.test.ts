@@ -126,6 +126,48 @@ describe('seedNational', () => {
     await db.destroy();
   });
 
+  it('never gives two plans of a territory the same code, shared plans included', async () => {
+    const db = await createTestDb();
+    // Enough territories per region for plans to be shared between neighbours.
+    await seedNational(db, { seed: 7, today: TODAY, scale: 0.1 });
+    const links = await db
+      .selectFrom('planTerritories as pt')
+      .innerJoin('plans as p', 'p.id', 'pt.planId')
+      .select(['pt.planId', 'pt.territoryId', 'p.code'])
+      .execute();
+    const territoriesOf = new Map<number, number>();
+    for (const l of links) territoriesOf.set(l.planId, (territoriesOf.get(l.planId) ?? 0) + 1);
+    expect([...territoriesOf.values()].some((n) => n > 1)).toBe(true);
+    const pairs = links.map((l) => `${l.territoryId} ${l.code}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+    await db.destroy();
+  });
+
+  it('measures every indicator once a month, month ends included', async () => {
+    const db = await createTestDb();
+    // From the 31st, a month later is the last day of the next month, never the 1st or 3rd after.
+    await seedNational(db, { seed: 7, today: '2026-08-31', scale: SCALE });
+    const monthOf = (isoDate: string) =>
+      Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7));
+    const indicators = await db.selectFrom('indicators').select(['id', 'baselineDate']).execute();
+    const measurements = await db
+      .selectFrom('measurements')
+      .select(['indicatorId', 'measuredOn'])
+      .orderBy('indicatorId')
+      .orderBy('measuredOn')
+      .execute();
+    for (const indicator of indicators) {
+      const months = measurements
+        .filter((m) => m.indicatorId === indicator.id)
+        .map((m) => monthOf(m.measuredOn));
+      const first = monthOf(indicator.baselineDate) + 1;
+      expect(months).toEqual(months.map((_, k) => first + k));
+    }
+    const baselineDays = new Set(indicators.map((i) => i.baselineDate.slice(8)));
+    expect([...baselineDays].every((day) => ['28', '29', '30', '31'].includes(day))).toBe(true);
+    await db.destroy();
+  });
+
   it('is deterministic: the same seed and day give the same rows, another seed others', async () => {
     const [a, b, c] = await Promise.all([createTestDb(), createTestDb(), createTestDb()]);
     await seedNational(a, { seed: 11, today: TODAY, scale: SCALE });

@@ -226,6 +226,33 @@ describe('dashboard.territoryOverview', () => {
     expect(clAfter.recentChanges.items.map((c) => c.entityId)).toEqual([sharedAction]);
   });
 
+  it('keeps a meeting event on a shared plan to its own territory, a plan change to all', async () => {
+    // A decision of a Chaumont-Langres meeting about the shared plan: readable only from CL.
+    await recordAudit(world.db, {
+      userId: world.users.regionGE,
+      entityType: 'decision',
+      entityId: 1,
+      operation: 'create',
+      territoryId: world.territories.CL,
+      planId: world.plans.SHARED,
+      newValue: { text: 'Lancer l’étude' },
+      occurredAt: '2025-06-10T10:00:00.000Z',
+    });
+    // A status change of an action of the shared plan: recorded on the plan, with no territory.
+    const sharedAction = await addAction('SHARED', 0, 'in_progress', 20);
+    const coordinator = await callerAs(world, 'coordinatorNL');
+    await coordinator.action.setStatus({ id: sharedAction, version: 1, status: 'done' });
+
+    const nl = await coordinator.dashboard.territoryOverview({ territoryId: world.territories.NL });
+    expect(nl.recentChanges.items.map((c) => c.entityType)).toEqual(['action']);
+    expect(nl.recentChanges.total).toBe(1);
+    const cl = await (
+      await callerAs(world, 'regionGE')
+    ).dashboard.territoryOverview({ territoryId: world.territories.CL });
+    expect(cl.recentChanges.items.map((c) => c.entityType)).toEqual(['action', 'decision']);
+    expect(cl.recentChanges.total).toBe(2);
+  });
+
   it('judges indicators with the shared rule, the last recorded measurement winning a tie', async () => {
     // A second measurement on the latest day, recorded after the first: 50 ≥ 40 expected.
     await world.db
@@ -328,6 +355,50 @@ describe('dashboard.portfolio', () => {
     const grandEst = await national.dashboard.portfolio({ regionId: world.regions.GE });
     expect(grandEst.total).toBe(2);
     expect(grandEst.summary.regions.map((r) => r.regionId)).toEqual([world.regions.GE]);
+  });
+
+  it('gives a region its figure only to callers who see all of it', async () => {
+    // SHARED at 60 puts Nord Lorraine at mean(20, 0, 60) and Chaumont-Langres at 60.
+    await addAction('SHARED', 0, 'in_progress', 60);
+    const wholeGrandEst = regionProgress([territoryProgress([20, 0, 60]), 60]);
+
+    const member = await (await callerAs(world, 'memberNL')).dashboard.portfolio({});
+    expect(member.summary.regions).toEqual([
+      { regionId: world.regions.GE, regionName: 'Grand Est', progress: null, partial: true },
+    ]);
+
+    const observer = await (await callerAs(world, 'regionGE')).dashboard.portfolio({});
+    expect(observer.summary.regions).toHaveLength(1);
+    expect(observer.summary.regions[0]).toMatchObject({
+      regionId: world.regions.GE,
+      partial: false,
+    });
+    expectSameProgress(observer.summary.regions[0]?.progress, wholeGrandEst);
+
+    // A member of every territory of the region sees it in full as well.
+    await world.db
+      .insertInto('memberships')
+      .values({
+        createdAt: WORLD_CREATED_AT,
+        userId: world.users.memberNL,
+        territoryId: world.territories.CL,
+        role: 'observer',
+      })
+      .execute();
+    const both = await (await callerAs(world, 'memberNL')).dashboard.portfolio({});
+    expect(both.summary.regions[0]?.partial).toBe(false);
+    expectSameProgress(both.summary.regions[0]?.progress, wholeGrandEst);
+
+    const national = await (await callerAs(world, 'national')).dashboard.portfolio({});
+    expect(national.summary.regions.map((r) => r.partial)).toEqual([false, false]);
+  });
+
+  it('gives no nation figure when narrowed to one region', async () => {
+    const national = await callerAs(world, 'national');
+    expect((await national.dashboard.portfolio({})).summary.nation).not.toBeNull();
+    const grandEst = await national.dashboard.portfolio({ regionId: world.regions.GE });
+    expect(grandEst.summary.nation).toBeNull();
+    expect(grandEst.summary.regions[0]?.progress).not.toBeNull();
   });
 });
 

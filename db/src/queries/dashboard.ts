@@ -418,20 +418,27 @@ async function recentChanges(
   limit: number,
 ): Promise<{ total: number; items: DashboardChange[] }> {
   // Events of the territory itself, or of any of its plans (archived ones too: archiving is news).
+  // A plan event that names a territory (a decision or agenda item of that territory's meeting)
+  // is readable only from there, even when the plan is shared: it counts for its territory alone.
+  // "No territory or this one" is written with coalesce, which no index serves, so SQLite keeps
+  // seeking the plan index for that branch instead of scanning every territory-less event.
   const base = db
     .selectFrom('auditEvents as e')
     .where('e.occurredAt', '>=', since)
     .where((eb) =>
       eb.or([
         eb('e.territoryId', '=', territoryId),
-        eb(
-          'e.planId',
-          'in',
-          eb
-            .selectFrom('planTerritories as ch_pt')
-            .select('ch_pt.planId')
-            .where('ch_pt.territoryId', '=', territoryId),
-        ),
+        eb.and([
+          eb(eb.fn.coalesce('e.territoryId', eb.val(territoryId)), '=', territoryId),
+          eb(
+            'e.planId',
+            'in',
+            eb
+              .selectFrom('planTerritories as ch_pt')
+              .select('ch_pt.planId')
+              .where('ch_pt.territoryId', '=', territoryId),
+          ),
+        ]),
       ]),
     );
   const [rows, count] = await Promise.all([
@@ -507,7 +514,7 @@ async function territoryMeetings(
 
 export interface PortfolioOptions {
   visibility: Visibility;
-  /** Narrows the rows and the summary figures to one region. */
+  /** Narrows the rows and the summary figures to one region; `summary.nation` is then null. */
   regionId?: number | undefined;
   sort: 'name' | 'progress' | 'overdue';
   direction: 'asc' | 'desc';
@@ -533,9 +540,17 @@ export interface PortfolioTerritory {
 }
 
 export interface PortfolioSummary {
-  regions: { regionId: number; regionName: string; progress: number | null }[];
+  /**
+   * The regions of the visible territories. A region's progress is the whole region's, so it is
+   * given only when the caller sees every live territory of it; otherwise `partial` is true and
+   * progress null, as an average of the visible part would pass for the region's.
+   */
+  regions: { regionId: number; regionName: string; progress: number | null; partial: boolean }[];
   axes: { axis: Axis; planCount: number; progress: number | null }[];
-  /** Only for callers who see every territory; a partial "nation" would mislead. */
+  /**
+   * Only for callers who see every territory, and null when the portfolio is narrowed to one
+   * region (`regionId`): a partial "nation" would mislead.
+   */
   nation: number | null;
   indicatorsOffTrack: number;
 }
@@ -754,6 +769,8 @@ async function portfolioSummary(
   options: PortfolioOptions,
   scope: PortfolioScope,
 ): Promise<Omit<PortfolioSummary, 'indicatorsOffTrack'>> {
+  // For a region seen in full, its territories in the scope are all its live territories, so the
+  // scope-restricted mean is the whole region's; other regions get no figure (see `partial`).
   const regionProgress = regionProgressQuery(db).where('rp_t.id', 'in', scope).as('rg');
   const scopePlans = db
     .selectFrom('planTerritories as sp_pt')
@@ -768,7 +785,21 @@ async function portfolioSummary(
         'in',
         db.selectFrom('territories as sr_t').select('sr_t.regionId').where('sr_t.id', 'in', scope),
       )
-      .select(['r.id as regionId', 'r.name as regionName', 'rg.progress'])
+      .select((eb) => [
+        'r.id as regionId',
+        'r.name as regionName',
+        'rg.progress',
+        eb
+          .exists(
+            eb
+              .selectFrom('territories as hidden_t')
+              .select('hidden_t.id')
+              .whereRef('hidden_t.regionId', '=', 'r.id')
+              .where('hidden_t.archivedAt', 'is', null)
+              .where('hidden_t.id', 'not in', visibleTerritoryIds(db, options.visibility)),
+          )
+          .as('partial'),
+      ])
       .orderBy('r.name')
       .execute(),
     db
@@ -784,10 +815,20 @@ async function portfolioSummary(
       ])
       .orderBy('p.axis')
       .execute(),
-    options.visibility.all ? nationProgress(db) : Promise.resolve(null),
+    options.visibility.all && options.regionId === undefined
+      ? nationProgress(db)
+      : Promise.resolve(null),
   ]);
   return {
-    regions,
+    regions: regions.map((r) => {
+      const partial = Boolean(r.partial);
+      return {
+        regionId: r.regionId,
+        regionName: r.regionName,
+        progress: partial ? null : r.progress,
+        partial,
+      };
+    }),
     axes: axes.map((a) => ({ ...a, planCount: Number(a.planCount) })),
     nation,
   };

@@ -222,7 +222,9 @@ async function insertActivity(s: Seeding, plans: readonly SeededPlan[]): Promise
         entityType: 'action',
         entityId: action.id,
         operation: 'status',
-        territoryId: idOf(s.territoryIds, action.territoryCode),
+        // As the action router records it: an action belongs to its plan, in every territory of a
+        // shared plan, not to one of them.
+        territoryId: null,
         planId: action.planId,
         oldValue: JSON.stringify({ status: previous, progress: Math.max(0, action.progress - 10) }),
         newValue: JSON.stringify({

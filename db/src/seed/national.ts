@@ -15,6 +15,7 @@ import {
 } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import type { Database } from '../schema';
+import { addMonths, minDate } from './dates';
 import { createRandom, type Random } from './random';
 
 // A synthetic, national-scale dataset for load tests and benchmarks: the 183 territories of phase
@@ -236,14 +237,6 @@ function weighted<T extends string>(rng: Random, weights: readonly (readonly [T,
   if (!last) throw new Error('Cannot pick from empty weights');
   return last[0];
 }
-
-function addMonths(isoDate: string, months: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
-
-const minDate = (a: string, b: string) => (a < b ? a : b);
 
 /** Splits `total` across `weights` proportionally, largest remainders first, summing exactly. */
 function apportion(total: number, weights: readonly number[]): number[] {
@@ -500,15 +493,23 @@ async function seedPlans(
   const planTerritoryRows: Insertable<Database['planTerritories']>[] = [];
   const stageRows: Insertable<Database['stages']>[] = [];
   const plans: SeededPlan[] = [];
-  const codeCounter = new Map<number, number>();
+  /** Per territory, the highest plan number given so far among its plans. */
+  const lastCode = new Map<number, number>();
   const firstPlanId = await nextId(trx, 'plans');
   const firstStageId = await nextId(trx, 'stages');
   for (let p = 0; p < total; p++) {
     const id = firstPlanId + p;
     const home = rng.pick(territories);
     const axis = rng.pick(AXES);
-    const code = (codeCounter.get(home.id) ?? 0) + 1;
-    codeCounter.set(home.id, code);
+    const sharedWith = rng.chance(0.1) ? (rng.chance(0.3) ? 2 : 1) : 0;
+    const neighbours = territories.filter((t) => t.regionId === home.regionId && t.id !== home.id);
+    const linked = [home, ...shuffled(rng, neighbours).slice(0, sharedWith)];
+    // A territory lists its plans by code, shared ones included: the number must be free in each.
+    const code = Math.max(...linked.map((t) => lastCode.get(t.id) ?? 0)) + 1;
+    for (const territory of linked) {
+      lastCode.set(territory.id, code);
+      planTerritoryRows.push({ planId: id, territoryId: territory.id });
+    }
     const start = addDays(today, -rng.int(60, 900));
     const end = addDays(start, rng.int(720, 1_460));
     planRows.push({
@@ -526,11 +527,6 @@ async function seedPlans(
       createdAt: `${start}T08:00:00.000Z`,
       updatedAt: `${start}T08:00:00.000Z`,
     });
-    const sharedWith = rng.chance(0.1) ? (rng.chance(0.3) ? 2 : 1) : 0;
-    const neighbours = territories.filter((t) => t.regionId === home.regionId && t.id !== home.id);
-    for (const territory of [home, ...shuffled(rng, neighbours).slice(0, sharedWith)]) {
-      planTerritoryRows.push({ planId: id, territoryId: territory.id });
-    }
 
     const third = Math.floor((Date.parse(end) - Date.parse(start)) / DAY_MS / 3);
     const plan: SeededPlan = { id, stageIds: [], stageStarts: [] };
