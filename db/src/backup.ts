@@ -1,12 +1,14 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, linkSync, openSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 
 /**
  * Copies the live database in `sourceFile` to `targetFile` with SQLite's online backup API, on a
  * connection of its own: the server keeps reading and writing meanwhile and the copy is a
- * consistent snapshot. The copy is written next to the target and renamed into place, so a failed
- * backup never leaves a half-written file under the target's name.
+ * consistent snapshot. The copy is written under a fresh name next to the target and renamed into
+ * place, so a failed backup never leaves a half-written file under the target's name. It is
+ * readable by its owner only: it holds the password hashes.
  */
 export async function backupDatabase(
   sourceFile: string,
@@ -20,20 +22,41 @@ export async function backupDatabase(
   if (existsSync(targetFile) && !options.overwrite) {
     throw new Error(`${targetFile} already exists`);
   }
-  const partial = `${targetFile}.partial`;
+  const partial = join(
+    dirname(targetFile),
+    `.${basename(targetFile)}.${randomBytes(6).toString('hex')}.partial`,
+  );
+  // Created here, exclusively and private, so that SQLite writes into it rather than creating a
+  // world-readable file or writing into someone else's.
+  closeSync(openSync(partial, 'wx', 0o600));
   const source = new SQLite(sourceFile, { fileMustExist: true });
   try {
-    rmSync(partial, { force: true });
     const { totalPages } = await source.backup(partial);
     // A journal left by an older database under the target's name would be replayed into the copy.
     for (const leftover of [`${targetFile}-wal`, `${targetFile}-shm`])
       rmSync(leftover, { force: true });
-    renameSync(partial, targetFile);
+    moveIntoPlace(partial, targetFile, options.overwrite === true);
     return { pages: totalPages };
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw error;
   } finally {
+    rmSync(partial, { force: true });
     source.close();
+  }
+}
+
+/** Renames `from` to `to`; without `overwrite`, refuses a `to` that appeared in the meantime. */
+function moveIntoPlace(from: string, to: string, overwrite: boolean): void {
+  if (overwrite) {
+    renameSync(from, to);
+    return;
+  }
+  try {
+    // A hard link fails atomically when `to` exists, where a rename would replace it.
+    linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new Error(`${to} already exists`, { cause: error });
+    // A file system without hard links: check, then rename.
+    if (existsSync(to)) throw new Error(`${to} already exists`, { cause: error });
+    renameSync(from, to);
   }
 }

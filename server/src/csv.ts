@@ -51,8 +51,9 @@ export function formatCsvNumber(value: number, profile: CsvProfile, decimals?: n
 
 /**
  * A stream that turns records into CSV in the given profile, header row first, CRLF line ends.
- * Text cells go through `csvSafeText`; cells holding a separator, a quote or a line break are
- * quoted. Pipe records in and the stream into a response or stdout.
+ * Text cells go through `csvSafeText`, headers included (csv-stringify casts the header row too);
+ * cells holding a separator, a quote or a line break are quoted. Pipe records in and the stream
+ * into a response or stdout.
  */
 export function createCsvStream<K extends string>(
   columns: readonly CsvColumn<K>[],

@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 // The only module that reads process.env.
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  JALON_DB: z.string().default('data/jalon.sqlite'),
+  /** The database file, relative to where the command ran; unset: see `databasePath`. */
+  JALON_DB: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set to "true" behind HTTPS so the session cookie is marked Secure. */
   JALON_SECURE_COOKIES: z
@@ -34,4 +36,22 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 /** Resolves a user-supplied path against the directory the user ran pnpm from. */
 export function resolveUserPath(env: Env, path: string): string {
   return path === ':memory:' ? path : resolve(env.INIT_CWD ?? process.cwd(), path);
+}
+
+/** The folder holding pnpm-workspace.yaml, wherever pnpm runs from. */
+export const WORKSPACE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The database when neither `--db` nor JALON_DB names one, relative to the workspace root. */
+export const DEFAULT_DATABASE = 'data/jalon.sqlite';
+
+/**
+ * The database file: `explicit` (the CLI's `--db`), else JALON_DB, both relative to where the user
+ * ran the command; else the workspace's own `data/jalon.sqlite`, so that a command run from a
+ * subfolder finds the database rather than silently creating another one there.
+ */
+export function databasePath(env: Env, explicit?: string): string {
+  const path = explicit ?? env.JALON_DB;
+  return path === undefined
+    ? resolve(WORKSPACE_ROOT, DEFAULT_DATABASE)
+    : resolveUserPath(env, path);
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { getSetting, migrateToLatest, openDb, seedDemo, deleteExpiredSessions } from '@jalon/db';
 import { isoToday } from '@jalon/shared';
-import { loadEnv, resolveUserPath } from './env';
+import { databasePath, loadEnv } from './env';
 import { createLogger } from './logger';
 import { createApp } from './http';
 import { hashPassword } from './auth/password';
@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, demoAccountLines } from './demo';
 async function main(): Promise<void> {
   const env = loadEnv();
   const log = createLogger(env.LOG_LEVEL);
-  const file = resolveUserPath(env, env.JALON_DB);
+  const file = databasePath(env);
   const db = openDb(file);
   const applied = await migrateToLatest(db);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');

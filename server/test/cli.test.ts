@@ -1,11 +1,13 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, openDb, type Db } from '@jalon/db';
+import { DEMO_ACCOUNTS, getSetting, migrateToLatest, openDb, type Db } from '@jalon/db';
+import { DEMO_PASSWORD } from '../src/demo';
 
 // The CLI as users run it: a child process on a database file in a temporary folder.
 
@@ -36,6 +38,29 @@ function jalon(args: readonly string[], env: Record<string, string> = {}): Promi
       },
     );
   });
+}
+
+/** Runs the CLI with stdout on a file descriptor, or on a pipe whose reader has already gone. */
+function jalonWithStdout(args: readonly string[], stdout: number | 'closed'): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, ['src/cli/main.ts', ...args], {
+      cwd: SERVER_DIR,
+      env: { ...inheritedEnv, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', stdout === 'closed' ? 'pipe' : stdout, 'pipe'],
+    });
+    child.stdout?.destroy();
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout: '', stderr }));
+  });
+}
+
+/** One line starting with "error:", and no stack trace. */
+function expectOneLineError(run: Run, message: RegExp): void {
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(/^error: [^\n]*\n$/);
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
 }
 
 let dir: string;
@@ -115,6 +140,80 @@ describe('jalon migrate', () => {
   );
 });
 
+describe('jalon seed', () => {
+  it(
+    'refuses a database holding users, territories (even archived) or regions',
+    async () => {
+      const withUser = join(dir, 'seed-user.sqlite');
+      await jalon(['--db', withUser, 'migrate']);
+      const admin = await jalon([
+        ...['--db', withUser, 'user', 'add', '--email', 'root@example.fr', '--name', 'Root'],
+        ...['--role', 'admin', '--password', 'password-1234'],
+      ]);
+      expect(admin.code).toBe(0);
+      const withArchivedTerritory = join(dir, 'seed-archived.sqlite');
+      const withRegion = join(dir, 'seed-region.sqlite');
+      for (const file of [withArchivedTerritory, withRegion]) {
+        await withDb(file, async (db) => {
+          await migrateToLatest(db);
+          await db.insertInto('regions').values({ code: '44', name: 'Grand Est' }).execute();
+        });
+      }
+      await withDb(withArchivedTerritory, async (db) => {
+        const region = await db.selectFrom('regions').select('id').executeTakeFirstOrThrow();
+        await db
+          .insertInto('territories')
+          .values({
+            regionId: region.id,
+            code: 'OLD',
+            name: 'Ancien territoire',
+            phase: '2',
+            joinedOn: null,
+            industrialFirms: null,
+            industrialJobs: null,
+            electedChair: null,
+            industrialChair: null,
+            projectLeadName: null,
+            archivedAt: '2025-01-01T08:00:00.000Z',
+            createdAt: '2024-01-01T08:00:00.000Z',
+          })
+          .execute();
+        // Every territory has a region; drop it to see the territory alone refused.
+        await sql`pragma foreign_keys = off`.execute(db);
+        await db.deleteFrom('regions').execute();
+      });
+
+      const runs = await Promise.all([
+        jalon(['--db', withUser, 'seed', '--demo']),
+        jalon(['--db', withUser, 'seed', '--scale', 'national']),
+        jalon(['--db', withArchivedTerritory, 'seed', '--demo']),
+        jalon(['--db', withRegion, 'seed', '--demo']),
+      ]);
+      for (const run of runs) expectOneLineError(run, /seeding needs an empty database/);
+      await withDb(withUser, async (db) => {
+        const emails = await db.selectFrom('users').select('email').execute();
+        expect(emails).toEqual([{ email: 'root@example.fr' }]);
+        expect(await getSetting(db, 'demo')).toBeNull();
+      });
+      expect(await planCount(withArchivedTerritory)).toBe(0);
+      expect(await planCount(withRegion)).toBe(0);
+    },
+    TIMEOUT,
+  );
+});
+
+describe('jalon export plans', () => {
+  it(
+    'fails on a database that was never migrated with a one-line error',
+    async () => {
+      const file = join(dir, 'unmigrated.sqlite');
+      writeFileSync(file, '');
+      expectOneLineError(await jalon(['--db', file, 'export', 'plans']), /no such table/);
+    },
+    TIMEOUT,
+  );
+});
+
 describe('on a demo database', () => {
   let file: string;
   beforeAll(async () => {
@@ -132,7 +231,7 @@ describe('on a demo database', () => {
       const before = await planCount(file);
       const run = await jalon(['--db', file, 'seed', '--demo']);
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain('already holds 7 territories');
+      expect(run.stderr).toContain('seeding needs an empty database');
       expect(await planCount(file)).toBe(before);
     },
     TIMEOUT,
@@ -250,6 +349,29 @@ describe('on a demo database', () => {
         const progress = rows.map((r) => r['Avancement de la fiche (%)']).filter(Boolean);
         expect(progress.length).toBeGreaterThan(0);
         for (const value of progress) expect(value).toMatch(/^\d{1,3}\.\d$/);
+      },
+      TIMEOUT,
+    );
+
+    it.skipIf(!existsSync('/dev/full'))(
+      'fails on a full disk with a one-line error',
+      async () => {
+        const full = openSync('/dev/full', 'w');
+        try {
+          const run = await jalonWithStdout(['--db', file, 'export', 'plans'], full);
+          expectOneLineError(run, /ENOSPC/);
+        } finally {
+          closeSync(full);
+        }
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'ends quietly with exit code 0 when the reader goes away (`| head`)',
+      async () => {
+        const run = await jalonWithStdout(['--db', file, 'export', 'plans'], 'closed');
+        expect(run).toMatchObject({ code: 0, stderr: '' });
       },
       TIMEOUT,
     );
@@ -405,6 +527,32 @@ describe('on a demo database', () => {
             /already exists/,
           ],
           [add('--role', 'admin', '--password', 'password-1234'), /--email/],
+          [
+            add('--email', 'p@example.fr', '--role', 'admin', '--password', ' '.repeat(12)),
+            /must not be blank/,
+          ],
+          [
+            add('--email', 'p@example.fr', '--role', 'admin', '--password', DEMO_PASSWORD),
+            /demo password/,
+          ],
+          [
+            [
+              ...['--db', file, 'user', 'add', '--email', 'p@example.fr', '--role', 'admin'],
+              ...['--name', 'Paul\nDurand', '--password', 'password-1234'],
+            ],
+            /name must not contain control characters/,
+          ],
+          [
+            [
+              ...['--db', file, 'user', 'add', '--email', 'p@example.fr', '--role', 'admin'],
+              ...['--name', '\u001b[31mPaul Durand', '--password', 'password-1234'],
+            ],
+            /name must not contain control characters/,
+          ],
+          [
+            add('--email', 'p@example.fr\r', '--role', 'admin', '--password', 'password-1234'),
+            /email must not contain control characters/,
+          ],
         ];
         const runs = await Promise.all(cases.map(([args]) => jalon(args)));
         for (const [i, run] of runs.entries()) {
@@ -412,10 +560,18 @@ describe('on a demo database', () => {
           expect(run.code, run.stderr).not.toBe(0);
           expect(run.stderr).toMatch(expected);
           expect(run.stderr).not.toContain('password-1234');
+          expect(run.stderr).not.toContain(DEMO_PASSWORD);
+          expect(run.stderr).not.toContain('\u001b');
           expect(run.stderr).not.toMatch(/\n\s+at /);
         }
         const pauls = await withDb(file, (db) =>
-          db.selectFrom('users').select('id').where('name', '=', 'Paul Durand').execute(),
+          db
+            .selectFrom('users')
+            .select('id')
+            .where((eb) =>
+              eb.or([eb('name', '=', 'Paul Durand'), eb('email', '=', 'p@example.fr')]),
+            )
+            .execute(),
         );
         expect(pauls).toEqual([]);
       },

@@ -100,6 +100,18 @@ describe('createCsvStream', () => {
     expect(rows[1]?.Texte).toBe('a;b, "cité"');
   });
 
+  it('neutralises headers too, as one built from data could start a formula', async () => {
+    const stream = Readable.from([{ a: 1 }]).pipe(
+      createCsvStream([
+        { key: 'a', header: '=HYPERLINK("http://evil.example")' },
+        { key: 'b', header: 'Sûr' },
+      ]),
+    );
+    let csv = '';
+    for await (const chunk of stream) csv += String(chunk);
+    expect(csv).toBe('\uFEFF"\'=HYPERLINK(""http://evil.example"")";Sûr\r\n1;\r\n');
+  });
+
   it('writes only the header for no records', async () => {
     expect(await toCsv([])).toBe('\uFEFFTexte;Montant;Avancement (%)\r\n');
   });

@@ -97,3 +97,22 @@ export async function createAccount(
     return { ok: true, user };
   });
 }
+
+/**
+ * True when the database holds no user, no territory (archived ones included) and no region: the
+ * only state in which seeding may plant demo accounts, whose password is public.
+ */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const { used } = await db
+    .selectNoFrom((eb) =>
+      eb
+        .or([
+          eb.exists(eb.selectFrom('users').select('id')),
+          eb.exists(eb.selectFrom('territories').select('id')),
+          eb.exists(eb.selectFrom('regions').select('id')),
+        ])
+        .as('used'),
+    )
+    .executeTakeFirstOrThrow();
+  return !used;
+}

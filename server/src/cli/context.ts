@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { openDb, type Db } from '@jalon/db';
-import { resolveUserPath, type Env } from '../env';
+import { databasePath, type Env } from '../env';
 
 export interface CliIo {
   out: NodeJS.WritableStream;
@@ -24,10 +24,10 @@ export function print(ctx: CliContext, line = ''): void {
   ctx.io.out.write(`${line}\n`);
 }
 
-/** The database file: the global `--db` option, else JALON_DB, relative to where pnpm ran. */
+/** The database file: the global `--db` option, else as `databasePath` says. */
 export function databaseFile(ctx: CliContext, command: Command): string {
   const { db } = command.optsWithGlobals<{ db?: string }>();
-  return resolveUserPath(ctx.env, db ?? ctx.env.JALON_DB);
+  return databasePath(ctx.env, db);
 }
 
 /**

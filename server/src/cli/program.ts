@@ -11,7 +11,10 @@ export function buildProgram(ctx: CliContext): Command {
   // Settings made here are inherited by every subcommand created afterwards.
   const program = new Command('jalon')
     .description('Jalon administration: database, demo and synthetic data, users, exports, backups')
-    .option('--db <file>', 'SQLite database file (default: $JALON_DB, else data/jalon.sqlite)')
+    .option(
+      '--db <file>',
+      'SQLite database file (default: $JALON_DB, else data/jalon.sqlite at the workspace root)',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => ctx.io.out.write(text),

@@ -92,10 +92,13 @@ export function registerExport(program: Command, ctx: CliContext): void {
       const file = databaseFile(ctx, command);
       await withDatabase(file, { mustExist: true }, async (db) => {
         try {
+          // `end: false`: on failure pipeline would also destroy stdout with the error, emitting it
+          // there a second time; the failure ends here, as the command's one-line error.
           await pipeline(
             planRecords(db, isoToday(ctx.now())),
             createCsvStream(PLAN_COLUMNS, options.profile),
             ctx.io.out,
+            { end: false },
           );
         } catch (error) {
           // The reader went away (`| head`): not an error of the export.

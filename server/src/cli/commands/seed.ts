@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { listTerritories, migrateToLatest, seedDemo, seedNational, type Db } from '@jalon/db';
+import { isDatabaseEmpty, migrateToLatest, seedDemo, seedNational, type Db } from '@jalon/db';
 import { isoToday } from '@jalon/shared';
 import { hashPassword } from '../../auth/password';
 import { DEMO_PASSWORD, demoAccountLines } from '../../demo';
@@ -16,15 +16,6 @@ interface SeedOptions {
   demo?: true;
   scale?: 'national';
   seed?: number;
-}
-
-async function territoryCount(db: Db): Promise<number> {
-  const { total } = await listTerritories(
-    db,
-    { all: true },
-    { sort: 'code', direction: 'asc', limit: 1, offset: 0 },
-  );
-  return total;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -86,10 +77,10 @@ export function registerSeed(program: Command, ctx: CliContext): void {
       const file = databaseFile(ctx, command);
       await withDatabase(file, { mustExist: false }, async (db) => {
         await migrateToLatest(db);
-        const existing = await territoryCount(db);
-        if (existing > 0) {
+        // The demo accounts share a public password: never add them next to real accounts.
+        if (!(await isDatabaseEmpty(db))) {
           throw new CliError(
-            `The database ${file} already holds ${existing} territories: seeding needs an empty database (give another file with --db)`,
+            `The database ${file} already holds users, territories or regions: seeding needs an empty database (give another file with --db)`,
           );
         }
         if (options.demo) await seedDemoData(ctx, db);

@@ -10,6 +10,7 @@ import {
   type Locale,
 } from '@jalon/shared';
 import { hashPassword } from '../../auth/password';
+import { DEMO_PASSWORD } from '../../demo';
 import { CliError, databaseFile, print, withDatabase, type CliContext } from '../context';
 
 export const ACCOUNT_ROLES = [...GLOBAL_ROLES, 'regional_observer', ...TERRITORY_ROLES] as const;
@@ -26,6 +27,9 @@ interface UserAddOptions {
 }
 
 const emailSchema = z.email().max(254);
+
+// A newline or an ANSI escape in a name would forge lines in the audit trail and in terminals.
+const CONTROL_CHARACTER = /\p{Cc}/u;
 
 const isGlobalRole = (role: AccountRole): role is GlobalRole =>
   (GLOBAL_ROLES as readonly string[]).includes(role);
@@ -63,6 +67,13 @@ function describeScope(scope: AccountScope): string {
 }
 
 async function addUser(ctx: CliContext, options: UserAddOptions, file: string): Promise<void> {
+  // Checked before anything echoes the input back.
+  if (CONTROL_CHARACTER.test(options.email)) {
+    throw new CliError('The email must not contain control characters');
+  }
+  if (CONTROL_CHARACTER.test(options.name)) {
+    throw new CliError('The name must not contain control characters (line breaks, escapes)');
+  }
   const email = options.email.trim().toLowerCase();
   if (!emailSchema.safeParse(email).success) {
     throw new CliError(`Not a valid email address: "${options.email}"`);
@@ -80,6 +91,12 @@ async function addUser(ctx: CliContext, options: UserAddOptions, file: string): 
   }
   if (!passwordSchema.safeParse(password).success) {
     throw new CliError('The password must hold 10 to 200 characters');
+  }
+  if (password.trim().length === 0) {
+    throw new CliError('The password must not be blank');
+  }
+  if (password.trim() === DEMO_PASSWORD) {
+    throw new CliError('The password must not be the demo password, which is public');
   }
 
   await withDatabase(file, { mustExist: true }, async (db) => {
