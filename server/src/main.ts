@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { getSetting, migrateToLatest, openDb, seedDemo, deleteExpiredSessions } from '@jalon/db';
+import {
+  deleteExpiredSessions,
+  getSetting,
+  isDatabaseEmpty,
+  migrateToLatest,
+  openDb,
+  seedDemo,
+} from '@jalon/db';
 import { isoToday } from '@jalon/shared';
 import { databasePath, loadEnv } from './env';
 import { createLogger } from './logger';
@@ -7,7 +14,7 @@ import { createApp } from './http';
 import { hashPassword } from './auth/password';
 import { DEMO_PASSWORD, demoAccountLines } from './demo';
 
-/** `pnpm start`: opens (or creates) the database, migrates, seeds the demo when new, serves. */
+/** `pnpm start`: opens (or creates) the database, migrates, seeds the demo when empty, serves. */
 async function main(): Promise<void> {
   const env = loadEnv();
   const log = createLogger(env.LOG_LEVEL);
@@ -16,8 +23,9 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(db);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
 
-  const isNew = (await db.selectFrom('territories').select('id').limit(1).execute()).length === 0;
-  if (isNew) {
+  // Only a database with nothing in it gets the demo: never plant the demo accounts (and their
+  // public password) beside real users.
+  if (await isDatabaseEmpty(db)) {
     const summary = await seedDemo(db, {
       passwordHash: await hashPassword(DEMO_PASSWORD),
       today: isoToday(),
