@@ -88,6 +88,14 @@ const ENTITY_LABELS: Record<ScopedEntity, string> = {
   membership: 'Membership',
 };
 
+const PERMISSION_VERBS: Record<Permission, string> = {
+  read: 'read',
+  comment: 'comment on',
+  manage: 'manage',
+  update_plan_work: 'update',
+  administer: 'administer',
+};
+
 export function notFound(entity: ScopedEntity, id: number): TRPCError {
   const label = ENTITY_LABELS[entity];
   return new TRPCError({ code: 'NOT_FOUND', message: `${label} ${id} not found` });
@@ -107,7 +115,7 @@ export async function authorize(
   if (!can(ctx.user, permission, scope)) {
     throw new TRPCError({
       code: 'FORBIDDEN',
-      message: `You may not ${permission.replaceAll('_', ' ')} ${ENTITY_LABELS[target.entity].toLowerCase()} ${target.id}`,
+      message: `You may not ${PERMISSION_VERBS[permission]} ${ENTITY_LABELS[target.entity].toLowerCase()} ${target.id}`,
     });
   }
   return scope;
