@@ -63,6 +63,7 @@ export async function recordAudit(trx: Db | Trx, event: AuditInput): Promise<voi
     .execute();
 }
 
+/** An audit event as people read it: who (by name), what, old → new. */
 export interface HistoryEntry {
   id: number;
   occurredAt: string;
@@ -71,6 +72,7 @@ export interface HistoryEntry {
   entityType: string;
   entityId: number;
   operation: AuditEventTable['operation'];
+  planId: number | null;
   oldValue: Record<string, unknown> | null;
   newValue: Record<string, unknown> | null;
   comment: string | null;
@@ -79,14 +81,19 @@ export interface HistoryEntry {
 const parse = (value: string | null): Record<string, unknown> | null =>
   value === null ? null : (JSON.parse(value) as Record<string, unknown>);
 
-export async function listHistory(
+const auditEvents = (db: Db) => db.selectFrom('auditEvents as e');
+export type AuditEventsQuery = ReturnType<typeof auditEvents>;
+
+/**
+ * Audit events narrowed by `narrow`, newest first, one page of them with the total: the one query
+ * behind an entity's history and a territory's recent changes.
+ */
+export async function listAuditEntries(
   db: Db | Trx,
-  filter: { entityType: string; entityId: number; limit: number; offset: number },
+  narrow: (query: AuditEventsQuery) => AuditEventsQuery,
+  page: { limit: number; offset: number },
 ): Promise<{ items: HistoryEntry[]; total: number }> {
-  const base = db
-    .selectFrom('auditEvents as e')
-    .where('e.entityType', '=', filter.entityType)
-    .where('e.entityId', '=', filter.entityId);
+  const base = narrow(auditEvents(db));
   const [rows, count] = await Promise.all([
     base
       .leftJoin('users as u', 'u.id', 'e.userId')
@@ -98,14 +105,15 @@ export async function listHistory(
         'e.entityType',
         'e.entityId',
         'e.operation',
+        'e.planId',
         'e.oldValue',
         'e.newValue',
         'e.comment',
       ])
       .orderBy('e.occurredAt', 'desc')
       .orderBy('e.id', 'desc')
-      .limit(filter.limit)
-      .offset(filter.offset)
+      .limit(page.limit)
+      .offset(page.offset)
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
@@ -113,4 +121,16 @@ export async function listHistory(
     items: rows.map((r) => ({ ...r, oldValue: parse(r.oldValue), newValue: parse(r.newValue) })),
     total: Number(count.n),
   };
+}
+
+export async function listHistory(
+  db: Db | Trx,
+  filter: { entityType: string; entityId: number; limit: number; offset: number },
+): Promise<{ items: HistoryEntry[]; total: number }> {
+  return listAuditEntries(
+    db,
+    (query) =>
+      query.where('e.entityType', '=', filter.entityType).where('e.entityId', '=', filter.entityId),
+    filter,
+  );
 }

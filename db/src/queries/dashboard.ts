@@ -13,7 +13,7 @@ import {
   type StageKind,
 } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
-import type { AuditEventTable, Database } from '../schema';
+import type { Database } from '../schema';
 import {
   nationProgress,
   planProgressQuery,
@@ -22,6 +22,7 @@ import {
   territoryProgressQuery,
 } from './progress';
 import { visibleTerritoryIds, type Visibility } from './visibility';
+import { listAuditEntries, type HistoryEntry } from './audit';
 
 // Read models of the two dashboards: one territory as a committee sees it before a meeting, and
 // the portfolio of territories a regional or national observer compares. Counts and roll-ups are
@@ -67,19 +68,8 @@ export interface DashboardIndicator {
   track: IndicatorTrack;
 }
 
-export interface DashboardChange {
-  id: number;
-  occurredAt: string;
-  userId: number | null;
-  userName: string | null;
-  entityType: string;
-  entityId: number;
-  operation: AuditEventTable['operation'];
-  planId: number | null;
-  oldValue: Record<string, unknown> | null;
-  newValue: Record<string, unknown> | null;
-  comment: string | null;
-}
+/** A recent change on a territory's dashboard: an audit event as people read it. */
+export type DashboardChange = HistoryEntry;
 
 export interface DashboardMeeting {
   id: number;
@@ -190,9 +180,6 @@ function judgeIndicator(row: IndicatorRow): IndicatorProgress {
       : [];
   return indicatorProgress(row, latest);
 }
-
-const parseJson = (value: string | null): Record<string, unknown> | null =>
-  value === null ? null : (JSON.parse(value) as Record<string, unknown>);
 
 const emptyTracks = (): Record<IndicatorTrack, number> => ({
   on_track: 0,
@@ -422,55 +409,29 @@ async function recentChanges(
   // is readable only from there, even when the plan is shared: it counts for its territory alone.
   // "No territory or this one" is written with coalesce, which no index serves, so SQLite keeps
   // seeking the plan index for that branch instead of scanning every territory-less event.
-  const base = db
-    .selectFrom('auditEvents as e')
-    .where('e.occurredAt', '>=', since)
-    .where((eb) =>
-      eb.or([
-        eb('e.territoryId', '=', territoryId),
-        eb.and([
-          eb(eb.fn.coalesce('e.territoryId', eb.val(territoryId)), '=', territoryId),
-          eb(
-            'e.planId',
-            'in',
-            eb
-              .selectFrom('planTerritories as ch_pt')
-              .select('ch_pt.planId')
-              .where('ch_pt.territoryId', '=', territoryId),
-          ),
-        ]),
-      ]),
-    );
-  const [rows, count] = await Promise.all([
-    base
-      .leftJoin('users as u', 'u.id', 'e.userId')
-      .select([
-        'e.id',
-        'e.occurredAt',
-        'e.userId',
-        'u.name as userName',
-        'e.entityType',
-        'e.entityId',
-        'e.operation',
-        'e.planId',
-        'e.oldValue',
-        'e.newValue',
-        'e.comment',
-      ])
-      .orderBy('e.occurredAt', 'desc')
-      .orderBy('e.id', 'desc')
-      .limit(limit)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    total: Number(count.n),
-    items: rows.map((r) => ({
-      ...r,
-      oldValue: parseJson(r.oldValue),
-      newValue: parseJson(r.newValue),
-    })),
-  };
+  return listAuditEntries(
+    db,
+    (query) =>
+      query
+        .where('e.occurredAt', '>=', since)
+        .where((eb) =>
+          eb.or([
+            eb('e.territoryId', '=', territoryId),
+            eb.and([
+              eb(eb.fn.coalesce('e.territoryId', eb.val(territoryId)), '=', territoryId),
+              eb(
+                'e.planId',
+                'in',
+                eb
+                  .selectFrom('planTerritories as ch_pt')
+                  .select('ch_pt.planId')
+                  .where('ch_pt.territoryId', '=', territoryId),
+              ),
+            ]),
+          ]),
+        ),
+    { limit, offset: 0 },
+  );
 }
 
 async function territoryMeetings(
