@@ -21,6 +21,16 @@ describe('auth', () => {
     expect(me).not.toHaveProperty('passwordHash');
   });
 
+  it('answers the session without refusing: null signed out, the user signed in', async () => {
+    expect(await (await callerAs(world, null)).auth.session()).toBeNull();
+    const session = await (await callerAs(world, 'memberNL')).auth.session();
+    expect(session).toMatchObject({
+      id: world.users.memberNL,
+      memberships: [{ territoryId: world.territories.NL, role: 'committee_member' }],
+    });
+    expect(session).not.toHaveProperty('passwordHash');
+  });
+
   it('refuses a disabled user', async () => {
     await world.db
       .updateTable('users')

@@ -138,6 +138,7 @@ const indicatorInput = (planId: number) => ({
 
 const cases: Record<string, Case[] | 'public'> = {
   'auth.login': 'public',
+  'auth.session': 'public',
   'auth.logout': [{ label: 'own session', input: () => undefined, allowed: EVERYONE }],
   'auth.me': [{ label: 'self', input: () => undefined, allowed: EVERYONE }],
   'auth.setLocale': [{ label: 'self', input: () => ({ locale: 'de' }), allowed: EVERYONE }],

@@ -4,3 +4,5 @@ export * from './progress';
 export * from './indicator';
 export * from './schemas';
 export * from './dates';
+export * from './permissions';
+export * from './labels';

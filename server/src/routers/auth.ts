@@ -65,6 +65,12 @@ export const authRouter = router({
 
   me: authedProcedure.query(({ ctx }) => publicUser(ctx.user)),
 
+  /**
+   * The signed-in user, or null: what the app asks on load, so that a signed-out visitor gets
+   * the sign-in page without a refused request.
+   */
+  session: publicProcedure.query(({ ctx }) => (ctx.user ? publicUser(ctx.user) : null)),
+
   setLocale: authedProcedure.input(setLocaleInput).mutation(async ({ ctx, input }) => {
     await ctx.db.transaction().execute(async (trx) => {
       await setUserLocale(trx, ctx.user.id, input.locale);

@@ -1,0 +1,74 @@
+import { Suspense } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../lib/trpc';
+import { hasOwnWork, useCurrentUser } from '../features/auth/currentUser';
+import { Loading } from '../components/QueryState';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const signOut = useMutation(
+    trpc.auth.logout.mutationOptions({
+      // Forget everything the previous user could see, then land on the sign-in page.
+      onSettled: () => {
+        queryClient.clear();
+        window.location.assign('/');
+      },
+    }),
+  );
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header no-print">
+        <NavLink to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            J
+          </span>
+          {t('appName')}
+        </NavLink>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            {hasOwnWork(user) && (
+              <li>
+                <NavLink to="/my-actions">{t('nav.myActions')}</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to="/actions">{t('nav.actions')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <LanguageSwitch signedIn />
+          <span className="user-name">{t('user.signedInAs', { name: user.name })}</span>
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={signOut.isPending}
+            onClick={() => signOut.mutate()}
+          >
+            {t('user.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { errorCode, useTRPC } from '../../lib/trpc';
+import { useErrorText } from '../../components/QueryState';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
+
+export function SignInPage() {
+  const { t } = useTranslation('auth');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
+  useDocumentTitle(t('title'));
+
+  const login = useMutation(
+    trpc.auth.login.mutationOptions({
+      onSuccess: (user) => queryClient.setQueryData(trpc.auth.session.queryKey(), user),
+    }),
+  );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const ready = email.trim() !== '' && password !== '';
+    setMissing(!ready);
+    if (ready) login.mutate({ email: email.trim(), password });
+  };
+
+  const code = errorCode(login.error);
+  const problem = missing
+    ? t('missing')
+    : code === 'UNAUTHORIZED'
+      ? t('badCredentials')
+      : code === 'TOO_MANY_REQUESTS'
+        ? t('tooMany')
+        : login.error
+          ? errorText(login.error)
+          : null;
+
+  return (
+    <main id="main" className="sign-in">
+      <div className="sign-in-card">
+        <div className="sign-in-language">
+          <LanguageSwitch signedIn={false} />
+        </div>
+        <p className="brand brand-large">
+          <span className="brand-mark" aria-hidden="true">
+            J
+          </span>
+          Jalon
+        </p>
+        <h1>{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
+        <form onSubmit={submit} noValidate>
+          {problem && (
+            <p className="form-error" role="alert" id="sign-in-error">
+              {problem}
+            </p>
+          )}
+          <div className="field">
+            <label htmlFor="email">{t('email')}</label>
+            <input
+              id="email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              aria-invalid={problem !== null}
+              aria-describedby={problem ? 'sign-in-error' : undefined}
+              required
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="password">{t('password')}</label>
+            <input
+              id="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-invalid={problem !== null}
+              aria-describedby={problem ? 'sign-in-error' : undefined}
+              required
+            />
+          </div>
+          <button type="submit" className="button button-primary" disabled={login.isPending}>
+            {login.isPending ? t('submitting') : t('submit')}
+          </button>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,4 @@
+/** Placeholder until the feature lands. */
+export function PlanPage() {
+  return <div className="page" />;
+}

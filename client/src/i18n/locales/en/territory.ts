@@ -1,0 +1,6 @@
+import type { Messages } from '../../types';
+import type { territory as fr } from '../fr/territory';
+
+export const territory: Messages<typeof fr> = {
+  title: 'territory',
+};

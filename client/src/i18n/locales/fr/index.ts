@@ -1,0 +1,21 @@
+import { VOCABULARY_LABELS } from '@jalon/shared';
+import { common } from './common';
+import { auth } from './auth';
+import { home } from './home';
+import { territory } from './territory';
+import { plan } from './plan';
+import { actions } from './actions';
+import { myActions } from './myActions';
+import { admin } from './admin';
+
+export const fr = {
+  common,
+  auth,
+  home,
+  territory,
+  plan,
+  actions,
+  myActions,
+  admin,
+  vocab: VOCABULARY_LABELS.fr,
+};

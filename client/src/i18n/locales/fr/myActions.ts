@@ -1,0 +1,3 @@
+export const myActions = {
+  title: 'myActions',
+};

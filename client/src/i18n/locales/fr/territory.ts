@@ -1,0 +1,3 @@
+export const territory = {
+  title: 'territory',
+};

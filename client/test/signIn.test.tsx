@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp } from './support/harness';
+
+describe('sign-in', () => {
+  it('signs a user in with the right password and shows their territories', async () => {
+    await renderApp({ as: null });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Adresse e-mail'), 'coordinatornl@world.test');
+    await user.type(screen.getByLabelText('Mot de passe'), 'world-password');
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mes territoires' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Nord Lorraine' })).toBeTruthy();
+  });
+
+  it('says the credentials are wrong and keeps what was typed', async () => {
+    await renderApp({ as: null });
+    const user = userEvent.setup();
+    const email = await screen.findByLabelText('Adresse e-mail');
+    await user.type(email, 'coordinatornl@world.test');
+    await user.type(screen.getByLabelText('Mot de passe'), 'not-the-password');
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'E-mail ou mot de passe incorrect.',
+    );
+    expect((email as HTMLInputElement).value).toBe('coordinatornl@world.test');
+  });
+
+  it('asks for both fields before calling the server', async () => {
+    await renderApp({ as: null });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Se connecter' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Saisissez votre e-mail et votre mot de passe.',
+    );
+  });
+
+  it('opens in the signed-in user’s saved language', async () => {
+    const harness = await renderApp({ as: null });
+    await harness.world.db
+      .updateTable('users')
+      .set({ locale: 'de' })
+      .where('id', '=', harness.world.users.memberNL)
+      .execute();
+    harness.unmount();
+    await renderApp({ as: 'memberNL', world: harness.world });
+    await waitFor(() => expect(document.documentElement.lang).toBe('de'));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Meine Territorien' }),
+    ).toBeTruthy();
+  });
+});
