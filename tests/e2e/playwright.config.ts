@@ -54,6 +54,10 @@ export default defineConfig({
       HOST: '127.0.0.1',
       JALON_DB: database,
       LOG_LEVEL: 'warn',
+      // Lets several checkouts' builds coexist (`vite build --outDir dist-x`); default client/dist.
+      ...(process.env.JALON_CLIENT_DIST
+        ? { JALON_CLIENT_DIST: process.env.JALON_CLIENT_DIST }
+        : {}),
     },
   },
 });

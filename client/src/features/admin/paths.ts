@@ -1,0 +1,10 @@
+/** The coordinator screens' addresses, for links from the read-only pages. */
+export const adminPaths = {
+  newPlan: (territoryId: number) => `/territories/${territoryId}/plans/new`,
+  editPlan: (planId: number) => `/plans/${planId}/edit`,
+  newAction: (planId: number) => `/plans/${planId}/actions/new`,
+  editAction: (actionId: number) => `/actions/${actionId}/edit`,
+  newIndicator: (planId: number) => `/plans/${planId}/indicators/new`,
+  editIndicator: (indicatorId: number) => `/indicators/${indicatorId}/edit`,
+  members: (territoryId: number) => `/territories/${territoryId}/members`,
+} as const;
