@@ -20,7 +20,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: join(root, 'reports/e2e-artifacts'),
+  // Per port, so that two runs side by side (several checkouts) never share artifacts.
+  outputDir: join(root, `reports/e2e-artifacts-${port}`),
   reporter: [['list'], ['json', { outputFile: join(root, 'reports/playwright.json') }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../lib/trpc';
@@ -16,11 +16,16 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   // `auth.session` answers null when signed out: no refused request on the way to sign-in.
   const me = useQuery({ ...trpc.auth.session.queryOptions(), staleTime: Infinity });
-  const locale = me.data?.locale;
+  const user = me.data;
+  const localeAppliedFor = useRef<number | null>(null);
 
+  // The user's saved language wins once, when they arrive (sign-in or reload); after that the
+  // language menu rules.
   useEffect(() => {
-    if (locale && locale !== i18n.language) void applyLocale(i18n, locale);
-  }, [locale, i18n]);
+    if (!user || localeAppliedFor.current === user.id) return;
+    localeAppliedFor.current = user.id;
+    if (user.locale !== i18n.language) void applyLocale(i18n, user.locale);
+  }, [user, i18n]);
 
   if (me.isPending) return <Loading />;
   if (me.error) {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '@jalon/shared';
 import { applyLocale, isLocale } from '../i18n';
@@ -10,6 +10,7 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const id = useId();
+  const queryClient = useQueryClient();
   const save = useMutation(trpc.auth.setLocale.mutationOptions());
   return (
     <span className="language-switch">
@@ -21,7 +22,13 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
           const locale = e.target.value;
           if (!isLocale(locale)) return;
           void applyLocale(i18n, locale);
-          if (signedIn) save.mutate({ locale });
+          if (!signedIn) return;
+          // The session carries the user's language, which the app applies on load: keep it in
+          // step, then save it for the next visit.
+          queryClient.setQueryData(trpc.auth.session.queryKey(), (user) =>
+            user ? { ...user, locale } : user,
+          );
+          save.mutate({ locale });
         }}
       >
         {LOCALES.map((locale) => (
