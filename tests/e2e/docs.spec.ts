@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { DEMO, expect, signIn, test } from './support/fixtures';
+
+/**
+ * The README's screenshots: `pnpm docs:screenshots` writes them to docs/. Skipped in the normal
+ * test run, so tests never rewrite tracked files.
+ */
+const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
+
+test.skip(!process.env.JALON_DOCS_SCREENSHOTS, 'set JALON_DOCS_SCREENSHOTS=1 to write docs/');
+test.use({ viewport: { width: 1366, height: 768 } });
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(docs, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${docs}${name}.png`, fullPage: false });
+}
+
+async function openNordLorraine(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Nord Lorraine' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Nord Lorraine');
+}
+
+test('home of a regional observer', async ({ page }) => {
+  await signIn(page, DEMO.region);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await shoot(page, 'home');
+});
+
+test('Nord Lorraine dashboard, for a committee member', async ({ page }) => {
+  await signIn(page, DEMO.member);
+  await openNordLorraine(page);
+  await shoot(page, 'territory-dashboard');
+});
+
+test('a plan page', async ({ page }) => {
+  await signIn(page, DEMO.member);
+  await openNordLorraine(page);
+  await page.locator('a[href^="/plans/"]').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await shoot(page, 'plan');
+});
+
+test('the actions table, filtered', async ({ page }) => {
+  await signIn(page, DEMO.coordinator);
+  await page.goto('/actions?statuses=late&statuses=blocked');
+  await expect(page.getByRole('table')).toBeVisible();
+  await shoot(page, 'actions');
+});
+
+test('my actions, for a project lead', async ({ page }) => {
+  await signIn(page, DEMO.lead);
+  await page.goto('/my-actions');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await shoot(page, 'my-actions');
+});
+
+test('the dashboard in German on a projector', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await signIn(page, DEMO.admin);
+  await page.getByLabel('Langue').selectOption('de');
+  await openNordLorraine(page);
+  await shoot(page, 'territory-dashboard-de-1920');
+  await page.getByLabel('Sprache').selectOption('fr');
+});
