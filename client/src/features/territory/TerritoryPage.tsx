@@ -1,4 +1,227 @@
-/** Placeholder until the feature lands. */
+import { Link, useParams, useSearchParams } from 'react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useTRPC, type RouterOutputs } from '../../lib/trpc';
+import { useFormat } from '../../lib/format';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { territoryScope, useCan } from '../auth/currentUser';
+import { adminPaths } from '../admin/paths';
+import { QueryState } from '../../components/QueryState';
+import { ProgressSection } from './ProgressSection';
+import { AttentionSection } from './AttentionSection';
+import { RecentChanges } from './RecentChanges';
+import './territory.css';
+
+export type Overview = RouterOutputs['dashboard']['territoryOverview'];
+type Meeting = NonNullable<Overview['nextMeeting']>;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `?since=YYYY-MM-DD` for the recent changes; absent or malformed, the server's default applies. */
+function useSinceParam() {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('since');
+  const since = raw && ISO_DAY.test(raw) ? raw : undefined;
+  const setSince = (next: string) =>
+    setParams(
+      (current) => {
+        const merged = new URLSearchParams(current);
+        if (ISO_DAY.test(next)) merged.set('since', next);
+        else merged.delete('since');
+        return merged;
+      },
+      { replace: true },
+    );
+  return { since, setSince } as const;
+}
+
 export function TerritoryPage() {
-  return <div className="page" />;
+  const { t } = useTranslation('territory');
+  const params = useParams();
+  const territoryId = Number(params.territoryId);
+  if (!Number.isInteger(territoryId) || territoryId <= 0) {
+    return (
+      <div className="page">
+        <h1>{t('title')}</h1>
+        <p className="state state-error" role="alert">
+          {t('invalidId')}
+        </p>
+      </div>
+    );
+  }
+  return <TerritoryDashboard territoryId={territoryId} />;
+}
+
+function TerritoryDashboard({ territoryId }: { territoryId: number }) {
+  const { t } = useTranslation('territory');
+  const trpc = useTRPC();
+  const { since, setSince } = useSinceParam();
+  const overview = useQuery({
+    ...trpc.dashboard.territoryOverview.queryOptions({ territoryId, changesSince: since }),
+    placeholderData: keepPreviousData,
+  });
+  // A previous territory's data must never stand in for this one's.
+  const data = overview.data?.territory.id === territoryId ? overview.data : undefined;
+  useDocumentTitle(data ? data.territory.name : t('title'));
+
+  return (
+    <div className="page territory-page">
+      <QueryState
+        query={{
+          data,
+          error: overview.error,
+          isPending: !data && !overview.error,
+          refetch: overview.refetch,
+        }}
+      >
+        {(ready) => (
+          <>
+            <DashboardHeader overview={ready} />
+            <KeyFigures overview={ready} />
+            <Meetings next={ready.nextMeeting} last={ready.lastHeldMeeting} />
+            <ProgressSection overview={ready} />
+            <AttentionSection overview={ready} />
+            <RecentChanges
+              overview={ready}
+              since={since ?? ready.recentChanges.since.slice(0, 10)}
+              onSinceChange={setSince}
+              updating={overview.isPlaceholderData}
+            />
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
+
+function DashboardHeader({ overview }: { overview: Overview }) {
+  const { t } = useTranslation('territory');
+  const format = useFormat();
+  const can = useCan();
+  const { territory } = overview;
+  const coordinates = can('manage', territoryScope(territory));
+  return (
+    <>
+      <p className="territory-print-header">
+        {territory.name} · {t('regionLabel', { region: territory.regionName })} ·{' '}
+        {t('printedOn', { date: format.date(new Date().toISOString()) })}
+      </p>
+      <header className="page-header">
+        <div>
+          <h1>{territory.name}</h1>
+          <p className="muted territory-region">
+            {t('regionLabel', { region: territory.regionName })}
+          </p>
+        </div>
+        <div className="toolbar">
+          {coordinates && (
+            <nav aria-label={t('coordination.label')} className="toolbar">
+              <Link className="button" to={adminPaths.newPlan(territory.id)}>
+                {t('coordination.newPlan')}
+              </Link>
+              <Link className="button" to={adminPaths.members(territory.id)}>
+                {t('coordination.members')}
+              </Link>
+            </nav>
+          )}
+          <button type="button" className="button button-primary" onClick={() => window.print()}>
+            {t('print')}
+          </button>
+        </div>
+      </header>
+    </>
+  );
+}
+
+function KeyFigures({ overview }: { overview: Overview }) {
+  const { t } = useTranslation('territory');
+  const format = useFormat();
+  const offTrack = overview.indicators.byTrack.off_track;
+  return (
+    <dl className="figures territory-figures" aria-label={t('figures.label')}>
+      <div className="figure figure-main">
+        <dt>{t('figures.progress')}</dt>
+        <dd>{format.percent(overview.progress)}</dd>
+      </div>
+      <div className="figure">
+        <dt>{t('figures.plans')}</dt>
+        <dd>{format.number(overview.plans.length)}</dd>
+      </div>
+      <div className="figure">
+        <dt>{t('figures.overdue')}</dt>
+        <dd className={overview.overdue.total > 0 ? 'attention' : undefined}>
+          {format.number(overview.overdue.total)}
+        </dd>
+      </div>
+      <div className="figure">
+        <dt>{t('figures.blocked')}</dt>
+        <dd className={overview.blocked.total > 0 ? 'attention' : undefined}>
+          {format.number(overview.blocked.total)}
+        </dd>
+      </div>
+      <div className="figure">
+        <dt>{t('figures.offTrack')}</dt>
+        <dd className={offTrack > 0 ? 'attention' : undefined}>
+          {format.number(offTrack)}{' '}
+          <span className="figure-of">
+            {t('figures.offTrackOf', { total: format.number(overview.indicators.total) })}
+          </span>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function Meetings({ next, last }: { next: Meeting | null; last: Meeting | null }) {
+  const { t } = useTranslation('territory');
+  return (
+    <section className="panel territory-meetings" aria-labelledby="territory-meetings">
+      <h2 id="territory-meetings" className="visually-hidden">
+        {t('meetings.title')}
+      </h2>
+      <div className="meeting-cards">
+        <MeetingCard title={t('meetings.next')} meeting={next} empty={t('meetings.none')} />
+        <MeetingCard title={t('meetings.last')} meeting={last} empty={t('meetings.noneHeld')} />
+      </div>
+    </section>
+  );
+}
+
+function MeetingCard({
+  title,
+  meeting,
+  empty,
+}: {
+  title: string;
+  meeting: Meeting | null;
+  empty: string;
+}) {
+  const { t } = useTranslation('territory');
+  const { t: tv } = useTranslation('vocab');
+  const format = useFormat();
+  const kind = meeting ? tv(`committeeKind.${meeting.committeeKind}`) : '';
+  return (
+    <div className="meeting-card">
+      <h3>{title}</h3>
+      {meeting ? (
+        <dl className="meeting-facts">
+          <dt>{t('meetings.date')}</dt>
+          <dd className="meeting-date">{format.dateTime(meeting.heldAt ?? meeting.scheduledAt)}</dd>
+          <dt>{t('meetings.committee')}</dt>
+          <dd>
+            {meeting.committeeName}
+            {!meeting.committeeName.toLowerCase().includes(kind.toLowerCase()) && (
+              <span className="muted"> · {kind}</span>
+            )}
+          </dd>
+          <dt>{t('meetings.place')}</dt>
+          <dd>{meeting.place}</dd>
+          <dt>{t('meetings.mode')}</dt>
+          <dd>{tv(`meetingMode.${meeting.mode}`)}</dd>
+        </dl>
+      ) : (
+        <p className="muted">{empty}</p>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,109 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  Legend,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { useTranslation } from 'react-i18next';
+import { STAGE_KINDS, type ActionStatus, type StageKind } from '@jalon/shared';
+import { useFormat } from '../../lib/format';
+import { CHART_COLORS, STATUS_COLORS } from '../../lib/chartColors';
+
+// Loaded lazily (recharts): the territory dashboard's two charts.
+
+/** One colour per stage, each at least 3:1 against white. */
+const STAGE_COLORS: Record<StageKind, string> = {
+  inventory: CHART_COLORS.primary,
+  tool_adaptation: CHART_COLORS.secondary,
+  support_for_change: '#0f6b5c',
+};
+
+export interface PlanChartRow {
+  label: string;
+  stages: Record<StageKind, number | null>;
+}
+
+/** Per plan, its three stages' progress side by side (0-100). */
+export function PlanStagesChart({ rows }: { rows: PlanChartRow[] }) {
+  const { t } = useTranslation('vocab');
+  const format = useFormat();
+  const data = rows.map((r) => ({
+    label: r.label,
+    inventory: r.stages.inventory ?? 0,
+    tool_adaptation: r.stages.tool_adaptation ?? 0,
+    support_for_change: r.stages.support_for_change ?? 0,
+  }));
+  const height = Math.max(220, 66 * data.length + 80);
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart
+        accessibilityLayer={false}
+        data={data}
+        layout="vertical"
+        barCategoryGap="18%"
+        barGap={1}
+        margin={{ left: 8, right: 48, top: 8, bottom: 8 }}
+      >
+        <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
+        <XAxis type="number" domain={[0, 100]} tickFormatter={(v: number) => format.percent(v)} />
+        <YAxis type="category" dataKey="label" width={120} tick={{ fontSize: 14 }} />
+        {/* In the stages' own order, not alphabetical. */}
+        <Legend verticalAlign="top" itemSorter={null} wrapperStyle={{ paddingBottom: 8 }} />
+        {STAGE_KINDS.map((kind) => (
+          <Bar
+            key={kind}
+            dataKey={kind}
+            name={t(`stageKind.${kind}`)}
+            fill={STAGE_COLORS[kind]}
+            isAnimationActive={false}
+            barSize={14}
+          >
+            <LabelList
+              dataKey={kind}
+              position="right"
+              fontSize={12}
+              formatter={(v: unknown) => format.percent(Number(v))}
+            />
+          </Bar>
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Number of actions per status, each bar in its status colour. */
+export function StatusChart({ rows }: { rows: { status: ActionStatus; count: number }[] }) {
+  const { t } = useTranslation('vocab');
+  const format = useFormat();
+  const data = rows.map((r) => ({ label: t(`actionStatus.${r.status}`), ...r }));
+  const height = Math.max(200, 34 * data.length + 40);
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart
+        accessibilityLayer={false}
+        data={data}
+        layout="vertical"
+        margin={{ left: 8, right: 40, top: 8, bottom: 8 }}
+      >
+        <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
+        <XAxis type="number" allowDecimals={false} />
+        <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 14 }} />
+        <Bar dataKey="count" isAnimationActive={false} barSize={20}>
+          {data.map((row) => (
+            <Cell key={row.status} fill={STATUS_COLORS[row.status]} />
+          ))}
+          <LabelList
+            dataKey="count"
+            position="right"
+            formatter={(v: unknown) => format.number(Number(v))}
+          />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,81 @@
+import { DEMO, expect, expectAccessible, signIn, test } from './support/fixtures';
+
+// Read-only: this spec changes nothing in the shared demo database.
+test.describe('territory dashboard', () => {
+  test('a committee member reviews Nord Lorraine before the COPIL', async ({ page }) => {
+    await signIn(page, DEMO.member);
+    await page.getByRole('link', { name: 'Nord Lorraine' }).first().click();
+    await expect(page).toHaveURL(/\/territories\/\d+$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Nord Lorraine' })).toBeVisible();
+
+    // Key figures, plans, overdue and blocked actions with their justification.
+    const figures = page.getByRole('definition').first();
+    await expect(page.getByText('Avancement global')).toBeVisible();
+    await expect(figures).toHaveText(/\d+\s?%/);
+    await expect(
+      page.getByRole('region', { name: 'Avancement par fiche et par étape' }),
+    ).toBeVisible();
+    const overdue = page.getByRole('region', { name: /Actions en retard d’échéance/ });
+    await expect(overdue.getByRole('row').nth(1)).toBeVisible();
+    const blocked = page.getByRole('region', { name: /Actions bloquées/ });
+    await expect(
+      blocked
+        .getByText(/Financement non confirmé|Attente de l’avis|Marché public infructueux/)
+        .first(),
+    ).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Changements récents' })).toBeVisible();
+
+    // A committee member edits nothing.
+    await expect(page.getByRole('link', { name: 'Nouvelle fiche action' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Membres' })).toHaveCount(0);
+
+    // "See the data" shows the plans table with links to the plans.
+    const plansChart = page.getByRole('region', { name: 'Avancement par fiche et par étape' });
+    const plansTable = plansChart.getByRole('table');
+    const dataArea = plansChart.locator('.chart-data');
+    await expect(dataArea).toHaveClass(/visually-hidden/);
+    await plansChart.getByRole('button', { name: 'Voir les données' }).click();
+    await expect(dataArea).not.toHaveClass(/visually-hidden/);
+    await expect(plansTable).toBeVisible();
+    await expect(plansTable.getByRole('link').first()).toHaveAttribute('href', /^\/plans\/\d+$/);
+    await plansChart.getByRole('button', { name: 'Masquer les données' }).click();
+
+    await expectAccessible(page);
+  });
+
+  test('the changes date is kept in the address', async ({ page }) => {
+    await signIn(page, DEMO.member);
+    await page.getByRole('link', { name: 'Nord Lorraine' }).first().click();
+    const since = page.getByLabel('Depuis le');
+    await since.fill('2024-01-01');
+    await expect(page).toHaveURL(/\?since=2024-01-01$/);
+    await expect(page.getByText(/changements? depuis le 1 janv\. 2024/)).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Depuis le')).toHaveValue('2024-01-01');
+  });
+
+  test('the coordinator finds the links to a new plan and the members', async ({ page }) => {
+    await signIn(page, DEMO.coordinator);
+    await page.getByRole('link', { name: 'Nord Lorraine' }).first().click();
+    await expect(page.getByRole('link', { name: 'Nouvelle fiche action' })).toHaveAttribute(
+      'href',
+      /\/territories\/\d+\/plans\/new$/,
+    );
+    await expect(page.getByRole('link', { name: 'Membres' })).toBeVisible();
+  });
+
+  test('printing gives a handout without navigation or buttons', async ({ page }) => {
+    await signIn(page, DEMO.member);
+    await page.getByRole('link', { name: 'Nord Lorraine' }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Nord Lorraine' })).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Imprimer' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Voir les données' }).first()).toBeHidden();
+    await expect(page.getByText(/Tableau de bord imprimé le/)).toBeVisible();
+    // The charts' data tables are printed.
+    await expect(
+      page.getByRole('table', { name: 'Avancement de chaque fiche action et de ses trois étapes' }),
+    ).toBeVisible();
+  });
+});
