@@ -11,6 +11,7 @@ import type { Logger } from './logger';
 import { appRouter } from './routers/_app';
 import { createInnerContext, type Context, type SessionCookieJar } from './context';
 import { principalForToken, SESSION_COOKIE } from './auth/sessions';
+import { createExportRouter } from './exports/router';
 
 export interface AppOptions {
   db: Db;
@@ -110,6 +111,8 @@ export function createApp(options: AppOptions): Express {
       },
     }),
   );
+
+  app.use('/api', createExportRouter({ db, log, now: options.now ?? (() => new Date()) }));
 
   const dist = options.clientDist;
   if (dist && existsSync(join(dist, 'index.html'))) {

@@ -40,6 +40,8 @@ export interface ActionListItem {
   archivedAt: string | null;
   updatedAt: string;
   overdue: boolean;
+  /** The territories of the action's plan: the scope of who may edit it. */
+  territoryIds: number[];
 }
 
 const SORT_COLUMNS = {
@@ -132,14 +134,37 @@ export async function listActions(
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  const territoriesByPlan = await planTerritoryIds(db, [...new Set(rows.map((r) => r.planId))]);
   return {
     items: rows.map((r) => ({
       ...r,
       overdue:
         r.dueDate !== null && r.dueDate < today && r.status !== 'done' && r.status !== 'dropped',
+      territoryIds: territoriesByPlan.get(r.planId) ?? [],
     })),
     total: Number(count.n),
   };
+}
+
+/** The territories of each plan of a page, in one query. */
+async function planTerritoryIds(
+  db: Db | Trx,
+  planIds: readonly number[],
+): Promise<Map<number, number[]>> {
+  const byPlan = new Map<number, number[]>();
+  if (planIds.length === 0) return byPlan;
+  const links = await db
+    .selectFrom('planTerritories')
+    .select(['planId', 'territoryId'])
+    .where('planId', 'in', planIds)
+    .orderBy('territoryId')
+    .execute();
+  for (const link of links) {
+    const ids = byPlan.get(link.planId) ?? [];
+    ids.push(link.territoryId);
+    byPlan.set(link.planId, ids);
+  }
+  return byPlan;
 }
 
 export async function findAction(db: Db | Trx, id: number): Promise<Action | undefined> {

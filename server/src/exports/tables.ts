@@ -1,0 +1,163 @@
+import type { Db } from '@jalon/db';
+import { getPortfolio, listActions } from '@jalon/db';
+import {
+  actionListInput,
+  isoToday,
+  portfolioInput,
+  roundProgress,
+  VOCABULARY_LABELS,
+  type Locale,
+} from '@jalon/shared';
+import type { z } from 'zod';
+import type { CsvColumn, CsvRecord } from '../csv';
+import { visibilityOf, type Principal } from '../auth/permissions';
+import { EXPORT_HEADERS } from './headers';
+import type { ParamKinds } from './params';
+
+/** Rows fetched per query: the largest page the procedures accept, so memory stays bounded. */
+const PAGE_SIZE = 200;
+
+export interface ExportRequest<I> {
+  db: Db;
+  user: Principal;
+  input: I;
+  lang: Locale;
+  now: Date;
+}
+
+/** A table offered for download: its filters (the procedure's own schema) and its rows. */
+export interface ExportTable<I> {
+  schema: z.ZodType<I>;
+  kinds: ParamKinds;
+  columns: (lang: Locale) => readonly CsvColumn[];
+  records: (request: ExportRequest<I>) => AsyncGenerator<CsvRecord>;
+}
+
+// The datetime of a meeting or an update, as a date a spreadsheet reads.
+const dateOf = (iso: string | null) => (iso === null ? null : iso.slice(0, 10));
+
+const ACTION_KEYS = [
+  'planCode',
+  'planTitle',
+  'stage',
+  'title',
+  'owner',
+  'status',
+  'progress',
+  'startDate',
+  'dueDate',
+  'overdue',
+  'completedOn',
+  'updatedAt',
+  'statusComment',
+] as const;
+
+const actionFilters = actionListInput.omit({ limit: true, offset: true });
+
+export const actionsExport: ExportTable<z.infer<typeof actionFilters>> = {
+  schema: actionFilters,
+  kinds: {
+    numbers: ['territoryId', 'planId', 'stageId', 'ownerUserId'],
+    booleans: ['mine', 'overdue', 'includeArchived'],
+    arrays: ['statuses'],
+  },
+  columns: (lang) => ACTION_KEYS.map((key) => ({ key, header: EXPORT_HEADERS[lang].actions[key] })),
+  async *records({ db, user, input, lang, now }) {
+    const { mine, ...filter } = input;
+    const today = isoToday(now);
+    const labels = VOCABULARY_LABELS[lang];
+    const words = EXPORT_HEADERS[lang];
+    // The same filter and visibility as `action.list`, one page at a time.
+    for (let offset = 0; ; offset += PAGE_SIZE) {
+      const page = await listActions(
+        db,
+        visibilityOf(user),
+        {
+          ...filter,
+          ownerUserId: mine ? user.id : filter.ownerUserId,
+          limit: PAGE_SIZE,
+          offset,
+        },
+        today,
+      );
+      for (const a of page.items) {
+        yield {
+          planCode: a.planCode,
+          planTitle: a.planTitle,
+          stage: labels.stageKind[a.stageKind],
+          title: a.title,
+          owner: a.ownerName,
+          status: labels.actionStatus[a.status],
+          progress: a.progress,
+          startDate: a.startDate,
+          dueDate: a.dueDate,
+          overdue: a.overdue ? words.yes : words.no,
+          completedOn: a.completedOn,
+          updatedAt: dateOf(a.updatedAt),
+          statusComment: a.statusComment,
+        };
+      }
+      if (page.items.length < PAGE_SIZE) return;
+    }
+  },
+};
+
+const PORTFOLIO_KEYS = [
+  'code',
+  'name',
+  'region',
+  'progress',
+  'plans',
+  'overdue',
+  'blocked',
+  'offTrack',
+  'lastMeeting',
+  'nextMeeting',
+] as const;
+
+const portfolioFilters = portfolioInput.omit({ limit: true, offset: true });
+
+export const portfolioExport: ExportTable<z.infer<typeof portfolioFilters>> = {
+  schema: portfolioFilters,
+  kinds: { numbers: ['regionId'] },
+  columns: (lang) =>
+    PORTFOLIO_KEYS.map((key) => ({
+      key,
+      header: EXPORT_HEADERS[lang].portfolio[key],
+      ...(key === 'progress' ? { decimals: 1 } : {}),
+    })),
+  async *records({ db, user, input, now }) {
+    for (let offset = 0; ; offset += PAGE_SIZE) {
+      const page = await getPortfolio(db, {
+        visibility: visibilityOf(user),
+        regionId: input.regionId,
+        sort: input.sort,
+        direction: input.direction,
+        limit: PAGE_SIZE,
+        offset,
+        today: isoToday(now),
+        nowIso: now.toISOString(),
+      });
+      for (const t of page.items) {
+        yield {
+          code: t.code,
+          name: t.name,
+          region: t.regionName,
+          progress: roundProgress(t.progress),
+          plans: t.planCount,
+          overdue: t.overdueCount,
+          blocked: t.blockedCount,
+          offTrack: t.indicatorsOffTrack,
+          lastMeeting: dateOf(t.lastHeldMeetingAt),
+          nextMeeting: dateOf(t.nextMeetingAt),
+        };
+      }
+      if (page.items.length < PAGE_SIZE) return;
+    }
+  },
+};
+
+export const EXPORT_TABLES = {
+  actions: actionsExport,
+  portfolio: portfolioExport,
+} as const;
