@@ -1,3 +1,20 @@
-import type { FeatureRoute } from '../../app/lazyPage';
+import { lazyPage, type FeatureRoute } from '../../app/lazyPage';
 
-export const adminRoutes: FeatureRoute[] = [];
+const NewPlanPage = lazyPage(() => import('./PlanFormPage'), 'NewPlanPage');
+const EditPlanPage = lazyPage(() => import('./PlanFormPage'), 'EditPlanPage');
+const NewActionPage = lazyPage(() => import('./ActionFormPage'), 'NewActionPage');
+const EditActionPage = lazyPage(() => import('./ActionFormPage'), 'EditActionPage');
+const NewIndicatorPage = lazyPage(() => import('./IndicatorFormPage'), 'NewIndicatorPage');
+const EditIndicatorPage = lazyPage(() => import('./IndicatorFormPage'), 'EditIndicatorPage');
+const MembersPage = lazyPage(() => import('./MembersPage'), 'MembersPage');
+
+/** The coordinator screens, at the addresses `adminPaths` gives the read-only pages. */
+export const adminRoutes: FeatureRoute[] = [
+  { path: '/territories/:territoryId/plans/new', element: <NewPlanPage /> },
+  { path: '/plans/:planId/edit', element: <EditPlanPage /> },
+  { path: '/plans/:planId/actions/new', element: <NewActionPage /> },
+  { path: '/actions/:actionId/edit', element: <EditActionPage /> },
+  { path: '/plans/:planId/indicators/new', element: <NewIndicatorPage /> },
+  { path: '/indicators/:indicatorId/edit', element: <EditIndicatorPage /> },
+  { path: '/territories/:territoryId/members', element: <MembersPage /> },
+];

@@ -1,0 +1,331 @@
+import { useId, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { errorCode, fieldErrors } from '../../lib/trpc';
+import { useErrorText } from '../../components/QueryState';
+
+/**
+ * The messages the shared schemas and the server write, in English, each with the catalogue key
+ * that says it to a person. A zod issue without its own message is named by `issueKey`.
+ */
+const KNOWN_MESSAGES = {
+  'The end date must not precede the start date': 'endBeforeStart',
+  'The due date must not precede the start date': 'dueBeforeStart',
+  'This status needs a comment': 'commentRequired',
+  'Paid cannot exceed granted': 'paidOverGranted',
+  'The target must lie above the baseline for a rising indicator, below it for a falling one':
+    'directionMismatch',
+  'The target date must follow the baseline date': 'targetDateOrder',
+  'A territory must keep at least one coordinator': 'lastCoordinator',
+} as const;
+
+type ValidationKey =
+  | (typeof KNOWN_MESSAGES)[keyof typeof KNOWN_MESSAGES]
+  | 'required'
+  | 'tooLong'
+  | 'number'
+  | 'notNegative'
+  | 'percentRange'
+  | 'date'
+  | 'codeTaken'
+  | 'stageEndOrder'
+  | 'baselineAfterMeasurement'
+  | 'invalid';
+
+const OWN_KEYS: readonly string[] = [
+  'required',
+  'tooLong',
+  'number',
+  'notNegative',
+  'percentRange',
+  'date',
+  'codeTaken',
+  'stageEndOrder',
+  'baselineAfterMeasurement',
+  'invalid',
+];
+
+interface IssueLike {
+  code?: string;
+  input?: unknown;
+  origin?: string;
+  minimum?: unknown;
+  maximum?: unknown;
+  format?: string;
+}
+
+/**
+ * Names a zod issue that carries no message of its own by a catalogue key, so the form says
+ * "required" rather than zod's English. Passed to `zodResolver(schema, zodMessages)`.
+ */
+export const zodMessages = {
+  error: (issue: IssueLike): string | undefined => {
+    const missing = issue.input === null || issue.input === undefined || issue.input === '';
+    switch (issue.code) {
+      case 'invalid_type':
+        return missing ? 'required' : 'number';
+      case 'too_small':
+        if (issue.origin === 'string' || issue.origin === 'array') return 'required';
+        if (issue.origin === 'number' && issue.minimum === 0) return 'notNegative';
+        return 'invalid';
+      case 'too_big':
+        return issue.origin === 'string' ? 'tooLong' : 'percentRange';
+      case 'invalid_format':
+        return 'date';
+      case 'invalid_value':
+        return missing ? 'required' : 'invalid';
+      default:
+        return undefined;
+    }
+  },
+};
+
+/** A validation message (a key of ours or a shared schema's English) as the user's words. */
+export function useValidationText(): (message: string | undefined) => string | undefined {
+  const { t } = useTranslation('admin');
+  return (message) => {
+    if (!message) return undefined;
+    const known = (KNOWN_MESSAGES as Record<string, ValidationKey | undefined>)[message];
+    const key: ValidationKey =
+      known ?? (OWN_KEYS.includes(message) ? (message as ValidationKey) : 'invalid');
+    return t(`validation.${key}`);
+  };
+}
+
+/**
+ * Puts a failed save's reasons where the user will look: the server's per-field messages next to
+ * their fields (and a known business rule next to the field it is about). Returns whether any
+ * field got a message; the caller shows a form-level message otherwise.
+ */
+export function applyServerErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly string[],
+): boolean {
+  let placed = false;
+  const place = (field: string, message: string) => {
+    if (!fields.includes(field)) return;
+    setError(field as Path<T>, { type: 'server', message });
+    placed = true;
+  };
+  for (const [field, messages] of Object.entries(fieldErrors(error))) {
+    if (messages?.[0]) place(field, messages[0]);
+  }
+  const message = error instanceof Error ? error.message : '';
+  if (/^Plan code .* already used/.test(message)) place('code', 'codeTaken');
+  if (message === 'Paid cannot exceed granted') place('paidCents', message);
+  if (message === 'The end date must not precede the start date') place('endDate', message);
+  if (message === 'The due date must not precede the start date') place('dueDate', message);
+  if (message.startsWith('The target must lie above')) place('targetValue', message);
+  if (message === 'The target date must follow the baseline date') place('targetDate', message);
+  if (message.startsWith('The baseline date cannot follow')) {
+    place('baselineDate', 'baselineAfterMeasurement');
+  }
+  return placed;
+}
+
+/** The sentence for a failed save that is not about one field. */
+export function useSaveErrorText(): (error: unknown) => string {
+  const { t } = useTranslation('admin');
+  const errorText = useErrorText();
+  return (error) => {
+    const message = error instanceof Error ? error.message : '';
+    if (message === 'A territory must keep at least one coordinator') {
+      return t('validation.lastCoordinator');
+    }
+    if (/neither leads nor coordinators/.test(message)) return t('validation.leadsIneligible');
+    if (/is not a member of this plan's territories/.test(message)) {
+      return t('validation.ownerIneligible');
+    }
+    if (/is archived$/.test(message)) return t('validation.archived');
+    if (errorCode(error) === 'CONFLICT' && /already a member/.test(message)) {
+      return t('members.alreadyMemberError');
+    }
+    return errorText(error);
+  };
+}
+
+/** What a labelled control needs to say it is invalid and where its message is. */
+export interface ControlProps {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby'?: string;
+  'aria-required'?: boolean;
+}
+
+/**
+ * A labelled field: the label (with the required mark), the control, a hint and the error next to
+ * it, tied by `aria-describedby`.
+ */
+export function Field({
+  label,
+  hiddenLabel,
+  required = false,
+  error,
+  hint,
+  className,
+  children,
+}: {
+  label: string;
+  /** Said to assistive tech after the label, not shown: which row a repeated field belongs to. */
+  hiddenLabel?: string;
+  required?: boolean;
+  error?: string | undefined;
+  hint?: string;
+  className?: string;
+  children: (props: ControlProps) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const text = useValidationText();
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const message = text(error);
+  const describedBy = [hint ? hintId : null, message ? errorId : null].filter(Boolean).join(' ');
+  return (
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {hiddenLabel && (
+          <>
+            {' '}
+            <span className="visually-hidden">{hiddenLabel}</span>
+          </>
+        )}
+        {required && (
+          // The control says aria-required; the star is for the eye.
+          <span className="admin-required" aria-hidden="true" title={t('fields.required')}>
+            {' '}
+            *
+          </span>
+        )}
+      </label>
+      {children({
+        id,
+        'aria-invalid': !!message,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(required ? { 'aria-required': true } : {}),
+      })}
+      {hint && (
+        <p id={hintId} className="muted small admin-hint">
+          {hint}
+        </p>
+      )}
+      {message && (
+        <p id={errorId} className="field-error">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Turns an empty text box into `null` and anything else into a number (NaN if not one). */
+export const toNumberOrNull = (value: unknown): number | null =>
+  value === '' || value === null || value === undefined ? null : Number(value);
+export const toNumber = (value: unknown): number =>
+  value === '' || value === null || value === undefined ? Number.NaN : Number(value);
+export const toDateOrNull = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
+
+const centsToEuros = (cents: number | null | undefined): string =>
+  cents === null || cents === undefined ? '' : String(cents / 100);
+
+/** Euros as typed ("12 500,50") into whole cents; null when empty, NaN when not a number. */
+export function eurosToCents(text: string): number | null {
+  const cleaned = text.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
+  if (cleaned === '') return null;
+  const euros = Number(cleaned);
+  return Number.isFinite(euros) ? Math.round(euros * 100) : Number.NaN;
+}
+
+/** An amount typed in euros, kept in cents in the form (the wire's unit). */
+export function MoneyInput({
+  value,
+  onChange,
+  onBlur,
+  control,
+}: {
+  value: number | null | undefined;
+  onChange: (cents: number | null) => void;
+  onBlur?: () => void;
+  control: ControlProps;
+}) {
+  const [text, setText] = useState(() => centsToEuros(value));
+  // A reset of the form (a reload, a saved line) replaces the amount: show the new one.
+  if (!Object.is(eurosToCents(text), value ?? null)) setText(centsToEuros(value));
+  return (
+    <span className="admin-money">
+      <input
+        {...control}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(eurosToCents(e.target.value));
+        }}
+        onBlur={onBlur}
+      />
+      <span aria-hidden="true">€</span>
+    </span>
+  );
+}
+
+/** Shown instead of a form to someone the server would refuse anyway. */
+export function NotAllowed({ backTo, backLabel }: { backTo: string; backLabel: string }) {
+  const { t } = useTranslation('admin');
+  return (
+    <div className="panel admin-not-allowed" role="alert">
+      <h2>{t('notAllowed.title')}</h2>
+      <p>{t('notAllowed.body')}</p>
+      <p>
+        <Link to={backTo}>{backLabel}</Link>
+      </p>
+    </div>
+  );
+}
+
+/** Someone saved first: say so, keep what was typed, and offer to start again from theirs. */
+export function ConflictNotice({ onReload }: { onReload: () => void }) {
+  const { t } = useTranslation('admin');
+  return (
+    <div className="form-error admin-conflict" role="alert">
+      <p>{t('conflict.body')}</p>
+      <button type="button" className="button button-small" onClick={onReload}>
+        {t('conflict.reload')}
+      </button>
+    </div>
+  );
+}
+
+/** The form's buttons: save (busy while saving) and cancel back to where the user came from. */
+export function FormActions({
+  saving,
+  cancelTo,
+  saveLabel,
+}: {
+  saving: boolean;
+  cancelTo: string;
+  saveLabel?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="admin-actions">
+      <button type="submit" className="button button-primary" disabled={saving}>
+        {saving ? t('state.saving') : (saveLabel ?? t('fields.save'))}
+      </button>
+      <Link className="button" to={cancelTo}>
+        {t('fields.cancel')}
+      </Link>
+    </div>
+  );
+}
+
+/** The "fields marked * are required" line every form starts with. */
+export function RequiredLegend() {
+  const { t } = useTranslation('admin');
+  return <p className="muted small">{t('requiredLegend')}</p>;
+}
