@@ -1,69 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, useLocation } from 'react-router';
-import { createTRPCClient, unstable_localLink } from '@trpc/client';
-import { pino } from 'pino';
-import type { AppRouter } from '@jalon/server';
-import { appRouter } from '../../server/src/routers/_app';
-import { createInnerContext } from '../../server/src/context';
-import { openSession, principalForToken } from '../../server/src/auth/sessions';
-import { buildWorld, type World, type WorldUser } from '../../server/test/support/world';
-import { Providers } from '../src/app/Providers';
-import { AuthGate } from '../src/app/AuthGate';
-import { AppRoutes } from '../src/app/AppRoutes';
-import { createQueryClient } from '../src/lib/trpc';
-import { initI18n } from '../src/i18n';
+import { renderApp, type World, type WorldUser } from './support/harness';
+import { buildWorld } from '../../server/test/support/world';
 
-/** Shows the router's query string, so a test can read what the view wrote in the address. */
-function LocationProbe() {
-  const location = useLocation();
-  return <output data-testid="location">{location.search}</output>;
-}
-
-/**
- * As `renderApp` from the harness (real procedures on a fresh world, signed in through a real
- * session), plus a probe of the address: the actions view keeps its filters there.
- */
-async function renderActions(as: WorldUser, route: string, world?: World) {
-  const w = world ?? (await buildWorld());
-  const now = () => new Date(`${w.today}T12:00:00.000Z`);
-  const { token } = await openSession(w.db, w.users[as], now());
-  const trpcClient = createTRPCClient<AppRouter>({
-    links: [
-      unstable_localLink({
-        router: appRouter,
-        createContext: async () => {
-          const session = await principalForToken(w.db, token, now());
-          return createInnerContext({
-            db: w.db,
-            log: pino({ level: 'silent' }),
-            user: session?.principal ?? null,
-            sessionId: session?.sessionId ?? null,
-            now,
-            cookies: { set: () => undefined, clear: () => undefined },
-          });
-        },
-      }),
-    ],
-  });
-  const i18n = await initI18n('fr');
-  const result = render(
-    <Providers
-      queryClient={createQueryClient({ retry: false })}
-      trpcClient={trpcClient}
-      i18n={i18n}
-    >
-      <MemoryRouter initialEntries={[route]}>
-        <AuthGate>
-          <AppRoutes />
-        </AuthGate>
-        <LocationProbe />
-      </MemoryRouter>
-    </Providers>,
-  );
-  return { ...result, world: w };
-}
+/** The actions view keeps its filters in the address: the harness's probe shows it. */
+const renderActions = (as: WorldUser, route: string, world?: World) =>
+  renderApp({ as, route, ...(world ? { world } : {}) });
 
 // The first render loads the lazy page and runs real queries: allow it more than a second.
 const table = () => screen.findByRole('table', { name: 'Actions des fiches' }, { timeout: 5000 });

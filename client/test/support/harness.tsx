@@ -1,5 +1,5 @@
 import { render, type RenderResult } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, useLocation } from 'react-router';
 import { createTRPCClient, unstable_localLink } from '@trpc/client';
 import { pino } from 'pino';
 import type { Locale } from '@jalon/shared';
@@ -21,6 +21,16 @@ const silentLog = pino({ level: 'silent' });
 
 export interface AppHarness extends RenderResult {
   world: World;
+}
+
+/** Shows the router's query string, so a test can read what a view wrote in the address. */
+function LocationProbe() {
+  const location = useLocation();
+  return (
+    <output data-testid="location" hidden>
+      {location.search}
+    </output>
+  );
 }
 
 /**
@@ -72,6 +82,7 @@ export async function renderApp(
         <AuthGate>
           <AppRoutes />
         </AuthGate>
+        <LocationProbe />
       </MemoryRouter>
     </Providers>,
   );
