@@ -1,12 +1,17 @@
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+import { Loading } from '../components/QueryState';
 import { homeRoutes } from '../features/home/routes';
 import { territoryRoutes } from '../features/territory/routes';
 import { planRoutes } from '../features/plan/routes';
 import { actionsRoutes } from '../features/actions/routes';
 import { myActionsRoutes } from '../features/my-actions/routes';
 import { adminRoutes } from '../features/admin/routes';
+import { meetingsRoutes } from '../features/meetings/routes';
+import { committeesRoutes } from '../features/committees/routes';
+import { meetingModeRoutes } from '../features/meeting-mode/routes';
 
 const FEATURE_ROUTES = [
   ...homeRoutes,
@@ -15,13 +20,23 @@ const FEATURE_ROUTES = [
   ...actionsRoutes,
   ...myActionsRoutes,
   ...adminRoutes,
+  ...meetingsRoutes,
+  ...committeesRoutes,
+  ...meetingModeRoutes,
 ];
 
 export function AppRoutes() {
   return (
     <Routes>
+      {FEATURE_ROUTES.filter((route) => route.bare).map((route) => (
+        <Route
+          key={route.path}
+          path={route.path}
+          element={<Suspense fallback={<Loading />}>{route.element}</Suspense>}
+        />
+      ))}
       <Route element={<Layout />}>
-        {FEATURE_ROUTES.map((route) => (
+        {FEATURE_ROUTES.filter((route) => !route.bare).map((route) => (
           <Route key={route.path} path={route.path} element={route.element} />
         ))}
         <Route path="*" element={<NotFoundPage />} />

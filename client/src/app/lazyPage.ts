@@ -11,4 +11,6 @@ export function lazyPage<M extends Record<string, unknown>>(
 export interface FeatureRoute {
   path: string;
   element: React.ReactNode;
+  /** A full-screen page (meeting mode): rendered without the app's header and navigation. */
+  bare?: boolean;
 }

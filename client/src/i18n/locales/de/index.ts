@@ -9,6 +9,10 @@ import { plan } from './plan';
 import { actions } from './actions';
 import { myActions } from './myActions';
 import { admin } from './admin';
+import { meetings } from './meetings';
+import { committees } from './committees';
+import { review } from './review';
+import { prepare } from './prepare';
 
 export const de: Messages<typeof fr> = {
   common,
@@ -19,5 +23,9 @@ export const de: Messages<typeof fr> = {
   actions,
   myActions,
   admin,
+  meetings,
+  committees,
+  review,
+  prepare,
   vocab: VOCABULARY_LABELS.de,
 };

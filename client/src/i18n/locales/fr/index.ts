@@ -7,6 +7,10 @@ import { plan } from './plan';
 import { actions } from './actions';
 import { myActions } from './myActions';
 import { admin } from './admin';
+import { meetings } from './meetings';
+import { committees } from './committees';
+import { review } from './review';
+import { prepare } from './prepare';
 
 export const fr = {
   common,
@@ -17,5 +21,9 @@ export const fr = {
   actions,
   myActions,
   admin,
+  meetings,
+  committees,
+  review,
+  prepare,
   vocab: VOCABULARY_LABELS.fr,
 };

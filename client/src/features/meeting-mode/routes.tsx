@@ -1,0 +1,3 @@
+import type { FeatureRoute } from '../../app/lazyPage';
+
+export const meetingModeRoutes: FeatureRoute[] = [];
