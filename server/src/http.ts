@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import compression from 'compression';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { sql } from 'kysely';
@@ -62,6 +63,8 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
+  // Gzip for the API's JSON, the CSV downloads and the client's files (threshold: 1 kB).
+  app.use(compression());
 
   app.use((req, res, next) => {
     const requestId = randomUUID();

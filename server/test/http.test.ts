@@ -58,6 +58,21 @@ describe('HTTP API', () => {
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('compresses large responses for clients that accept gzip, and leaves small ones alone', async () => {
+    const { cookie } = await login('coordinatornl@world.test', WORLD_PASSWORD);
+    const input = encodeURIComponent(JSON.stringify({ limit: 200 }));
+    const large = await fetch(`${base}/trpc/action.list?input=${input}`, {
+      headers: { cookie, 'accept-encoding': 'gzip' },
+    });
+    expect(large.status).toBe(200);
+    expect(large.headers.get('content-encoding')).toBe('gzip');
+    expect(
+      ((await large.json()) as { result: { data: { items: unknown[] } } }).result.data.items,
+    ).not.toHaveLength(0);
+    const small = await fetch(`${base}/health`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(small.headers.get('content-encoding')).toBeNull();
+  });
+
   it('signs in with an HttpOnly SameSite=Lax session cookie kept in the database, and signs out', async () => {
     const { res, setCookie, cookie } = await login('coordinatornl@world.test', WORLD_PASSWORD);
     expect(res.status).toBe(200);
