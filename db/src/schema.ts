@@ -260,6 +260,15 @@ export interface MeetingSnapshotTable {
   payload: string;
 }
 
+export interface UpdateRequestTable {
+  id: Generated<number>;
+  meetingId: number;
+  requestedByUserId: number;
+  requestedAt: string;
+  message: string;
+  dueDate: string | null;
+}
+
 export interface AuditEventTable {
   id: Generated<number>;
   occurredAt: string;
@@ -328,6 +337,7 @@ export interface Database {
   agendaItems: AgendaItemTable;
   decisions: DecisionTable;
   meetingSnapshots: MeetingSnapshotTable;
+  updateRequests: UpdateRequestTable;
   auditEvents: AuditEventTable;
   comments: CommentTable;
   sessions: SessionTable;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Migrator, sql } from 'kysely';
+import { Migrator, NO_MIGRATIONS, sql } from 'kysely';
 import { openDb, migrateToLatest } from '../src/connection';
 import { migrationProvider } from '../src/migrations';
 
@@ -28,6 +28,7 @@ describe('migrations', () => {
       'decisions',
       'audit_events',
       'sessions',
+      'update_requests',
     ]) {
       expect(names).toContain(t);
     }
@@ -54,7 +55,9 @@ describe('migrations', () => {
   it('migrate down to an empty database', async () => {
     const db = openDb(':memory:');
     await migrateToLatest(db);
-    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateDown();
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo(
+      NO_MIGRATIONS,
+    );
     expect(error).toBeUndefined();
     expect(await tableNames(db)).not.toContain('plans');
     await db.destroy();

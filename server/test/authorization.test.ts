@@ -475,6 +475,10 @@ const cases: Record<string, Case[] | 'public'> = {
   'meeting.snapshot': [
     { label: 'COPIL NL', input: (w) => ({ id: w.meetings.NL }), allowed: READ_NL },
   ],
+  'meeting.review': [
+    { label: 'COPIL NL', input: (w) => ({ id: w.meetings.NL }), allowed: READ_NL },
+    { label: 'COPIL Chartres', input: (w) => ({ id: w.meetings.CH }), allowed: READ_CH },
+  ],
   'meeting.create': [
     {
       label: 'COPIL NL',
@@ -556,6 +560,24 @@ const cases: Record<string, Case[] | 'public'> = {
     },
   ],
 
+  'agenda.propose': [
+    { label: 'COPIL NL', input: (w) => ({ meetingId: w.meetings.NL }), allowed: MANAGE_NL },
+    { label: 'COPIL Chartres', input: (w) => ({ meetingId: w.meetings.CH }), allowed: MANAGE_CH },
+  ],
+  'agenda.addMany': [
+    {
+      label: 'COPIL NL',
+      input: (w) => ({
+        meetingId: w.meetings.NL,
+        items: [
+          { title: 'Action bloquée', actionId: w.actions.NL2a },
+          { title: 'Fiche à valider', stageId: w.stages.NL1[0] },
+        ],
+      }),
+      allowed: MANAGE_NL,
+    },
+  ],
+
   'decision.list': [{ label: 'filtered by scope', input: () => ({}), allowed: EVERYONE }],
   'decision.create': [
     {
@@ -576,6 +598,19 @@ const cases: Record<string, Case[] | 'public'> = {
       allowed: MANAGE_NL,
     },
   ],
+
+  'updateRequest.create': [
+    {
+      label: 'COPIL NL',
+      input: (w) => ({ meetingId: w.meetings.NL, message: 'Merci de mettre à jour vos actions' }),
+      allowed: MANAGE_NL,
+    },
+  ],
+  'updateRequest.status': [
+    { label: 'COPIL NL', input: (w) => ({ meetingId: w.meetings.NL }), allowed: READ_NL },
+    { label: 'COPIL Chartres', input: (w) => ({ meetingId: w.meetings.CH }), allowed: READ_CH },
+  ],
+  'updateRequest.mine': [{ label: 'own requests', input: () => undefined, allowed: EVERYONE }],
 
   'comment.list': [
     {

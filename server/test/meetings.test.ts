@@ -545,6 +545,30 @@ describe('decisions', () => {
       'FORBIDDEN',
     );
   });
+
+  it('lists decisions of the given kinds only, with their total', async () => {
+    const coordinator = await coordinatorNL();
+    const arbitration = await coordinator.decision.create({
+      meetingId: world.meetings.NL,
+      text: 'Arbitrer',
+      kind: 'arbitration',
+    });
+    const abandonment = await coordinator.decision.create({
+      meetingId: world.meetings.NL,
+      text: 'Abandonner',
+      kind: 'abandonment',
+    });
+    await coordinator.decision.create({
+      meetingId: world.meetings.NL,
+      text: 'Réorienter',
+      kind: 'reorientation',
+    });
+    const some = await coordinator.decision.list({ kinds: ['arbitration', 'abandonment'] });
+    expect(some.total).toBe(2);
+    expect(some.items.map((d) => d.id)).toEqual([arbitration.id, abandonment.id]);
+    expect((await coordinator.decision.list({ kinds: ['validation'] })).total).toBe(0);
+    expect((await coordinator.decision.list({ kinds: [] })).total).toBe(3);
+  });
 });
 
 describe('a cancelled meeting', () => {

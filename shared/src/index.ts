@@ -6,3 +6,4 @@ export * from './schemas';
 export * from './dates';
 export * from './permissions';
 export * from './labels';
+export * from './meetingChanges';

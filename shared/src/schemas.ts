@@ -432,6 +432,7 @@ export const decisionListInput = pageInput.extend({
   committeeId: id.optional(),
   meetingId: id.optional(),
   followUpStatuses: z.array(z.enum(DECISION_STATUSES)).max(5).optional(),
+  kinds: z.array(z.enum(DECISION_KINDS)).max(DECISION_KINDS.length).optional(),
   planId: id.optional(),
 });
 export const decisionCreateInput = z.object({
@@ -452,6 +453,22 @@ export const decisionUpdateInput = z.object({
   dueDate: isoDate.nullable().optional(),
   followUpStatus: z.enum(DECISION_STATUSES).optional(),
 });
+
+export const agendaProposeInput = z.object({ meetingId: id });
+export const agendaAddManyInput = z.object({
+  meetingId: id,
+  items: z
+    .array(agendaItemCreateInput.omit({ meetingId: true }))
+    .min(1)
+    .max(50),
+});
+
+export const updateRequestCreateInput = z.object({
+  meetingId: id,
+  message: requiredText(2000),
+  dueDate: isoDate.nullable().default(null),
+});
+export const updateRequestStatusInput = z.object({ meetingId: id });
 
 // ---- Comments, history, dashboards -----------------------------------------------------------
 

@@ -1,16 +1,15 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import {
   addDays,
-  type ActionStatus,
-  type Axis,
   type CommitteeKind,
   type DecisionKind,
   type DecisionStatus,
-  type IndicatorTrack,
   type MeetingMode,
   type MeetingStatus,
-  type Priority,
-  type StageKind,
+  readMeetingSnapshot,
+  type MeetingSnapshot,
+  type SnapshotDecision,
+  type SnapshotIndicator,
 } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import type {
@@ -351,6 +350,7 @@ export interface DecisionFilter {
   committeeId?: number | undefined;
   meetingId?: number | undefined;
   followUpStatuses?: DecisionStatus[] | undefined;
+  kinds?: DecisionKind[] | undefined;
   planId?: number | undefined;
   limit: number;
   offset: number;
@@ -427,6 +427,7 @@ export async function listDecisions(
     .$if(!!filter.followUpStatuses?.length, (qb) =>
       qb.where('d.followUpStatus', 'in', filter.followUpStatuses ?? []),
     )
+    .$if(!!filter.kinds?.length, (qb) => qb.where('d.kind', 'in', filter.kinds ?? []))
     .$if(filter.planId !== undefined, (qb) => qb.where('d.planId', '=', filter.planId ?? 0));
   const [items, count] = await Promise.all([
     base
@@ -543,75 +544,54 @@ export async function clearStageValidationsOf(
 
 // ---- Snapshots -------------------------------------------------------------------------------
 
-export interface SnapshotIndicator {
-  id: number;
-  name: string;
-  unit: string;
-  direction: 'increase' | 'decrease';
-  baselineValue: number;
-  baselineDate: string;
-  targetValue: number;
-  targetDate: string;
-  latestValue: number | null;
-  latestMeasuredOn: string | null;
-  progressPct: number | null;
-  expectedValue: number | null;
-  track: IndicatorTrack;
-}
+export type {
+  MeetingChanges,
+  MeetingSnapshot,
+  SnapshotAction,
+  SnapshotDecision,
+  SnapshotIndicator,
+  SnapshotPlan,
+  SnapshotStage,
+} from '@jalon/shared';
 
-export interface SnapshotAction {
-  id: number;
-  title: string;
-  status: ActionStatus;
-  progress: number;
-  dueDate: string | null;
-  statusComment: string | null;
-  overdue: boolean;
-}
-
-export interface SnapshotStage {
-  id: number;
-  kind: StageKind;
-  position: number;
-  progress: number | null;
-  plannedStart: string | null;
-  plannedEnd: string | null;
-  actualStart: string | null;
-  actualEnd: string | null;
-  validatedMeetingId: number | null;
-  validatedOn: string | null;
-  actions: SnapshotAction[];
-}
-
-export interface SnapshotPlan {
-  id: number;
-  code: string;
-  title: string;
-  axis: Axis;
-  priority: Priority;
-  progress: number | null;
-  stages: SnapshotStage[];
-  indicators: SnapshotIndicator[];
-}
-
-/** The state of a territory's plans when a meeting was held, frozen as JSON. */
-export interface MeetingSnapshot {
-  territoryId: number;
-  /** The day overdue actions were judged against. */
-  asOf: string;
-  plans: SnapshotPlan[];
-  territoryIndicators: SnapshotIndicator[];
+/** Every decision of a committee with its follow-up, as a snapshot keeps them. */
+export async function listSnapshotDecisions(
+  db: Db | Trx,
+  committeeId: number,
+): Promise<SnapshotDecision[]> {
+  return decisionsQuery(db)
+    .leftJoin('plans as p', 'p.id', 'd.planId')
+    .select([
+      'd.id',
+      'd.meetingId',
+      'd.number',
+      'd.text',
+      'd.kind',
+      'd.planId',
+      'p.code as planCode',
+      'd.stageId',
+      'd.actionId',
+      'd.ownerName',
+      'd.dueDate',
+      'd.followUpStatus',
+    ])
+    .where('m.committeeId', '=', committeeId)
+    .orderBy('d.number', 'asc')
+    .orderBy('d.id', 'asc')
+    .execute();
 }
 
 /**
  * Reads every live plan of the territory with its progress, stages, actions and indicators, the
- * roll-ups computed in SQL by the same queries as the dashboards.
+ * roll-ups computed in SQL by the same queries as the dashboards, and every decision of the
+ * committee with its follow-up.
  */
 export async function buildMeetingSnapshot(
   db: Db | Trx,
-  territoryId: number,
+  scope: { territoryId: number; committeeId: number },
   today: string,
 ): Promise<MeetingSnapshot> {
+  const { territoryId, committeeId } = scope;
   const livePlanIds = db
     .selectFrom('planTerritories as spt')
     .innerJoin('plans as sp', 'sp.id', 'spt.planId')
@@ -619,7 +599,15 @@ export async function buildMeetingSnapshot(
     .where('spt.territoryId', '=', territoryId)
     .where('sp.archivedAt', 'is', null);
 
-  const [plans, stages, actions, indicators] = await Promise.all([
+  const liveIndicators = db
+    .selectFrom('indicators as si')
+    .select('si.id')
+    .where('si.archivedAt', 'is', null)
+    .where((eb) =>
+      eb.or([eb('si.planId', 'in', livePlanIds), eb('si.territoryId', '=', territoryId)]),
+    );
+
+  const [plans, stages, actions, indicators, measurementCounts, decisions] = await Promise.all([
     db
       .selectFrom('plans as p')
       .leftJoin(planProgressQuery(db).as('pp'), 'pp.planId', 'p.id')
@@ -683,7 +671,15 @@ export async function buildMeetingSnapshot(
       .orderBy('i.name', 'asc')
       .orderBy('i.id', 'asc')
       .execute(),
+    db
+      .selectFrom('measurements')
+      .select((eb) => ['indicatorId', eb.fn.countAll<number>().as('n')])
+      .where('indicatorId', 'in', liveIndicators)
+      .groupBy('indicatorId')
+      .execute(),
+    listSnapshotDecisions(db, committeeId),
   ]);
+  const countOf = new Map(measurementCounts.map((r) => [r.indicatorId, Number(r.n)]));
 
   const toSnapshotIndicator = (row: (typeof indicators)[number]): SnapshotIndicator => {
     const { progress } = summariseIndicator(row);
@@ -698,6 +694,7 @@ export async function buildMeetingSnapshot(
       targetDate: row.targetDate,
       latestValue: row.latestValue,
       latestMeasuredOn: row.latestMeasuredOn,
+      measurementCount: countOf.get(row.id) ?? 0,
       progressPct: progress.progressPct,
       expectedValue: progress.expectedValue,
       track: progress.track,
@@ -731,6 +728,7 @@ export async function buildMeetingSnapshot(
     territoryIndicators: indicators
       .filter((i) => i.territoryId === territoryId)
       .map(toSnapshotIndicator),
+    decisions,
   };
 }
 
@@ -756,6 +754,6 @@ export async function findMeetingSnapshot(
     .where('meetingId', '=', meetingId)
     .executeTakeFirst();
   return row
-    ? { takenAt: row.takenAt, snapshot: JSON.parse(row.payload) as MeetingSnapshot }
+    ? { takenAt: row.takenAt, snapshot: readMeetingSnapshot(JSON.parse(row.payload)) }
     : null;
 }

@@ -20,6 +20,8 @@ import {
 import { idOf, stamp, type SeededPlan, type Seeding } from './demoState';
 import { insertIndicators, insertPlan } from './demoPlans';
 import { insertGovernance } from './demoGovernance';
+import { insertMeetingSnapshots } from './demoSnapshots';
+import { insertUpdateRequests } from './demoUpdateRequests';
 
 // The demo dataset: the territories, plans and committees of DOMAIN.md, with dates derived from
 // `today` so that the data stays live (overdue actions, recent measurements, an upcoming meeting
@@ -214,6 +216,11 @@ async function insertActivity(s: Seeding, plans: readonly SeededPlan[]): Promise
       `${String(8 + (i % 9)).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}`,
     );
     const previous = action.status === 'to_discuss' ? 'not_started' : 'in_progress';
+    // A blocked action's progress is often revised down: part of the work has to be redone.
+    const previousProgress =
+      action.status === 'blocked'
+        ? Math.min(95, action.progress + 15)
+        : Math.max(0, action.progress - 10);
     await s.trx
       .insertInto('auditEvents')
       .values({
@@ -226,7 +233,7 @@ async function insertActivity(s: Seeding, plans: readonly SeededPlan[]): Promise
         // shared plan, not to one of them.
         territoryId: null,
         planId: action.planId,
-        oldValue: JSON.stringify({ status: previous, progress: Math.max(0, action.progress - 10) }),
+        oldValue: JSON.stringify({ status: previous, progress: previousProgress }),
         newValue: JSON.stringify({
           status: action.status,
           progress: action.progress,
@@ -334,6 +341,9 @@ export async function seedDemo(
     await insertIndicators(s, plans);
     await insertGovernance(s, plans);
     await insertActivity(s, plans);
+    // Last: each held meeting's snapshot is today's state rewound to its day.
+    await insertMeetingSnapshots(s);
+    await insertUpdateRequests(s);
     await setSetting(trx, 'demo', 'true');
     return {
       territories: await countRows(trx, 'territories'),

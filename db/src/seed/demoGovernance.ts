@@ -1,5 +1,6 @@
 import {
   addDays,
+  isDecisionClosed,
   type AttendanceStatus,
   type CommitteeKind,
   type CommitteeMemberRole,
@@ -256,8 +257,15 @@ async function insertMeetings(
         }),
       )
       .execute();
+    const next = [...ordered, upcoming][index + 1];
     for (const decision of plan.decisions) {
       decisionNumber += 1;
+      const status = followUpStatus(s.rng, decision, isLatest, s.today);
+      // A follow-up is settled at the next meeting, unless the decision settled it when taken.
+      const settledAt =
+        isDecisionClosed(status) && !decision.settled && next
+          ? stamp(next.date, time)
+          : scheduledAt;
       await s.trx
         .insertInto('decisions')
         .values({
@@ -270,9 +278,9 @@ async function insertMeetings(
           actionId: decision.actionId,
           ownerName: decision.ownerName || chairName,
           dueDate: decision.dueDate,
-          followUpStatus: followUpStatus(s.rng, decision, isLatest, s.today),
+          followUpStatus: status,
           createdAt: scheduledAt,
-          updatedAt: scheduledAt,
+          updatedAt: settledAt,
         })
         .execute();
     }

@@ -19,6 +19,7 @@ import { planRouter } from './plan';
 import { regionRouter } from './region';
 import { stageRouter } from './stage';
 import { territoryRouter } from './territory';
+import { updateRequestRouter } from './updateRequest';
 import { userRouter } from './user';
 
 export const appRouter = router({
@@ -40,6 +41,7 @@ export const appRouter = router({
   attendance: attendanceRouter,
   agenda: agendaRouter,
   decision: decisionRouter,
+  updateRequest: updateRequestRouter,
   comment: commentRouter,
   history: historyRouter,
   dashboard: dashboardRouter,

@@ -5,7 +5,9 @@ import {
   checkLinksInTerritory,
   deleteAgendaItem,
   findAgendaItem,
+  findMeetingWithTerritory,
   listAgendaItems,
+  proposeAgendaItems,
   recordAudit,
   recordChanges,
   setAgendaOrder,
@@ -13,8 +15,10 @@ import {
   type AgendaItemRow,
 } from '@jalon/db';
 import {
+  agendaAddManyInput,
   agendaItemCreateInput,
   agendaItemUpdateInput,
+  agendaProposeInput,
   agendaReorderInput,
   byIdInput,
   id,
@@ -57,6 +61,52 @@ export const agendaRouter = router({
         occurredAt: now.toISOString(),
       });
       return created;
+    });
+  }),
+
+  /**
+   * "Prepare the agenda": blocked, late and overdue actions, off-track indicators, open decisions,
+   * stages ready for validation and plans not updated since the previous meeting. Only for those
+   * who prepare the agenda: the proposals name people whose work is behind.
+   */
+  propose: authedProcedure.input(agendaProposeInput).query(async ({ ctx, input }) => {
+    await authorize(ctx, 'manage', { entity: 'meeting', id: input.meetingId });
+    const meeting = await findMeetingWithTerritory(ctx.db, input.meetingId);
+    if (!meeting) throw notFound('meeting', input.meetingId);
+    return proposeAgendaItems(ctx.db, meeting);
+  }),
+
+  /** Appends the items kept from the proposals, in order, all or none. */
+  addMany: authedProcedure.input(agendaAddManyInput).mutation(async ({ ctx, input }) => {
+    await authorize(ctx, 'manage', { entity: 'meeting', id: input.meetingId });
+    const now = ctx.now();
+    return ctx.db.transaction().execute(async (trx) => {
+      const meeting = await findEditableMeeting(trx, input.meetingId);
+      for (const [index, item] of input.items.entries()) {
+        const links = await checkLinksInTerritory(trx, meeting.territoryId, item);
+        if (!links.ok) {
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: `Item ${index + 1}: ${links.reason}`,
+          });
+        }
+        const created = await appendAgendaItem(trx, {
+          ...item,
+          meetingId: meeting.id,
+          planId: links.planId,
+        });
+        await recordAudit(trx, {
+          userId: ctx.user.id,
+          entityType: 'agenda_item',
+          entityId: created.id,
+          operation: 'create',
+          territoryId: meeting.territoryId,
+          planId: created.planId,
+          newValue: auditedFields(created),
+          occurredAt: now.toISOString(),
+        });
+      }
+      return listAgendaItems(trx, meeting.id);
     });
   }),
 

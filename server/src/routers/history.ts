@@ -1,6 +1,6 @@
 import { listHistory, type ScopedEntity } from '@jalon/db';
 import { historyInput, type EntityType } from '@jalon/shared';
-import { authedProcedure, authorize, authorizeAdmin, router } from '../trpc';
+import { authedProcedure, authorize, authorizeAdmin, router, type AuthedContext } from '../trpc';
 import { can } from '../auth/permissions';
 
 /**
@@ -27,15 +27,23 @@ const SCOPE_OF: Record<EntityType, ScopedEntity | null> = {
   comment: null,
 };
 
+/** Who may read an entity's history: whoever may read the entity (admins: every history). */
+export async function authorizeHistory(
+  ctx: AuthedContext,
+  target: { entityType: EntityType; entityId: number },
+): Promise<void> {
+  const scoped = SCOPE_OF[target.entityType];
+  // Admins read every history, including that of entities since deleted (whose scope is gone).
+  if (scoped === null || can(ctx.user, 'administer', null)) {
+    authorizeAdmin(ctx);
+  } else {
+    await authorize(ctx, 'read', { entity: scoped, id: target.entityId });
+  }
+}
+
 export const historyRouter = router({
   list: authedProcedure.input(historyInput).query(async ({ ctx, input }) => {
-    const scoped = SCOPE_OF[input.entityType];
-    // Admins read every history, including that of entities since deleted (whose scope is gone).
-    if (scoped === null || can(ctx.user, 'administer', null)) {
-      authorizeAdmin(ctx);
-    } else {
-      await authorize(ctx, 'read', { entity: scoped, id: input.entityId });
-    }
+    await authorizeHistory(ctx, input);
     const result = await listHistory(ctx.db, input);
     return { ...result, limit: input.limit, offset: input.offset };
   }),

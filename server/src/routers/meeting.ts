@@ -12,6 +12,7 @@ import {
   listAttendance,
   listMeetingDecisions,
   listMeetings,
+  loadMeetingReview,
   recordAudit,
   recordChanges,
   updateMeetingAtVersion,
@@ -102,6 +103,14 @@ export const meetingRouter = router({
     return findMeetingSnapshot(ctx.db, input.id);
   }),
 
+  /** What changed since the previous meeting of the committee; frozen once the meeting is held. */
+  review: authedProcedure.input(byIdInput).query(async ({ ctx, input }) => {
+    await authorize(ctx, 'read', { entity: 'meeting', id: input.id });
+    const review = await loadMeetingReview(ctx.db, input.id, isoToday(ctx.now()));
+    if (!review) throw notFound('meeting', input.id);
+    return review;
+  }),
+
   create: authedProcedure.input(meetingCreateInput).mutation(async ({ ctx, input }) => {
     const scope = await authorize(ctx, 'manage', { entity: 'committee', id: input.committeeId });
     const now = ctx.now();
@@ -188,7 +197,11 @@ export const meetingRouter = router({
       if (!after) throw conflict('meeting', input.id);
       if (held) {
         // Frozen now, so the committee can later compare with what it saw on the day.
-        const snapshot = await buildMeetingSnapshot(trx, before.territoryId, isoToday(now));
+        const snapshot = await buildMeetingSnapshot(
+          trx,
+          { territoryId: before.territoryId, committeeId: before.committeeId },
+          isoToday(now),
+        );
         await insertMeetingSnapshot(trx, input.id, now.toISOString(), snapshot);
       }
       if (input.status === 'cancelled') {
