@@ -377,6 +377,88 @@ describe('on a demo database', () => {
     );
   });
 
+  describe('export meetings and export meeting', () => {
+    const csvRows = (stdout: string, delimiter = ';') =>
+      parse<Record<string, string>>(stdout, { bom: true, delimiter, columns: true });
+
+    it(
+      'lists the meetings with an id column, all of them or one territory’s',
+      async () => {
+        const [all, nl, unknown] = await Promise.all([
+          jalon(['--db', file, 'export', 'meetings']),
+          jalon(['--db', file, 'export', 'meetings', '--territory', 'NL']),
+          jalon(['--db', file, 'export', 'meetings', '--territory', 'ZZ']),
+        ]);
+        expect(all).toMatchObject({ code: 0, stderr: '' });
+        expect(all.stdout.startsWith('\uFEFFid;Comité;Type de comité;Territoire;')).toBe(true);
+        const count = await withDb(file, async (db) => {
+          const row = await db
+            .selectFrom('meetings')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow();
+          return Number(row.n);
+        });
+        expect(csvRows(all.stdout)).toHaveLength(count);
+        const rows = csvRows(nl.stdout);
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.length).toBeLessThan(count);
+        for (const row of rows) {
+          expect(row.id).toMatch(/^\d+$/);
+          expect(row.Territoire).toBe('Nord Lorraine');
+          expect(row['Date et heure']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+        }
+        expectOneLineError(unknown, /Unknown territory code "ZZ"/);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'writes a meeting’s summary: one header row, a section per row, in the language asked',
+      async () => {
+        // The meeting with the most decisions, so every section has rows.
+        const meeting = await withDb(file, (db) =>
+          db
+            .selectFrom('decisions')
+            .select((eb) => ['meetingId', eb.fn.countAll<number>().as('n')])
+            .groupBy('meetingId')
+            .orderBy('n', 'desc')
+            .orderBy('meetingId')
+            .limit(1)
+            .executeTakeFirstOrThrow(),
+        );
+        const id = String(meeting.meetingId);
+        const [fr, en, missing, notAnId] = await Promise.all([
+          jalon(['--db', file, 'export', 'meeting', id]),
+          jalon(['--db', file, 'export', 'meeting', id, '--lang', 'en', '--profile', 'rfc4180']),
+          jalon(['--db', file, 'export', 'meeting', '999999']),
+          jalon(['--db', file, 'export', 'meeting', 'abc']),
+        ]);
+        expect(fr).toMatchObject({ code: 0, stderr: '' });
+        expect(fr.stdout.startsWith('\uFEFFRubrique;Comité;Territoire;Date et heure;')).toBe(true);
+        const rows = csvRows(fr.stdout);
+        expect(rows[0]?.Rubrique).toBe('Séance');
+        expect(rows.filter((r) => r.Rubrique === 'Séance')).toHaveLength(1);
+        expect(rows.filter((r) => r.Rubrique === 'Décisions')).toHaveLength(Number(meeting.n));
+        expect(rows.some((r) => r.Rubrique === 'Indicateurs')).toBe(true);
+        for (const row of rows) {
+          expect(row['Écart (points)']).toMatch(/^(-?\d+(,\d+)?)?$/);
+          for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+@\t\r]/);
+        }
+
+        expect(en.code).toBe(0);
+        expect(en.stdout.startsWith('Section,Committee,Territory,Date and time,')).toBe(true);
+        const enRows = csvRows(en.stdout, ',');
+        expect(enRows).toHaveLength(rows.length);
+        expect(enRows.filter((r) => r.Section === 'Decisions')).toHaveLength(Number(meeting.n));
+
+        expectOneLineError(missing, /Meeting 999999 not found/);
+        expect(notAnId.code).not.toBe(0);
+        expect(notAnId.stdout).toBe('');
+      },
+      TIMEOUT,
+    );
+  });
+
   describe('user add', () => {
     it(
       'creates a user with a membership and an audit event, and never prints the password',

@@ -3,13 +3,18 @@ import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import { parse as parseCookies } from 'cookie';
 import { z } from 'zod';
-import { isoToday } from '@jalon/shared';
-import type { Db } from '@jalon/db';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { isoToday, type Locale } from '@jalon/shared';
+import { scopeOf, type Db } from '@jalon/db';
 import type { Logger } from '../logger';
-import { createCsvStream } from '../csv';
+import { createCsvStream, type CsvColumn, type CsvProfile, type CsvRecord } from '../csv';
 import { principalForToken, SESSION_COOKIE } from '../auth/sessions';
+import { can, type Principal } from '../auth/permissions';
+import { createInnerContext } from '../context';
 import { queryToInput, readFormat } from './params';
 import { EXPORT_TABLES, type ExportTable } from './tables';
+import { loadMeetingSummary, meetingSummaryColumns } from './meetingSummary';
 
 export interface ExportOptions {
   db: Db;
@@ -23,6 +28,76 @@ const badRequest = (res: Response, error: z.ZodError) =>
     fieldErrors: z.flattenError(error).fieldErrors,
   });
 
+/** The signed-in user of the request, or null after answering 401. */
+async function signedInUser(
+  req: Request,
+  res: Response,
+  options: ExportOptions,
+  now: Date,
+): Promise<Principal | null> {
+  const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+  const session = await principalForToken(options.db, token, now);
+  if (!session) {
+    res.status(401).json({ error: 'Sign in to download this file' });
+    return null;
+  }
+  return session.principal;
+}
+
+/** The request's query, its format parameters (`lang`, `profile`) taken out. */
+function readQuery(
+  req: Request,
+  res: Response,
+): { search: URLSearchParams; lang?: Locale | undefined; profile: CsvProfile } | null {
+  const search = new URL(req.originalUrl, 'http://export.invalid').searchParams;
+  const format = readFormat(search);
+  if (!format.success) {
+    badRequest(res, format.error);
+    return null;
+  }
+  search.delete('lang');
+  search.delete('profile');
+  return { search, ...format.data };
+}
+
+/** Writes the headers of a CSV attachment and streams the records into the response. */
+async function sendCsv(
+  res: Response,
+  file: string,
+  records: Iterable<CsvRecord> | AsyncIterable<CsvRecord>,
+  columns: readonly CsvColumn[],
+  profile: CsvProfile,
+): Promise<void> {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${file}"`);
+  res.setHeader('Cache-Control', 'private, no-store');
+  await pipeline(Readable.from(records), createCsvStream(columns, profile), res);
+}
+
+/** Runs the table's own check, as its procedure would; a refusal answers 403 or 404. */
+async function allowed<I>(
+  table: ExportTable<I>,
+  input: I,
+  user: Principal,
+  res: Response,
+  options: ExportOptions,
+): Promise<boolean> {
+  if (!table.authorize) return true;
+  const ctx = {
+    ...createInnerContext({ db: options.db, log: options.log, now: options.now }),
+    requestId: String(res.locals.requestId),
+    user,
+  };
+  try {
+    await table.authorize(ctx, input);
+    return true;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    res.status(getHTTPStatusCodeFromError(error)).json({ error: error.message });
+    return false;
+  }
+}
+
 /**
  * `GET /export/<table>.csv`: a table as a CSV file, with the same filters and the same
  * visibility as its procedure, streamed page by page. Signed-in users only.
@@ -35,57 +110,110 @@ async function sendExport<I>(
   options: ExportOptions,
 ): Promise<void> {
   const now = options.now();
-  const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
-  const session = await principalForToken(options.db, token, now);
-  if (!session) {
-    res.status(401).json({ error: 'Sign in to download this file' });
-    return;
-  }
-  const search = new URL(req.originalUrl, 'http://export.invalid').searchParams;
-  const format = readFormat(search);
-  if (!format.success) {
-    badRequest(res, format.error);
-    return;
-  }
-  search.delete('lang');
-  search.delete('profile');
-  const input = table.schema.safeParse(queryToInput(search, table.kinds));
+  const user = await signedInUser(req, res, options, now);
+  if (!user) return;
+  const query = readQuery(req, res);
+  if (!query) return;
+  const input = table.schema.safeParse(queryToInput(query.search, table.kinds));
   if (!input.success) {
     badRequest(res, input.error);
     return;
   }
-  const user = session.principal;
-  const lang = format.data.lang ?? user.locale;
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${name}-${isoToday(now)}.csv"`);
-  res.setHeader('Cache-Control', 'private, no-store');
-  await pipeline(
-    Readable.from(table.records({ db: options.db, user, input: input.data, lang, now })),
-    createCsvStream(table.columns(lang), format.data.profile),
+  if (!(await allowed(table, input.data, user, res, options))) return;
+  const lang = query.lang ?? user.locale;
+  await sendCsv(
     res,
+    `${name}-${isoToday(now)}.csv`,
+    table.records({ db: options.db, user, input: input.data, lang, now }),
+    table.columns(lang),
+    query.profile,
   );
+}
+
+/**
+ * `GET /meetings/<id>/summary.csv`: the meeting's summary (see docs/meeting-summary-csv.md), for
+ * a signed-in user who may read the meeting.
+ */
+async function sendMeetingSummary(
+  req: Request,
+  res: Response,
+  options: ExportOptions,
+): Promise<void> {
+  const now = options.now();
+  const user = await signedInUser(req, res, options, now);
+  if (!user) return;
+  const param = req.params.id;
+  const id = typeof param === 'string' && /^[1-9]\d{0,14}$/.test(param) ? Number(param) : null;
+  if (id === null) {
+    res
+      .status(400)
+      .json({ error: 'Invalid export parameters', fieldErrors: { id: ['Not an id'] } });
+    return;
+  }
+  const query = readQuery(req, res);
+  if (!query) return;
+  // The rule of `meeting.byId`: whoever may read the meeting's territory.
+  const scope = await scopeOf(options.db, 'meeting', id);
+  if (scope === null) {
+    res.status(404).json({ error: `Meeting ${id} not found` });
+    return;
+  }
+  if (!can(user, 'read', scope)) {
+    res.status(403).json({ error: `You may not read meeting ${id}` });
+    return;
+  }
+  const lang = query.lang ?? user.locale;
+  const summary = await loadMeetingSummary(options.db, id, lang, now);
+  if (!summary) {
+    res.status(404).json({ error: `Meeting ${id} not found` });
+    return;
+  }
+  await sendCsv(
+    res,
+    `meeting-${id}-summary.csv`,
+    summary,
+    meetingSummaryColumns(lang),
+    query.profile,
+  );
+}
+
+/** Runs a download; an unexpected failure becomes a 500 with a reference, or a cut connection. */
+function handled(
+  options: ExportOptions,
+  send: (req: Request, res: Response) => Promise<void>,
+): (req: Request, res: Response) => Promise<void> {
+  return async (req, res) => {
+    try {
+      await send(req, res);
+    } catch (error) {
+      const requestId = String(res.locals.requestId);
+      if (res.headersSent) {
+        // Mid-file: the client went away or a page failed; a truncated file must not pass
+        // for a whole one, so the connection is cut.
+        options.log.warn({ requestId, err: error }, 'CSV export interrupted');
+        res.destroy();
+        return;
+      }
+      options.log.error({ requestId, err: error }, 'unexpected error');
+      res.status(500).json({ error: `Unexpected error (reference ${requestId})` });
+    }
+  };
 }
 
 export function createExportRouter(options: ExportOptions): Router {
   const router = Router();
   for (const [name, table] of Object.entries(EXPORT_TABLES)) {
-    router.get(`/export/${name}.csv`, async (req, res) => {
-      try {
-        await sendExport(table as ExportTable<unknown>, name, req, res, options);
-      } catch (error) {
-        const requestId = String(res.locals.requestId);
-        if (res.headersSent) {
-          // Mid-file: the client went away or a page failed; a truncated file must not pass
-          // for a whole one, so the connection is cut.
-          options.log.warn({ requestId, err: error }, 'CSV export interrupted');
-          res.destroy();
-          return;
-        }
-        options.log.error({ requestId, err: error }, 'unexpected error');
-        res.status(500).json({ error: `Unexpected error (reference ${requestId})` });
-      }
-    });
+    router.get(
+      `/export/${name}.csv`,
+      handled(options, (req, res) =>
+        sendExport(table as ExportTable<unknown>, name, req, res, options),
+      ),
+    );
   }
+  router.get(
+    '/meetings/:id/summary.csv',
+    handled(options, (req, res) => sendMeetingSummary(req, res, options)),
+  );
   router.use((_req, res) => {
     res.status(404).json({ error: 'No such address' });
   });

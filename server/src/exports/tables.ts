@@ -13,6 +13,15 @@ import type { CsvColumn, CsvRecord } from '../csv';
 import { visibilityOf, type Principal } from '../auth/permissions';
 import { EXPORT_HEADERS } from './headers';
 import type { ParamKinds } from './params';
+import { decisionsExport, meetingsExport } from './meetingTables';
+import type { AuthedContext } from '../trpc';
+import {
+  fundingLinesExport,
+  historyExport,
+  indicatorsExport,
+  measurementsExport,
+  membersExport,
+} from './planTables';
 
 /** Rows fetched per query: the largest page the procedures accept, so memory stays bounded. */
 const PAGE_SIZE = 200;
@@ -29,6 +38,8 @@ export interface ExportRequest<I> {
 export interface ExportTable<I> {
   schema: z.ZodType<I>;
   kinds: ParamKinds;
+  /** The procedure's own check, run before the file starts (403, 404); none when rows are filtered. */
+  authorize?: (ctx: AuthedContext, input: I) => Promise<void>;
   columns: (lang: Locale) => readonly CsvColumn[];
   records: (request: ExportRequest<I>) => AsyncGenerator<CsvRecord>;
 }
@@ -160,4 +171,11 @@ export const portfolioExport: ExportTable<z.infer<typeof portfolioFilters>> = {
 export const EXPORT_TABLES = {
   actions: actionsExport,
   portfolio: portfolioExport,
+  decisions: decisionsExport,
+  meetings: meetingsExport,
+  indicators: indicatorsExport,
+  'funding-lines': fundingLinesExport,
+  measurements: measurementsExport,
+  history: historyExport,
+  members: membersExport,
 } as const;
