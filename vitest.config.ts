@@ -11,6 +11,8 @@ export default defineConfig({
           root: `./${name}`,
           include: ['test/**/*.test.ts'],
           environment: 'node',
+          // Real scrypt hashing and real SQLite: seconds, not milliseconds, on a shared machine.
+          testTimeout: 30_000,
         },
       })),
       {
@@ -21,6 +23,8 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/support/setup.ts'],
+          // Each test renders the whole app on a fresh in-memory world: slow on a loaded machine.
+          testTimeout: 30_000,
         },
       },
     ],

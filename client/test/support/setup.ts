@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 
 // jsdom has no layout: recharts' ResponsiveContainer needs a ResizeObserver to mount.
 class NoopResizeObserver {
@@ -8,6 +8,10 @@ class NoopResizeObserver {
   disconnect() {}
 }
 globalThis.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
+
+// The whole API runs in the test process (scrypt password checks included): on a shared, busy
+// machine a screen can take more than Testing Library's default second to appear.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
