@@ -1,12 +1,20 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '@jalon/shared';
+import type { Messages } from './types';
 import { fr } from './locales/fr';
-import { en } from './locales/en';
-import { de } from './locales/de';
 
-export const resources = { fr, en, de } as const;
 export const NAMESPACES = Object.keys(fr) as (keyof typeof fr)[];
+
+/**
+ * French ships with the app (the default language, and the one most users read); English and
+ * German are separate chunks, loaded when someone chooses them, so the first download stays small.
+ */
+const CATALOGUES: Record<Locale, () => Promise<Messages<typeof fr>>> = {
+  fr: () => Promise.resolve(fr),
+  en: async () => (await import('./locales/en')).en,
+  de: async () => (await import('./locales/de')).de,
+};
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -33,8 +41,9 @@ export function initialLocale(): Locale {
 
 export async function initI18n(locale: Locale = initialLocale()) {
   const instance = i18next.createInstance();
+  const messages = await CATALOGUES[locale]();
   await instance.use(initReactI18next).init({
-    resources,
+    resources: { fr, [locale]: messages },
     lng: locale,
     fallbackLng: 'fr',
     ns: NAMESPACES,
@@ -48,6 +57,12 @@ export async function initI18n(locale: Locale = initialLocale()) {
 
 /** Switches the UI language, remembers it on this browser and sets `<html lang>`. */
 export async function applyLocale(instance: typeof i18next, locale: Locale): Promise<void> {
+  if (!instance.hasResourceBundle(locale, 'common')) {
+    const messages = await CATALOGUES[locale]();
+    for (const namespace of NAMESPACES) {
+      instance.addResourceBundle(locale, namespace, messages[namespace]);
+    }
+  }
   await instance.changeLanguage(locale);
   globalThis.localStorage?.setItem(STORAGE_KEY, locale);
   document.documentElement.lang = locale;
