@@ -1,13 +1,6 @@
-import { useRef, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  useForm,
-  useWatch,
-  type Resolver,
-  type UseFormReturn,
-  type FieldValues,
-} from 'react-hook-form';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useWatch, type UseFormReturn, type FieldValues } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -17,21 +10,23 @@ import {
   actionUpdateInput,
   requiresComment,
 } from '@jalon/shared';
-import { errorCode, useTRPC, type RouterOutputs } from '../../lib/trpc';
-import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { QueryState } from '../../components/QueryState';
 import { planScope, useCan } from '../auth/currentUser';
 import {
-  applyServerErrors,
-  ConflictNotice,
-  Field,
   FormActions,
+  FormPage,
+  InputField,
   NotAllowed,
   RequiredLegend,
+  SaveErrorNotice,
+  SelectField,
+  TextAreaField,
   toDateOrNull,
   toNumber,
   toNumberOrNull,
-  useSaveErrorText,
+  useSaveForm,
+  useVersionedEditForm,
   zodMessages,
 } from './formKit';
 import { useMemberChoices, type Membership } from './choices';
@@ -41,7 +36,6 @@ type Plan = RouterOutputs['plan']['byId'];
 type Action = RouterOutputs['action']['byId'];
 type CreateValues = z.input<typeof actionCreateInput>;
 type EditValues = Omit<z.input<typeof actionUpdateInput>, 'id' | 'version'>;
-type UpdateOutput = z.output<typeof actionUpdateInput>;
 
 const ACTION_FIELDS = [
   'stageId',
@@ -56,6 +50,7 @@ const ACTION_FIELDS = [
 ] as const;
 
 const planPath = (id: number) => `/plans/${id}`;
+const planLine = (plan: Plan | undefined) => plan && `${plan.code} · ${plan.title}`;
 
 /** The fields an action has whether it is new or edited. */
 function ActionFields<T extends FieldValues, TOut>({
@@ -74,48 +69,47 @@ function ActionFields<T extends FieldValues, TOut>({
   const errors = formState.errors;
   return (
     <>
-      <Field label={t('action.title')} required error={errors.title?.message}>
-        {(p) => <input {...p} {...register('title')} maxLength={300} />}
-      </Field>
-      <Field label={t('action.description')} error={errors.description?.message}>
-        {(p) => <textarea {...p} {...register('description')} rows={3} maxLength={4000} />}
-      </Field>
+      <InputField
+        label={t('action.title')}
+        required
+        error={errors.title?.message}
+        input={{ ...register('title'), maxLength: 300 }}
+      />
+      <TextAreaField
+        label={t('action.description')}
+        error={errors.description?.message}
+        textarea={{ ...register('description'), rows: 3, maxLength: 4000 }}
+      />
       <div className="admin-grid">
-        <Field label={t('action.stage')} required error={errors.stageId?.message}>
-          {(p) => (
-            <select {...p} {...register('stageId', { setValueAs: toNumber })}>
-              {plan.stages.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.position}. {tv(`stageKind.${s.kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('action.owner')} error={errors.ownerUserId?.message}>
-          {(p) => (
-            <select {...p} {...register('ownerUserId', { setValueAs: toNumberOrNull })}>
-              <option value="">{t('noneChosen')}</option>
-              {owners.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.userName}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('action.stage')}
+          required
+          error={errors.stageId?.message}
+          select={register('stageId', { setValueAs: toNumber })}
+          choices={plan.stages.map((s) => ({
+            value: s.id,
+            label: `${s.position}. ${tv(`stageKind.${s.kind}`)}`,
+          }))}
+        />
+        <SelectField
+          label={t('action.owner')}
+          error={errors.ownerUserId?.message}
+          select={register('ownerUserId', { setValueAs: toNumberOrNull })}
+          placeholder={t('noneChosen')}
+          choices={owners.map((m) => ({ value: m.userId, label: m.userName }))}
+        />
       </div>
       <div className="admin-grid">
-        <Field label={t('action.startDate')} error={errors.startDate?.message}>
-          {(p) => (
-            <input {...p} type="date" {...register('startDate', { setValueAs: toDateOrNull })} />
-          )}
-        </Field>
-        <Field label={t('action.dueDate')} error={errors.dueDate?.message}>
-          {(p) => (
-            <input {...p} type="date" {...register('dueDate', { setValueAs: toDateOrNull })} />
-          )}
-        </Field>
+        <InputField
+          label={t('action.startDate')}
+          error={errors.startDate?.message}
+          input={{ type: 'date', ...register('startDate', { setValueAs: toDateOrNull }) }}
+        />
+        <InputField
+          label={t('action.dueDate')}
+          error={errors.dueDate?.message}
+          input={{ type: 'date', ...register('dueDate', { setValueAs: toDateOrNull }) }}
+        />
       </div>
     </>
   );
@@ -133,43 +127,34 @@ function StatusFields<TOut>({ form }: { form: UseFormReturn<CreateValues, unknow
   const status = useWatch({ control, name: 'status' }) ?? 'not_started';
   return (
     <div className="admin-grid">
-      <Field label={t('action.status')} required error={errors.status?.message}>
-        {(p) => (
-          <select {...p} {...register('status')}>
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {tv(`actionStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
+      <SelectField
+        label={t('action.status')}
+        required
+        error={errors.status?.message}
+        select={register('status')}
+        choices={ACTION_STATUSES.map((s) => ({ value: s, label: tv(`actionStatus.${s}`) }))}
+      />
+      <InputField
         label={t('action.progress')}
         required
         error={errors.progress?.message}
         hint={t('action.progressHint')}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="number"
-            min={0}
-            max={100}
-            step={1}
-            {...register('progress', { setValueAs: toNumber })}
-          />
-        )}
-      </Field>
-      <Field
+        input={{
+          type: 'number',
+          min: 0,
+          max: 100,
+          step: 1,
+          ...register('progress', { setValueAs: toNumber }),
+        }}
+      />
+      <TextAreaField
         label={t('action.statusComment')}
         required={requiresComment(status)}
         error={errors.statusComment?.message}
         className="admin-wide"
         {...(requiresComment(status) ? { hint: t('action.commentHint') } : {})}
-      >
-        {(p) => <textarea {...p} {...register('statusComment')} rows={2} maxLength={2000} />}
-      </Field>
+        textarea={{ ...register('statusComment'), rows: 2, maxLength: 2000 }}
+      />
     </div>
   );
 }
@@ -190,19 +175,8 @@ export function NewActionPage() {
   const can = useCan();
   const planId = Number(useParams().planId);
   const { plan, owners } = usePlanAndOwners(planId);
-  useDocumentTitle(t('action.newTitle'));
   return (
-    <div className="page admin-page">
-      <header className="page-header">
-        <div>
-          <h1>{t('action.newTitle')}</h1>
-          {plan.data && (
-            <p className="muted">
-              {plan.data.code} · {plan.data.title}
-            </p>
-          )}
-        </div>
-      </header>
+    <FormPage title={t('action.newTitle')} subtitle={planLine(plan.data)}>
       <QueryState query={plan}>
         {(data) =>
           !can('manage', planScope(data)) ? (
@@ -214,21 +188,18 @@ export function NewActionPage() {
           )
         }
       </QueryState>
-    </div>
+    </FormPage>
   );
 }
 
 function NewActionForm({ plan, owners }: { plan: Plan; owners: readonly Membership[] }) {
-  const { t } = useTranslation('admin');
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const saveErrorText = useSaveErrorText();
   const [params] = useSearchParams();
-  const [flagged, setFlagged] = useState(false);
   const stageParam = Number(params.get('stage'));
   const stageId = plan.stages.find((s) => s.id === stageParam)?.id ?? plan.stages[0]?.id ?? 0;
-  const form = useForm({
+  const { form, save, onSubmit, notice } = useSaveForm({
     resolver: zodResolver(actionCreateInput, zodMessages),
     defaultValues: {
       stageId,
@@ -241,32 +212,22 @@ function NewActionForm({ plan, owners }: { plan: Plan; owners: readonly Membersh
       startDate: null,
       dueDate: null,
     },
-  });
-  const create = useMutation(
-    trpc.action.create.mutationOptions({
+    fields: ACTION_FIELDS,
+    mutation: trpc.action.create.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries(trpc.action.pathFilter());
         await queryClient.invalidateQueries(trpc.plan.pathFilter());
         void navigate(planPath(plan.id));
       },
-      onError: (error) => setFlagged(applyServerErrors(error, form.setError, ACTION_FIELDS)),
     }),
-  );
+  });
   return (
-    <form
-      className="panel admin-form"
-      noValidate
-      onSubmit={(e) => void form.handleSubmit((values) => create.mutate(values))(e)}
-    >
+    <form className="panel admin-form" noValidate onSubmit={(e) => void onSubmit(e)}>
       <RequiredLegend />
-      {create.error && (
-        <p className="form-error" role="alert">
-          {flagged ? t('fixFields') : saveErrorText(create.error)}
-        </p>
-      )}
+      <SaveErrorNotice {...notice} />
       <ActionFields form={form} plan={plan} owners={owners} />
       <StatusFields form={form} />
-      <FormActions saving={create.isPending} cancelTo={planPath(plan.id)} />
+      <FormActions saving={save.isPending} cancelTo={planPath(plan.id)} />
     </form>
   );
 }
@@ -279,24 +240,12 @@ export function EditActionPage() {
   const actionId = Number(useParams().actionId);
   const action = useQuery(trpc.action.byId.queryOptions({ id: actionId }));
   const { plan, owners } = usePlanAndOwners(action.data?.planId);
-  useDocumentTitle(t('action.editTitle'));
   return (
-    <div className="page admin-page">
-      <header className="page-header">
-        <div>
-          <h1>{t('action.editTitle')}</h1>
-          {plan.data && (
-            <p className="muted">
-              {plan.data.code} · {plan.data.title}
-            </p>
-          )}
-        </div>
-        {plan.data && (
-          <Link to={planPath(plan.data.id)} className="button">
-            {t('backToPlan')}
-          </Link>
-        )}
-      </header>
+    <FormPage
+      title={t('action.editTitle')}
+      subtitle={planLine(plan.data)}
+      back={plan.data && { to: planPath(plan.data.id), label: t('backToPlan') }}
+    >
       <QueryState query={action}>
         {(actionData) => (
           <QueryState query={plan}>
@@ -325,7 +274,7 @@ export function EditActionPage() {
           </QueryState>
         )}
       </QueryState>
-    </div>
+    </FormPage>
   );
 }
 
@@ -347,68 +296,30 @@ function EditActionForm({
   plan: Plan;
   owners: readonly Membership[];
 }) {
-  const { t } = useTranslation('admin');
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const saveErrorText = useSaveErrorText();
-  const base = useRef({ id: action.id, version: action.version });
-  const [conflict, setConflict] = useState(false);
-  const [flagged, setFlagged] = useState(false);
-  const updateResolver = zodResolver(actionUpdateInput, zodMessages);
-  const resolver: Resolver<EditValues, unknown, UpdateOutput> = (values, context, options) =>
-    updateResolver(
-      { ...values, ...base.current },
-      context,
-      // The same fields, plus the two this form keeps aside.
-      options as unknown as Parameters<typeof updateResolver>[2],
-    );
-  const form = useForm<EditValues, unknown, UpdateOutput>({
-    resolver,
-    defaultValues: editValues(action),
-  });
-  const update = useMutation(
-    trpc.action.update.mutationOptions({
+  const { form, save, onSubmit, notice } = useVersionedEditForm({
+    schema: actionUpdateInput,
+    record: action,
+    toValues: editValues,
+    fields: ACTION_FIELDS,
+    fetchFresh: () =>
+      queryClient.fetchQuery({ ...trpc.action.byId.queryOptions({ id: action.id }), staleTime: 0 }),
+    mutation: trpc.action.update.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries(trpc.action.pathFilter());
         await queryClient.invalidateQueries(trpc.plan.pathFilter());
         void navigate(planPath(plan.id));
       },
-      onError: (error) => {
-        const placed = applyServerErrors(error, form.setError, ACTION_FIELDS);
-        setFlagged(placed);
-        setConflict(!placed && errorCode(error) === 'CONFLICT');
-      },
     }),
-  );
-  const reload = async () => {
-    const fresh = await queryClient.fetchQuery({
-      ...trpc.action.byId.queryOptions({ id: action.id }),
-      staleTime: 0,
-    });
-    base.current = { id: fresh.id, version: fresh.version };
-    form.reset(editValues(fresh));
-    setConflict(false);
-    update.reset();
-  };
+  });
   return (
-    <form
-      className="panel admin-form"
-      noValidate
-      onSubmit={(e) => void form.handleSubmit((values) => update.mutate(values))(e)}
-    >
+    <form className="panel admin-form" noValidate onSubmit={(e) => void onSubmit(e)}>
       <RequiredLegend />
-      {conflict ? (
-        <ConflictNotice onReload={() => void reload()} />
-      ) : (
-        update.error && (
-          <p className="form-error" role="alert">
-            {flagged ? t('fixFields') : saveErrorText(update.error)}
-          </p>
-        )
-      )}
+      <SaveErrorNotice {...notice} />
       <ActionFields form={form} plan={plan} owners={owners} />
-      <FormActions saving={update.isPending} cancelTo={planPath(plan.id)} />
+      <FormActions saving={save.isPending} cancelTo={planPath(plan.id)} />
     </form>
   );
 }

@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useForm, type UseFormReturn, type FieldValues } from 'react-hook-form';
+import { useNavigate, useParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type UseFormReturn, type FieldValues } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -13,17 +12,18 @@ import {
   type PermissionScope,
 } from '@jalon/shared';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
-import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { QueryState } from '../../components/QueryState';
 import { planScope, territoryScope, useCan } from '../auth/currentUser';
 import {
-  applyServerErrors,
-  Field,
   FormActions,
+  FormPage,
+  InputField,
   NotAllowed,
   RequiredLegend,
+  SaveErrorNotice,
+  SelectField,
   toNumber,
-  useSaveErrorText,
+  useSaveForm,
   zodMessages,
 } from './formKit';
 import './admin.css';
@@ -61,88 +61,85 @@ function IndicatorFields<T extends FieldValues, TOut>({
   return (
     <>
       <div className="admin-grid">
-        <Field
+        <InputField
           label={t('indicator.name')}
           required
           error={errors.name?.message}
           className="admin-wide"
-        >
-          {(p) => <input {...p} {...register('name')} maxLength={200} />}
-        </Field>
-        <Field
+          input={{ ...register('name'), maxLength: 200 }}
+        />
+        <InputField
           label={t('indicator.unit')}
           required
           error={errors.unit?.message}
           hint={t('indicator.unitHint')}
-        >
-          {(p) => <input {...p} {...register('unit')} maxLength={40} />}
-        </Field>
+          input={{ ...register('unit'), maxLength: 40 }}
+        />
       </div>
       <div className="admin-grid">
-        <Field label={t('indicator.kind')} required error={errors.kind?.message}>
-          {(p) => (
-            <select {...p} {...register('kind')}>
-              {INDICATOR_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {tv(`indicatorKind.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('indicator.direction')} required error={errors.direction?.message}>
-          {(p) => (
-            <select {...p} {...register('direction')}>
-              {INDICATOR_DIRECTIONS.map((d) => (
-                <option key={d} value={d}>
-                  {tv(`indicatorDirection.${d}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('indicator.kind')}
+          required
+          error={errors.kind?.message}
+          select={register('kind')}
+          choices={INDICATOR_KINDS.map((k) => ({ value: k, label: tv(`indicatorKind.${k}`) }))}
+        />
+        <SelectField
+          label={t('indicator.direction')}
+          required
+          error={errors.direction?.message}
+          select={register('direction')}
+          choices={INDICATOR_DIRECTIONS.map((d) => ({
+            value: d,
+            label: tv(`indicatorDirection.${d}`),
+          }))}
+        />
       </div>
       <fieldset className="admin-fieldset">
         <legend>{t('indicator.baseline')}</legend>
         <div className="admin-grid">
-          <Field
+          <InputField
             label={t('indicator.baselineValue')}
             required
             error={errors.baselineValue?.message}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                step="any"
-                {...register('baselineValue', { setValueAs: toNumber })}
-              />
-            )}
-          </Field>
-          <Field label={t('indicator.baselineDate')} required error={errors.baselineDate?.message}>
-            {(p) => <input {...p} type="date" {...register('baselineDate')} />}
-          </Field>
-          <Field label={t('indicator.baselineSource')} error={errors.baselineSource?.message}>
-            {(p) => <input {...p} {...register('baselineSource')} maxLength={300} />}
-          </Field>
+            input={{
+              type: 'number',
+              step: 'any',
+              ...register('baselineValue', { setValueAs: toNumber }),
+            }}
+          />
+          <InputField
+            label={t('indicator.baselineDate')}
+            required
+            error={errors.baselineDate?.message}
+            input={{ type: 'date', ...register('baselineDate') }}
+          />
+          <InputField
+            label={t('indicator.baselineSource')}
+            error={errors.baselineSource?.message}
+            input={{ ...register('baselineSource'), maxLength: 300 }}
+          />
         </div>
       </fieldset>
       <fieldset className="admin-fieldset">
         <legend>{t('indicator.target')}</legend>
         <div className="admin-grid">
-          <Field label={t('indicator.targetValue')} required error={errors.targetValue?.message}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                step="any"
-                {...register('targetValue', { setValueAs: toNumber })}
-              />
-            )}
-          </Field>
-          <Field label={t('indicator.targetDate')} required error={errors.targetDate?.message}>
-            {(p) => <input {...p} type="date" {...register('targetDate')} />}
-          </Field>
+          <InputField
+            label={t('indicator.targetValue')}
+            required
+            error={errors.targetValue?.message}
+            input={{
+              type: 'number',
+              step: 'any',
+              ...register('targetValue', { setValueAs: toNumber }),
+            }}
+          />
+          <InputField
+            label={t('indicator.targetDate')}
+            required
+            error={errors.targetDate?.message}
+            input={{ type: 'date', ...register('targetDate') }}
+          />
         </div>
       </fieldset>
     </>
@@ -155,19 +152,11 @@ export function NewIndicatorPage() {
   const can = useCan();
   const planId = Number(useParams().planId);
   const plan = useQuery(trpc.plan.byId.queryOptions({ id: planId }));
-  useDocumentTitle(t('indicator.newTitle'));
   return (
-    <div className="page admin-page">
-      <header className="page-header">
-        <div>
-          <h1>{t('indicator.newTitle')}</h1>
-          {plan.data && (
-            <p className="muted">
-              {plan.data.code} · {plan.data.title}
-            </p>
-          )}
-        </div>
-      </header>
+    <FormPage
+      title={t('indicator.newTitle')}
+      subtitle={plan.data && `${plan.data.code} · ${plan.data.title}`}
+    >
       <QueryState query={plan}>
         {(data) =>
           can('manage', planScope(data)) ? (
@@ -177,18 +166,15 @@ export function NewIndicatorPage() {
           )
         }
       </QueryState>
-    </div>
+    </FormPage>
   );
 }
 
 function NewIndicatorForm({ planId }: { planId: number }) {
-  const { t } = useTranslation('admin');
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const saveErrorText = useSaveErrorText();
-  const [flagged, setFlagged] = useState(false);
-  const form = useForm({
+  const { form, save, onSubmit, notice } = useSaveForm({
     resolver: zodResolver(indicatorCreateInput, zodMessages),
     defaultValues: {
       planId,
@@ -199,31 +185,21 @@ function NewIndicatorForm({ planId }: { planId: number }) {
       direction: 'increase',
       baselineSource: '',
     } satisfies Partial<CreateValues>,
-  });
-  const create = useMutation(
-    trpc.indicator.create.mutationOptions({
+    fields: INDICATOR_FIELDS,
+    mutation: trpc.indicator.create.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries(trpc.indicator.pathFilter());
         await queryClient.invalidateQueries(trpc.plan.pathFilter());
         void navigate(planPath(planId));
       },
-      onError: (error) => setFlagged(applyServerErrors(error, form.setError, INDICATOR_FIELDS)),
     }),
-  );
+  });
   return (
-    <form
-      className="panel admin-form"
-      noValidate
-      onSubmit={(e) => void form.handleSubmit((values) => create.mutate(values))(e)}
-    >
+    <form className="panel admin-form" noValidate onSubmit={(e) => void onSubmit(e)}>
       <RequiredLegend />
-      {create.error && (
-        <p className="form-error" role="alert">
-          {flagged ? t('fixFields') : saveErrorText(create.error)}
-        </p>
-      )}
+      <SaveErrorNotice {...notice} />
       <IndicatorFields form={form} />
-      <FormActions saving={create.isPending} cancelTo={planPath(planId)} />
+      <FormActions saving={save.isPending} cancelTo={planPath(planId)} />
     </form>
   );
 }
@@ -257,20 +233,12 @@ export function EditIndicatorPage() {
   const indicatorId = Number(useParams().indicatorId);
   const indicator = useQuery(trpc.indicator.byId.queryOptions({ id: indicatorId }));
   const owner = useIndicatorOwner(indicator.data);
-  useDocumentTitle(t('indicator.editTitle'));
   return (
-    <div className="page admin-page">
-      <header className="page-header">
-        <div>
-          <h1>{t('indicator.editTitle')}</h1>
-          {indicator.data && <p className="muted">{indicator.data.name}</p>}
-        </div>
-        {owner.data && (
-          <Link to={owner.data.backTo} className="button">
-            {t('back')}
-          </Link>
-        )}
-      </header>
+    <FormPage
+      title={t('indicator.editTitle')}
+      subtitle={indicator.data?.name}
+      back={owner.data && { to: owner.data.backTo, label: t('back') }}
+    >
       <QueryState query={indicator}>
         {(data) => (
           <QueryState query={owner}>
@@ -284,18 +252,15 @@ export function EditIndicatorPage() {
           </QueryState>
         )}
       </QueryState>
-    </div>
+    </FormPage>
   );
 }
 
 function EditIndicatorForm({ indicator, backTo }: { indicator: Indicator; backTo: string }) {
-  const { t } = useTranslation('admin');
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const saveErrorText = useSaveErrorText();
-  const [flagged, setFlagged] = useState(false);
-  const form = useForm({
+  const { form, save, onSubmit, notice } = useSaveForm({
     resolver: zodResolver(indicatorUpdateInput, zodMessages),
     defaultValues: {
       id: indicator.id,
@@ -309,31 +274,21 @@ function EditIndicatorForm({ indicator, backTo }: { indicator: Indicator; backTo
       targetValue: indicator.targetValue,
       targetDate: indicator.targetDate,
     } satisfies EditValues,
-  });
-  const update = useMutation(
-    trpc.indicator.update.mutationOptions({
+    fields: INDICATOR_FIELDS,
+    mutation: trpc.indicator.update.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries(trpc.indicator.pathFilter());
         await queryClient.invalidateQueries(trpc.plan.pathFilter());
         void navigate(backTo);
       },
-      onError: (error) => setFlagged(applyServerErrors(error, form.setError, INDICATOR_FIELDS)),
     }),
-  );
+  });
   return (
-    <form
-      className="panel admin-form"
-      noValidate
-      onSubmit={(e) => void form.handleSubmit((values) => update.mutate(values))(e)}
-    >
+    <form className="panel admin-form" noValidate onSubmit={(e) => void onSubmit(e)}>
       <RequiredLegend />
-      {update.error && (
-        <p className="form-error" role="alert">
-          {flagged ? t('fixFields') : saveErrorText(update.error)}
-        </p>
-      )}
+      <SaveErrorNotice {...notice} />
       <IndicatorFields form={form} />
-      <FormActions saving={update.isPending} cancelTo={backTo} />
+      <FormActions saving={save.isPending} cancelTo={backTo} />
     </form>
   );
 }

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { AXES, PARTNER_ROLES, PRIORITIES, type planCreateInput } from '@jalon/shared';
 import type { RouterOutputs } from '../../lib/trpc';
-import { Field, MoneyInput, toDateOrNull, toNumberOrNull } from './formKit';
+import {
+  Field,
+  InputField,
+  MoneyInput,
+  SelectField,
+  TextAreaField,
+  toDateOrNull,
+  toNumberOrNull,
+} from './formKit';
 import type { Membership } from './choices';
 
 /** What the plan form holds: the create schema's input (the edit form adds id and version). */
@@ -44,78 +52,66 @@ export function PlanFields<TOut>({
     formState: { errors },
   } = form;
   const partners = useFieldArray({ control, name: 'partners' });
+  const organisationChoices = organisations.map((o) => ({ value: o.id, label: o.name }));
 
   return (
     <>
       <div className="admin-grid">
-        <Field
+        <InputField
           label={t('plan.code')}
           required
           error={errors.code?.message}
           hint={t('plan.codeHint')}
-        >
-          {(p) => <input {...p} {...register('code')} maxLength={20} autoComplete="off" />}
-        </Field>
-        <Field
+          input={{ ...register('code'), maxLength: 20, autoComplete: 'off' }}
+        />
+        <InputField
           label={t('plan.title')}
           required
           error={errors.title?.message}
           className="admin-wide"
-        >
-          {(p) => <input {...p} {...register('title')} maxLength={200} />}
-        </Field>
+          input={{ ...register('title'), maxLength: 200 }}
+        />
       </div>
-      <Field label={t('plan.summary')} error={errors.summary?.message}>
-        {(p) => <textarea {...p} {...register('summary')} rows={4} maxLength={4000} />}
-      </Field>
+      <TextAreaField
+        label={t('plan.summary')}
+        error={errors.summary?.message}
+        textarea={{ ...register('summary'), rows: 4, maxLength: 4000 }}
+      />
       <div className="admin-grid">
-        <Field label={t('plan.axis')} required error={errors.axis?.message}>
-          {(p) => (
-            <select {...p} {...register('axis')}>
-              <option value="">{t('choose')}</option>
-              {AXES.map((axis) => (
-                <option key={axis} value={axis}>
-                  {tv(`axis.${axis}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('plan.priority')} required error={errors.priority?.message}>
-          {(p) => (
-            <select {...p} {...register('priority')}>
-              {PRIORITIES.map((priority) => (
-                <option key={priority} value={priority}>
-                  {tv(`priority.${priority}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('plan.leadOrganisation')} error={errors.leadOrganisationId?.message}>
-          {(p) => (
-            <select {...p} {...register('leadOrganisationId', { setValueAs: toNumberOrNull })}>
-              <option value="">{t('noneChosen')}</option>
-              {organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('plan.axis')}
+          required
+          error={errors.axis?.message}
+          select={register('axis')}
+          placeholder={t('choose')}
+          choices={AXES.map((axis) => ({ value: axis, label: tv(`axis.${axis}`) }))}
+        />
+        <SelectField
+          label={t('plan.priority')}
+          required
+          error={errors.priority?.message}
+          select={register('priority')}
+          choices={PRIORITIES.map((p) => ({ value: p, label: tv(`priority.${p}`) }))}
+        />
+        <SelectField
+          label={t('plan.leadOrganisation')}
+          error={errors.leadOrganisationId?.message}
+          select={register('leadOrganisationId', { setValueAs: toNumberOrNull })}
+          placeholder={t('noneChosen')}
+          choices={organisationChoices}
+        />
       </div>
       <div className="admin-grid">
-        <Field label={t('plan.startDate')} error={errors.startDate?.message}>
-          {(p) => (
-            <input {...p} type="date" {...register('startDate', { setValueAs: toDateOrNull })} />
-          )}
-        </Field>
-        <Field label={t('plan.endDate')} error={errors.endDate?.message}>
-          {(p) => (
-            <input {...p} type="date" {...register('endDate', { setValueAs: toDateOrNull })} />
-          )}
-        </Field>
+        <InputField
+          label={t('plan.startDate')}
+          error={errors.startDate?.message}
+          input={{ type: 'date', ...register('startDate', { setValueAs: toDateOrNull }) }}
+        />
+        <InputField
+          label={t('plan.endDate')}
+          error={errors.endDate?.message}
+          input={{ type: 'date', ...register('endDate', { setValueAs: toDateOrNull }) }}
+        />
         <Field label={t('plan.budget')} error={errors.budgetCents?.message} hint={t('euroHint')}>
           {(p) => (
             <Controller
@@ -178,42 +174,23 @@ export function PlanFields<TOut>({
         {partners.fields.length === 0 && <p className="muted small">{t('plan.noPartners')}</p>}
         {partners.fields.map((row, index) => (
           <div key={row.id} className="admin-row">
-            <Field
+            <SelectField
               label={t('plan.partnerOrganisation')}
               hiddenLabel={t('plan.partnerN', { n: index + 1 })}
               required
               error={errors.partners?.[index]?.organisationId?.message}
-            >
-              {(p) => (
-                <select
-                  {...p}
-                  {...register(`partners.${index}.organisationId`, { setValueAs: toNumberOrNull })}
-                >
-                  <option value="">{t('choose')}</option>
-                  {organisations.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
+              select={register(`partners.${index}.organisationId`, { setValueAs: toNumberOrNull })}
+              placeholder={t('choose')}
+              choices={organisationChoices}
+            />
+            <SelectField
               label={t('plan.partnerRole')}
               hiddenLabel={t('plan.partnerN', { n: index + 1 })}
               required
               error={errors.partners?.[index]?.role?.message}
-            >
-              {(p) => (
-                <select {...p} {...register(`partners.${index}.role`)}>
-                  {PARTNER_ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {tv(`partnerRole.${role}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+              select={register(`partners.${index}.role`)}
+              choices={PARTNER_ROLES.map((r) => ({ value: r, label: tv(`partnerRole.${r}`) }))}
+            />
             <button
               type="button"
               className="button button-small button-quiet admin-row-button"

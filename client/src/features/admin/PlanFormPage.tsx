@@ -1,22 +1,19 @@
-import { useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useNavigate, useParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { planCreateInput, planUpdateInput } from '@jalon/shared';
-import { errorCode, useTRPC, type RouterOutputs } from '../../lib/trpc';
-import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { QueryState } from '../../components/QueryState';
 import { planScope, territoryScope, useCan } from '../auth/currentUser';
 import {
-  applyServerErrors,
-  ConflictNotice,
   FormActions,
+  FormPage,
   NotAllowed,
   RequiredLegend,
-  useSaveErrorText,
+  SaveErrorNotice,
+  useSaveForm,
+  useVersionedEditForm,
   zodMessages,
 } from './formKit';
 import { eligibleLeads, useMemberChoices, useOrganisationChoices } from './choices';
@@ -27,7 +24,6 @@ import './admin.css';
 
 type Territory = RouterOutputs['territory']['byId'];
 type Plan = RouterOutputs['plan']['byId'];
-type PlanUpdate = z.output<typeof planUpdateInput>;
 
 const territoryPath = (id: number) => `/territories/${id}`;
 const planPath = (id: number) => `/plans/${id}`;
@@ -56,15 +52,8 @@ export function NewPlanPage() {
   const can = useCan();
   const territoryId = Number(useParams().territoryId);
   const territory = useQuery(trpc.territory.byId.queryOptions({ id: territoryId }));
-  useDocumentTitle(t('plan.newTitle'));
   return (
-    <div className="page admin-page">
-      <header className="page-header">
-        <div>
-          <h1>{t('plan.newTitle')}</h1>
-          {territory.data && <p className="muted">{territory.data.name}</p>}
-        </div>
-      </header>
+    <FormPage title={t('plan.newTitle')} subtitle={territory.data?.name}>
       <QueryState query={territory}>
         {(data) =>
           can('manage', territoryScope(data)) ? (
@@ -74,19 +63,16 @@ export function NewPlanPage() {
           )
         }
       </QueryState>
-    </div>
+    </FormPage>
   );
 }
 
 function NewPlanForm({ territory }: { territory: Territory }) {
-  const { t } = useTranslation('admin');
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const saveErrorText = useSaveErrorText();
-  const [flagged, setFlagged] = useState(false);
   const choices = usePlanChoices([territory.id]);
-  const form = useForm({
+  const { form, save, onSubmit, notice } = useSaveForm({
     resolver: zodResolver(planCreateInput, zodMessages),
     defaultValues: {
       code: '',
@@ -101,33 +87,23 @@ function NewPlanForm({ territory }: { territory: Territory }) {
       partners: [],
       leadUserIds: [],
     },
-  });
-  const create = useMutation(
-    trpc.plan.create.mutationOptions({
+    fields: PLAN_FIELDS,
+    mutation: trpc.plan.create.mutationOptions({
       onSuccess: async (plan) => {
         await queryClient.invalidateQueries(trpc.plan.pathFilter());
         await queryClient.invalidateQueries(trpc.dashboard.pathFilter());
         void navigate(planPath(plan.id));
       },
-      onError: (error) => setFlagged(applyServerErrors(error, form.setError, PLAN_FIELDS)),
     }),
-  );
+  });
   return (
     <QueryState query={choices}>
       {({ organisations, leads }) => (
-        <form
-          className="panel admin-form"
-          noValidate
-          onSubmit={(e) => void form.handleSubmit((values) => create.mutate(values))(e)}
-        >
+        <form className="panel admin-form" noValidate onSubmit={(e) => void onSubmit(e)}>
           <RequiredLegend />
-          {create.error && (
-            <p className="form-error" role="alert">
-              {flagged ? t('fixFields') : saveErrorText(create.error)}
-            </p>
-          )}
+          <SaveErrorNotice {...notice} />
           <PlanFields form={form} organisations={organisations} leads={leads} />
-          <FormActions saving={create.isPending} cancelTo={territoryPath(territory.id)} />
+          <FormActions saving={save.isPending} cancelTo={territoryPath(territory.id)} />
         </form>
       )}
     </QueryState>
@@ -140,24 +116,12 @@ export function EditPlanPage() {
   const can = useCan();
   const planId = Number(useParams().planId);
   const plan = useQuery(trpc.plan.byId.queryOptions({ id: planId }));
-  useDocumentTitle(
-    plan.data ? t('plan.editTitle', { code: plan.data.code }) : t('plan.editTitleShort'),
-  );
   return (
-    <div className="page admin-page">
-      <header className="page-header">
-        <div>
-          <h1>
-            {plan.data ? t('plan.editTitle', { code: plan.data.code }) : t('plan.editTitleShort')}
-          </h1>
-          {plan.data && <p className="muted">{plan.data.title}</p>}
-        </div>
-        {plan.data && (
-          <Link to={planPath(plan.data.id)} className="button">
-            {t('backToPlan')}
-          </Link>
-        )}
-      </header>
+    <FormPage
+      title={plan.data ? t('plan.editTitle', { code: plan.data.code }) : t('plan.editTitleShort')}
+      subtitle={plan.data?.title}
+      back={plan.data && { to: planPath(plan.data.id), label: t('backToPlan') }}
+    >
       <QueryState query={plan}>
         {(data) =>
           !can('manage', planScope(data)) ? (
@@ -175,7 +139,7 @@ export function EditPlanPage() {
           )
         }
       </QueryState>
-    </div>
+    </FormPage>
   );
 }
 
@@ -203,47 +167,22 @@ function EditPlanForm({ plan }: { plan: Plan }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const saveErrorText = useSaveErrorText();
   const choices = usePlanChoices(plan.territories.map((t) => t.id));
-  const base = useRef({ id: plan.id, version: plan.version });
-  const [conflict, setConflict] = useState(false);
-  const [flagged, setFlagged] = useState(false);
-  const updateResolver = zodResolver(planUpdateInput, zodMessages);
-  const resolver: Resolver<PlanValues, unknown, PlanUpdate> = (values, context, options) =>
-    updateResolver(
-      { ...values, ...base.current },
-      context,
-      // The same fields, plus the two this form keeps aside.
-      options as unknown as Parameters<typeof updateResolver>[2],
-    );
-  const form = useForm<PlanValues, unknown, PlanUpdate>({
-    resolver,
-    defaultValues: planValues(plan),
-  });
-  const update = useMutation(
-    trpc.plan.update.mutationOptions({
+  const { form, save, onSubmit, notice } = useVersionedEditForm({
+    schema: planUpdateInput,
+    record: plan,
+    toValues: planValues,
+    fields: PLAN_FIELDS,
+    fetchFresh: () =>
+      queryClient.fetchQuery({ ...trpc.plan.byId.queryOptions({ id: plan.id }), staleTime: 0 }),
+    mutation: trpc.plan.update.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries(trpc.plan.pathFilter());
         await queryClient.invalidateQueries(trpc.dashboard.pathFilter());
         void navigate(planPath(plan.id));
       },
-      onError: (error) => {
-        const placed = applyServerErrors(error, form.setError, PLAN_FIELDS);
-        setFlagged(placed);
-        setConflict(!placed && errorCode(error) === 'CONFLICT');
-      },
     }),
-  );
-  const reload = async () => {
-    const fresh = await queryClient.fetchQuery({
-      ...trpc.plan.byId.queryOptions({ id: plan.id }),
-      staleTime: 0,
-    });
-    base.current = { id: fresh.id, version: fresh.version };
-    form.reset(planValues(fresh));
-    setConflict(false);
-    update.reset();
-  };
+  });
   return (
     <QueryState query={choices}>
       {({ organisations, leads }) => (
@@ -251,7 +190,7 @@ function EditPlanForm({ plan }: { plan: Plan }) {
           className="panel admin-form"
           noValidate
           aria-labelledby="plan-form-title"
-          onSubmit={(e) => void form.handleSubmit((values) => update.mutate(values))(e)}
+          onSubmit={(e) => void onSubmit(e)}
         >
           <h2 id="plan-form-title">{t('plan.identity')}</h2>
           <RequiredLegend />
@@ -260,17 +199,9 @@ function EditPlanForm({ plan }: { plan: Plan }) {
               names: plan.territories.map((x) => x.name).join(', '),
             })}
           </p>
-          {conflict ? (
-            <ConflictNotice onReload={() => void reload()} />
-          ) : (
-            update.error && (
-              <p className="form-error" role="alert">
-                {flagged ? t('fixFields') : saveErrorText(update.error)}
-              </p>
-            )
-          )}
+          <SaveErrorNotice {...notice} />
           <PlanFields form={form} organisations={organisations} leads={leads} />
-          <FormActions saving={update.isPending} cancelTo={planPath(plan.id)} />
+          <FormActions saving={save.isPending} cancelTo={planPath(plan.id)} />
         </form>
       )}
     </QueryState>

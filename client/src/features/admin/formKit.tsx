@@ -1,9 +1,20 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type Resolver,
+  type UseFormSetError,
+} from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { errorCode, fieldErrors } from '../../lib/trpc';
 import { useErrorText } from '../../components/QueryState';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 
 /**
  * The messages the shared schemas and the server write, in English, each with the catalogue key
@@ -221,6 +232,55 @@ export function Field({
   );
 }
 
+/** What `Field` takes besides its control. */
+export type FieldProps = Omit<Parameters<typeof Field>[0], 'children'>;
+
+/** A labelled `<input>`: `input` holds its attributes and what `register(…)` returned. */
+export function InputField({ input, ...field }: FieldProps & { input: ComponentProps<'input'> }) {
+  return <Field {...field}>{(p) => <input {...p} {...input} />}</Field>;
+}
+
+/** A labelled `<textarea>`, like `InputField`. */
+export function TextAreaField({
+  textarea,
+  ...field
+}: FieldProps & { textarea: ComponentProps<'textarea'> }) {
+  return <Field {...field}>{(p) => <textarea {...p} {...textarea} />}</Field>;
+}
+
+/** One option of a `SelectField`. */
+export interface Choice {
+  value: string | number;
+  label: string;
+}
+
+/** A labelled `<select>` over `choices`, led by an empty option when `placeholder` is given. */
+export function SelectField({
+  select,
+  choices,
+  placeholder,
+  ...field
+}: FieldProps & {
+  select: ComponentProps<'select'>;
+  choices: readonly Choice[];
+  placeholder?: string;
+}) {
+  return (
+    <Field {...field}>
+      {(p) => (
+        <select {...p} {...select}>
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** Turns an empty text box into `null` and anything else into a number (NaN if not one). */
 export const toNumberOrNull = (value: unknown): number | null =>
   value === '' || value === null || value === undefined ? null : Number(value);
@@ -297,6 +357,181 @@ export function ConflictNotice({ onReload }: { onReload: () => void }) {
       <button type="button" className="button button-small" onClick={onReload}>
         {t('conflict.reload')}
       </button>
+    </div>
+  );
+}
+
+/**
+ * Why the last save failed, above the form: the conflict notice (when `onReload` is given),
+ * "fix the marked fields" when the server's reasons went next to their fields, or the reason.
+ */
+export function SaveErrorNotice({
+  error,
+  flagged,
+  conflict = false,
+  onReload,
+}: {
+  error: unknown;
+  flagged: boolean;
+  conflict?: boolean;
+  onReload?: () => void;
+}) {
+  const { t } = useTranslation('admin');
+  const saveErrorText = useSaveErrorText();
+  if (conflict && onReload) return <ConflictNotice onReload={onReload} />;
+  if (!error) return null;
+  return (
+    <p className="form-error" role="alert">
+      {flagged ? t('fixFields') : saveErrorText(error)}
+    </p>
+  );
+}
+
+/**
+ * A form that saves through a mutation: the form (validated by `resolver`), the mutation (with an
+ * `onError` that puts the server's reasons next to their fields), the submit handler and what
+ * `SaveErrorNotice` needs. A failed save keeps what was typed.
+ */
+export function useSaveForm<
+  TValues extends FieldValues,
+  TOut extends TVariables,
+  TData,
+  TError,
+  TVariables,
+  TOnMutateResult,
+>({
+  resolver,
+  defaultValues,
+  fields,
+  mutation,
+}: {
+  resolver: Resolver<TValues, unknown, TOut>;
+  defaultValues: DefaultValues<TValues>;
+  /** The fields a server error may name. */
+  fields: readonly string[];
+  /** The save's mutation options; the hook adds its own `onError`. */
+  mutation: UseMutationOptions<TData, TError, TVariables, TOnMutateResult>;
+}) {
+  const [flagged, setFlagged] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const form = useForm<TValues, unknown, TOut>({ resolver, defaultValues });
+  const save = useMutation({
+    ...mutation,
+    onError: (error, ...rest) => {
+      const placed = applyServerErrors(error, form.setError, fields);
+      setFlagged(placed);
+      setConflict(!placed && errorCode(error) === 'CONFLICT');
+      return mutation.onError?.(error, ...rest);
+    },
+  });
+  return {
+    form,
+    save,
+    onSubmit: form.handleSubmit((values) => save.mutate(values)),
+    /** Whether the last save failed on a stale version (someone else saved first). */
+    conflict,
+    setConflict,
+    /** Spread into `SaveErrorNotice`. */
+    notice: { error: save.error, flagged },
+  };
+}
+
+interface Versioned {
+  id: number;
+  version: number;
+}
+
+/**
+ * `useSaveForm` over a versioned record (plan, action): the form holds the editable values, and
+ * the id and version of the record as loaded travel aside, added when validating against the
+ * update schema. So a change saved by someone else meanwhile comes back as a conflict instead of
+ * being overwritten: the form keeps what was typed and `notice.onReload` starts again from the
+ * record as saved now.
+ */
+export function useVersionedEditForm<
+  TRecord extends Versioned,
+  TInput extends Versioned,
+  TValues extends FieldValues & Omit<TInput, keyof Versioned>,
+  TOut extends TVariables,
+  TData,
+  TError,
+  TVariables,
+  TOnMutateResult,
+>({
+  schema,
+  record,
+  toValues,
+  fields,
+  fetchFresh,
+  mutation,
+}: {
+  /** The update schema: the form's values plus `id` and `version`. */
+  schema: z.ZodType<TOut, TInput>;
+  record: TRecord;
+  toValues: (record: TRecord) => TValues;
+  fields: readonly string[];
+  /** The record as saved now, read afresh from the server. */
+  fetchFresh: () => Promise<TRecord>;
+  mutation: UseMutationOptions<TData, TError, TVariables, TOnMutateResult>;
+}) {
+  const base = useRef<Versioned>({ id: record.id, version: record.version });
+  const updateResolver = zodResolver(schema, zodMessages);
+  const resolver: Resolver<TValues, unknown, TOut> = (values, context, options) =>
+    updateResolver(
+      { ...values, ...base.current } as unknown as TInput,
+      context,
+      // The same fields, plus the two this form keeps aside.
+      options as unknown as Parameters<typeof updateResolver>[2],
+    ) as ReturnType<Resolver<TValues, unknown, TOut>>;
+  const { setConflict, ...saving } = useSaveForm({
+    resolver,
+    defaultValues: toValues(record) as DefaultValues<TValues>,
+    fields,
+    mutation,
+  });
+  const reload = async () => {
+    const fresh = await fetchFresh();
+    base.current = { id: fresh.id, version: fresh.version };
+    saving.form.reset(toValues(fresh));
+    setConflict(false);
+    saving.save.reset();
+  };
+  return {
+    ...saving,
+    notice: { ...saving.notice, conflict: saving.conflict, onReload: () => void reload() },
+  };
+}
+
+/**
+ * A coordinator form's page: names the tab after it, then the heading, a line saying what it is
+ * about, and a way back.
+ */
+export function FormPage({
+  title,
+  subtitle,
+  back,
+  children,
+}: {
+  title: string;
+  subtitle?: string | undefined;
+  back?: { to: string; label: string } | undefined;
+  children: ReactNode;
+}) {
+  useDocumentTitle(title);
+  return (
+    <div className="page admin-page">
+      <header className="page-header">
+        <div>
+          <h1>{title}</h1>
+          {subtitle && <p className="muted">{subtitle}</p>}
+        </div>
+        {back && (
+          <Link to={back.to} className="button">
+            {back.label}
+          </Link>
+        )}
+      </header>
+      {children}
     </div>
   );
 }
