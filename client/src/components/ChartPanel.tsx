@@ -11,11 +11,14 @@ export function ChartPanel({
   title,
   chart,
   table,
+  actions,
   className,
 }: {
   title: string;
   chart: ReactNode;
   table: ReactNode;
+  /** More controls beside the toggle, such as the data's CSV download. */
+  actions?: ReactNode;
   className?: string;
 }) {
   const { t } = useTranslation();
@@ -26,15 +29,18 @@ export function ChartPanel({
     <section className={`panel chart-panel ${className ?? ''}`} aria-labelledby={headingId}>
       <div className="panel-header">
         <h3 id={headingId}>{title}</h3>
-        <button
-          type="button"
-          className="button button-small button-quiet no-print"
-          aria-expanded={showData}
-          aria-controls={tableId}
-          onClick={() => setShowData((v) => !v)}
-        >
-          {showData ? t('chart.hideData') : t('chart.showData')}
-        </button>
+        <div className="toolbar no-print">
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            aria-expanded={showData}
+            aria-controls={tableId}
+            onClick={() => setShowData((v) => !v)}
+          >
+            {showData ? t('chart.hideData') : t('chart.showData')}
+          </button>
+          {actions}
+        </div>
       </div>
       <div className="chart-area" aria-hidden="true">
         <Suspense fallback={<Loading label={t('chart.loading')} />}>{chart}</Suspense>

@@ -14,6 +14,7 @@ import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { QueryState } from '../../components/QueryState';
 import { Pagination } from '../../components/Pagination';
+import { CsvDownload } from '../../components/CsvDownload';
 import { territoryScope, useCan, useCurrentUser } from '../auth/currentUser';
 import { Field, NotAllowed, useSaveErrorText, useValidationText, zodMessages } from './formKit';
 import type { Membership } from './choices';
@@ -84,7 +85,14 @@ function MemberList({ territory }: { territory: Territory }) {
   });
   return (
     <section className="panel" aria-labelledby="members-list-title">
-      <h2 id="members-list-title">{t('members.listTitle')}</h2>
+      <div className="panel-header">
+        <h2 id="members-list-title">{t('members.listTitle')}</h2>
+        {members.data && members.data.total > 0 && (
+          <span className="no-print">
+            <CsvDownload table="members" params={{ territoryId: territory.id }} />
+          </span>
+        )}
+      </div>
       <QueryState query={members} isEmpty={(d) => d.total === 0} empty={t('members.empty')}>
         {(data) => (
           <>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
+import { CsvDownload } from '../../components/CsvDownload';
 import type { PlanDetail } from './PlanPage';
 
 /** The budget, and who was asked for how much, granted and paid, with the totals. */
@@ -11,6 +12,11 @@ export function FundingPanel({ plan }: { plan: PlanDetail }) {
     <section className="panel" aria-labelledby="plan-funding-heading">
       <div className="panel-header">
         <h2 id="plan-funding-heading">{t('funding.heading')}</h2>
+        {plan.fundingLines.length > 0 && (
+          <span className="no-print">
+            <CsvDownload table="funding-lines" params={{ planId: plan.id }} />
+          </span>
+        )}
       </div>
       <dl className="figures">
         <div className="figure">

@@ -8,6 +8,7 @@ import { adminPaths } from '../admin/paths';
 import { QueryState } from '../../components/QueryState';
 import { ChartPanel } from '../../components/ChartPanel';
 import { TrackBadge } from '../../components/StatusBadge';
+import { CsvDownload } from '../../components/CsvDownload';
 import { measurementRows, type MeasurementRow, type PlanIndicator } from './indicatorSeries';
 
 const IndicatorChart = lazy(() =>
@@ -31,6 +32,9 @@ export function IndicatorsSection({ planId, manage }: { planId: number; manage: 
           <>
             <div className="panel">
               <IndicatorSummaryTable items={data.items} manage={manage} />
+              <p className="table-download no-print">
+                <CsvDownload table="indicators" params={{ planId }} />
+              </p>
             </div>
             <div className="grid grid-2">
               {data.items.map((indicator) => (
@@ -121,6 +125,11 @@ function IndicatorPanel({ indicator }: { indicator: PlanIndicator }) {
               <IndicatorChart indicator={indicator} rows={rows} track={indicator.progress.track} />
             }
             table={<MeasurementTable indicator={indicator} rows={rows} />}
+            actions={
+              rows.length > 0 && (
+                <CsvDownload table="measurements" params={{ indicatorId: indicator.id }} />
+              )
+            }
           />
         );
       }}

@@ -5,6 +5,7 @@ import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useFormat, type Formatters } from '../../lib/format';
 import { QueryState } from '../../components/QueryState';
 import { Pagination } from '../../components/Pagination';
+import { CsvDownload } from '../../components/CsvDownload';
 import type { PlanDetail } from './PlanPage';
 
 type HistoryEntry = RouterOutputs['history']['list']['items'][number];
@@ -39,7 +40,14 @@ export function PlanHistory({ plan }: { plan: PlanDetail }) {
   });
   return (
     <section className="panel" aria-labelledby="plan-history-heading">
-      <h2 id="plan-history-heading">{t('history.heading')}</h2>
+      <div className="panel-header">
+        <h2 id="plan-history-heading">{t('history.heading')}</h2>
+        {history.data && history.data.total > 0 && (
+          <span className="no-print">
+            <CsvDownload table="history" params={{ entityType: 'plan', entityId: plan.id }} />
+          </span>
+        )}
+      </div>
       <QueryState query={history} isEmpty={(data) => data.total === 0} empty={t('history.empty')}>
         {(data) => (
           <>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import { Empty } from '../../components/QueryState';
 import { StatusBadge, TrackBadge } from '../../components/StatusBadge';
+import { CsvDownload } from '../../components/CsvDownload';
 import type { Overview } from './TerritoryPage';
 
 type AttentionList = Overview['overdue'];
@@ -21,6 +22,7 @@ export function AttentionSection({ overview }: { overview: Overview }) {
         list={overview.overdue}
         empty={t('attention.overdueEmpty')}
         seeAll={{ to: `/actions?territoryId=${id}&overdue=1`, label: t('attention.seeAllOverdue') }}
+        csv={{ territoryId: id, overdue: '1' }}
       />
       <ActionsPanel
         headingId="territory-blocked"
@@ -31,8 +33,9 @@ export function AttentionSection({ overview }: { overview: Overview }) {
           to: `/actions?territoryId=${id}&statuses=blocked`,
           label: t('attention.seeAllBlocked'),
         }}
+        csv={{ territoryId: id, statuses: ['blocked'] }}
       />
-      <IndicatorsPanel indicators={overview.indicators} />
+      <IndicatorsPanel territoryId={id} indicators={overview.indicators} />
     </section>
   );
 }
@@ -43,12 +46,15 @@ function ActionsPanel({
   list,
   empty,
   seeAll,
+  csv,
 }: {
   headingId: string;
   title: string;
   list: AttentionList;
   empty: string;
   seeAll: { to: string; label: string };
+  /** The filters of the actions export that gives this list in full. */
+  csv: Parameters<typeof CsvDownload>[0]['params'];
 }) {
   const { t } = useTranslation('territory');
   const format = useFormat();
@@ -59,9 +65,10 @@ function ActionsPanel({
           {title} <span className="count-badge">{format.number(list.total)}</span>
         </h3>
         {list.total > 0 && (
-          <Link to={seeAll.to} className="no-print">
-            {seeAll.label}
-          </Link>
+          <div className="attention-links no-print">
+            <Link to={seeAll.to}>{seeAll.label}</Link>
+            <CsvDownload table="actions" params={csv} />
+          </div>
         )}
       </div>
       {list.total === 0 ? (
@@ -119,7 +126,13 @@ function ActionsPanel({
   );
 }
 
-function IndicatorsPanel({ indicators }: { indicators: Overview['indicators'] }) {
+function IndicatorsPanel({
+  territoryId,
+  indicators,
+}: {
+  territoryId: number;
+  indicators: Overview['indicators'];
+}) {
   const { t } = useTranslation('territory');
   const format = useFormat();
   const offTrack = indicators.byTrack.off_track;
@@ -129,12 +142,19 @@ function IndicatorsPanel({ indicators }: { indicators: Overview['indicators'] })
         <h3 id="territory-indicators">
           {t('indicators.title')} <span className="count-badge">{format.number(offTrack)}</span>
         </h3>
-        <span className="muted">
-          {t('indicators.summary', {
-            offTrack: format.number(offTrack),
-            total: format.number(indicators.total),
-          })}
-        </span>
+        <div className="attention-links">
+          <span className="muted">
+            {t('indicators.summary', {
+              offTrack: format.number(offTrack),
+              total: format.number(indicators.total),
+            })}
+          </span>
+          {offTrack > 0 && (
+            <span className="no-print">
+              <CsvDownload table="indicators" params={{ territoryId, tracks: ['off_track'] }} />
+            </span>
+          )}
+        </div>
       </div>
       {indicators.offTrack.length === 0 ? (
         <Empty>{t('indicators.empty')}</Empty>
