@@ -1,3 +1,7 @@
-import type { FeatureRoute } from '../../app/lazyPage';
+import { lazyPage, type FeatureRoute } from '../../app/lazyPage';
 
-export const meetingsRoutes: FeatureRoute[] = [];
+const MeetingPage = lazyPage(() => import('./MeetingPage'), 'MeetingPage');
+
+export const meetingsRoutes: FeatureRoute[] = [
+  { path: '/meetings/:meetingId', element: <MeetingPage /> },
+];

@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState';
 import { Pagination } from '../../components/Pagination';
 import { ActionRow, type MyAction } from './ActionRow';
 import { MeasurementPanel } from './MeasurementPanel';
+import { UpdateRequestBanner } from './UpdateRequestBanner';
 import './myActions.css';
 
 const SHOWS = ['open', 'overdue', 'all'] as const;
@@ -84,6 +85,8 @@ export function MyActionsPage() {
           )}
         </div>
       </header>
+
+      <UpdateRequestBanner />
 
       <section className="panel" aria-labelledby="my-actions-heading">
         <div className="panel-header">

@@ -1,4 +1,142 @@
 import type { Messages } from '../../types';
 import type { meetings as fr } from '../fr/meetings';
 
-export const meetings: Messages<typeof fr> = {};
+export const meetings: Messages<typeof fr> = {
+  title: 'Sitzung',
+  documentTitle: '{{committee}} vom {{date}}',
+  heading: '{{committee}} — Sitzung vom {{date}}',
+  unavailable: {
+    title: 'Sitzung nicht verfügbar',
+    NOT_FOUND: 'Diese Sitzung gibt es nicht oder nicht mehr.',
+    FORBIDDEN:
+      'Sie haben keinen Zugriff auf diese Sitzung: Sie gehört zu einem anderen Territorium.',
+    backHome: 'Zurück zur Startseite',
+  },
+  links: {
+    label: 'Rund um die Sitzung',
+    present: 'Sitzungsmodus',
+    summary: 'Druckbare Zusammenfassung',
+    csv: 'Zusammenfassung als CSV',
+    committees: 'Ausschüsse des Territoriums',
+  },
+  facts: {
+    date: 'Datum und Uhrzeit',
+    place: 'Ort',
+    noPlace: 'Ort nicht angegeben',
+    mode: 'Format',
+    heldAt: 'Als abgehalten markiert am',
+  },
+  details: {
+    edit: 'Datum, Ort und Format ändern',
+    dateRequired: 'Geben Sie Datum und Uhrzeit der Sitzung an.',
+    conflict:
+      'Jemand hat die Sitzung inzwischen geändert. Diese Fassung wurde neu geladen; Ihre Eingaben bleiben erhalten, speichern Sie erneut, um sie zu übernehmen.',
+  },
+  statusNote: {
+    held: 'Die Sitzung wurde abgehalten: Der Stand der Maßnahmenblätter wurde in diesem Moment festgehalten. Vervollständigen Sie das Beschlussprotokoll und genehmigen Sie es dann.',
+    approved:
+      'Das Beschlussprotokoll ist genehmigt: Die Sitzung ist schreibgeschützt. Nur die Nachverfolgung der Beschlüsse ändert sich noch.',
+    cancelled: 'Die Sitzung wurde abgesagt: Sie ist schreibgeschützt.',
+  },
+  lifecycle: {
+    held: {
+      button: 'Als abgehalten markieren',
+      title: 'Sitzung als abgehalten markieren?',
+      body: 'Der Stand aller Maßnahmenblätter, Phasen, Maßnahmen und Indikatoren des Territoriums wird jetzt festgehalten. Die nächste Sitzung des Ausschusses vergleicht mit dieser Momentaufnahme. Anwesenheit, Tagesordnung und Beschlüsse können Sie bis zur Genehmigung des Protokolls noch ergänzen.',
+      confirm: 'Als abgehalten markieren',
+    },
+    minutes_approved: {
+      button: 'Beschlussprotokoll genehmigen',
+      title: 'Beschlussprotokoll genehmigen?',
+      body: 'Nach der Genehmigung ist die Sitzung schreibgeschützt: Anwesenheit, Tagesordnung und Wortlaut der Beschlüsse lassen sich nicht mehr ändern. Nur die Nachverfolgung der Beschlüsse (Status, Verantwortliche(r), Frist) bleibt bearbeitbar.',
+      confirm: 'Protokoll genehmigen',
+    },
+    cancelled: {
+      button: 'Sitzung absagen',
+      title: 'Sitzung absagen?',
+      body: 'Eine abgesagte Sitzung kann weder geändert noch wiederhergestellt werden. Durch ihre Beschlüsse erfasste Phasenfreigaben werden zurückgenommen.',
+      confirm: 'Sitzung absagen',
+    },
+  },
+  dialog: {
+    back: 'Zurück',
+  },
+  link: {
+    legend: 'Bezug zum Aktionsplan (optional)',
+    plan: 'Maßnahmenblatt',
+    none: 'Keines',
+    loadFailed: 'Maßnahmenblätter nicht verfügbar',
+    stage: 'Phase',
+    wholePlan: 'Das ganze Blatt',
+    action: 'Maßnahme',
+    noAction: 'Keine bestimmte Maßnahme',
+  },
+  agenda: {
+    heading: 'Tagesordnung',
+    count_one: '{{count}} Punkt',
+    count_other: '{{count}} Punkte',
+    empty: 'Noch keine Punkte auf der Tagesordnung.',
+    title: 'Titel des Punkts',
+    titleRequired: 'Geben Sie dem Punkt einen Titel.',
+    notes: 'Notizen',
+    add: 'Punkt hinzufügen',
+    addButton: 'Punkt hinzufügen',
+    moveUp: '„{{title}}“ nach oben verschieben',
+    moveDown: '„{{title}}“ nach unten verschieben',
+    editItem: '„{{title}}“ bearbeiten',
+    deleteItem: '„{{title}}“ löschen',
+  },
+  attendance: {
+    heading: 'Anwesenheit',
+    empty: 'Es wurde keine Anwesenheit erfasst.',
+    noMembers:
+      'Der Ausschuss hat noch keine Mitglieder. Fügen Sie sie auf der Ausschussseite hinzu oder tragen Sie unten Gäste ein.',
+    name: 'Name',
+    organisation: 'Organisation',
+    role: 'Rolle',
+    status: 'Anwesenheit',
+    representedBy: 'Vertreten durch',
+    guest: 'Gast',
+    newGuest: 'neuer Gast',
+    guestName: 'Name des Gastes',
+    organisationOf: 'Organisation von {{name}}',
+    noOrganisation: 'Keine Organisation',
+    statusOf: 'Anwesenheit von {{name}}',
+    representedByOf: 'Vertretung von {{name}}',
+    representedByRequired: 'Geben Sie an, wer diese Person vertritt.',
+    nameRequired: 'Geben Sie den Namen des Gastes an.',
+    addGuest: 'Gast hinzufügen',
+    removeGuest: 'Entfernen',
+    fixErrors_one: 'Eine Zeile muss vor dem Speichern ergänzt werden.',
+    fixErrors_other: '{{count}} Zeilen müssen vor dem Speichern ergänzt werden.',
+    save: 'Anwesenheit speichern',
+    saving: 'Wird gespeichert…',
+    saved: 'Anwesenheit gespeichert.',
+  },
+  decisions: {
+    heading: 'Beschlussprotokoll',
+    count_one: '{{count}} Beschluss',
+    count_other: '{{count}} Beschlüsse',
+    empty: 'Für diese Sitzung wurde kein Beschluss erfasst.',
+    number: 'Nr.',
+    text: 'Beschluss',
+    textRequired: 'Formulieren Sie den Text des Beschlusses.',
+    kind: 'Art',
+    linkedTo: 'Betrifft',
+    owner: 'Verantwortlich',
+    dueDate: 'Frist',
+    followUp: 'Folgemaßnahme',
+    followUpOf: 'Stand der Folgemaßnahme zu Beschluss Nr. {{number}}',
+    actions: 'Aktionen',
+    editDecision: 'Beschluss Nr. {{number}} bearbeiten',
+    add: 'Beschluss erfassen',
+    addButton: 'Beschluss erfassen',
+    gateRecorded: 'Gibt die Phase frei (Meilenstein erfasst)',
+    gateHint:
+      'Ein Freigabebeschluss zu einer Phase erfasst ihren Meilenstein: Die Phase wird als durch diese Sitzung freigegeben markiert, mit deren Datum.',
+    alreadyValidated:
+      'Diese Phase wurde bereits in einer anderen Sitzung freigegeben: Wählen Sie eine andere Art oder eine andere Phase.',
+    gateWithdrawn:
+      'Dieser Beschluss ist dann keine Freigabe mehr: Der Meilenstein, den er für die Phase erfasst hatte, wird zurückgenommen.',
+  },
+};

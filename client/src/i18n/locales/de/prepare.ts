@@ -1,4 +1,140 @@
 import type { Messages } from '../../types';
 import type { prepare as fr } from '../fr/prepare';
 
-export const prepare: Messages<typeof fr> = {};
+export const prepare: Messages<typeof fr> = {
+  agenda: {
+    heading: 'Tagesordnung vorbereiten',
+    intro:
+      'Jalon schlägt die Punkte vor, die die Aufmerksamkeit des Ausschusses verdienen. Entfernen Sie das Häkchen bei Punkten, die wegfallen sollen, passen Sie die Titel an und fügen Sie sie hinzu: In der Tagesordnung können Sie sie danach noch umsortieren oder löschen.',
+    loading: 'Vorschläge werden gesucht…',
+    empty:
+      'Nichts zu melden: keine blockierte oder verspätete Maßnahme, kein Indikator außerhalb des Zielpfads, kein offener Beschluss und keine abzunehmende Phase.',
+    allOnAgenda: 'Alle vorgeschlagenen Punkte stehen bereits auf der Tagesordnung.',
+    onAgenda: 'bereits auf der Tagesordnung',
+    groupLegend: '{{label}} ({{count}})',
+    reasons: {
+      blocked_action: {
+        label: 'Blockierte Maßnahmen',
+        help: 'Maßnahmen mit dem Status „Blockiert“: Der Ausschuss kann helfen, das Hindernis zu beseitigen.',
+      },
+      late_action: {
+        label: 'Verspätete Maßnahmen',
+        help: 'Maßnahmen, die ihre Verantwortlichen als verspätet gemeldet haben.',
+      },
+      overdue_action: {
+        label: 'Fristen vor der Sitzung',
+        help: 'Weder umgesetzte noch aufgegebene Maßnahmen, deren Frist vor der Sitzung abläuft.',
+      },
+      indicator_off_track: {
+        label: 'Indikatoren außerhalb des Zielpfads',
+        help: 'Indikatoren, deren letzter Messwert vom Pfad zum Zielwert abweicht.',
+      },
+      decision_due: {
+        label: 'Fällige Beschlüsse',
+        help: 'Beschlüsse früherer Sitzungen, deren Frist vor dieser Sitzung abläuft.',
+      },
+      open_decision: {
+        label: 'Offene Beschlüsse',
+        help: 'Beschlüsse früherer Sitzungen, die weder erledigt noch aufgehoben sind.',
+      },
+      stage_ready: {
+        label: 'Abnahmebereite Phasen',
+        help: 'Abgeschlossene Phasen (Ende erfasst oder alle Maßnahmen beendet), die noch kein Ausschuss abgenommen hat.',
+      },
+      plan_not_updated: {
+        label: 'Maßnahmenblätter ohne Aktualisierung',
+        help: 'Maßnahmenblätter, bei denen sich seit der letzten Sitzung des Ausschusses nichts geändert hat.',
+      },
+    },
+    titles: {
+      blocked_action: 'Blockierte Maßnahme: {{action}} ({{plan}})',
+      late_action: 'Verspätete Maßnahme: {{action}} ({{plan}})',
+      overdue_action: 'Frist vor der Sitzung: {{action}} ({{plan}})',
+      overdue_action_past: 'Frist überschritten: {{action}} ({{plan}})',
+      indicator_off_track: 'Indikator außerhalb des Zielpfads: {{indicator}}',
+      indicator_off_track_plan: 'Indikator außerhalb des Zielpfads: {{indicator}} ({{plan}})',
+      decision_due: 'Beschluss Nr. {{number}} fällig: {{text}}',
+      open_decision: 'Nachverfolgung von Beschluss Nr. {{number}}: {{text}}',
+      stage_ready: 'Phase „{{stage}}“ von {{plan}} bereit zur Abnahme',
+      plan_not_updated: 'Maßnahmenblatt {{plan}} seit der letzten Sitzung nicht aktualisiert',
+    },
+    details: {
+      owner: 'Verantwortlich: {{name}}',
+      decisionOwner: 'Zuständig: {{name}}',
+      status: 'Status: {{status}}',
+      due: 'Frist: {{date}}',
+      target: 'Ziel bis {{date}}',
+      plannedEnd: 'Geplantes Ende: {{date}}',
+      updated: 'Zuletzt aktualisiert: {{date}}',
+    },
+    include: '„{{title}}“ übernehmen',
+    editTitle: 'Titel bearbeiten',
+    editTitleOf: 'Titel von „{{title}}“ bearbeiten',
+    titleLabel: 'Titel des Punkts',
+    doneEditing: 'Fertig',
+    selectAll: 'Alle auswählen',
+    selectNone: 'Keine auswählen',
+    submit_one: '{{count}} Punkt hinzufügen',
+    submit_other: '{{count}} Punkte hinzufügen',
+    submitNone: 'Kein Punkt ausgewählt',
+    adding: 'Wird hinzugefügt…',
+    added_one: '{{count}} Punkt zur Tagesordnung hinzugefügt.',
+    added_other: '{{count}} Punkte zur Tagesordnung hinzugefügt.',
+    tooMany: 'Wählen Sie höchstens {{max}} Punkte auf einmal aus.',
+  },
+  updates: {
+    heading: 'Aktualisierungen der Verantwortlichen',
+    sinceMeeting: 'Aktualisierungen seit der vorigen Sitzung des Ausschusses am {{date}}.',
+    sinceRequest: 'Keine vorige Sitzung: Aktualisierungen seit der Anfrage vom {{date}}.',
+    sinceNothing:
+      'Weder eine vorige Sitzung noch eine Anfrage: Alle offenen Maßnahmen sind zu aktualisieren.',
+    request: {
+      heading: 'Verantwortliche um Aktualisierung bitten',
+      intro:
+        'Die Verantwortlichen der Maßnahmen des Territoriums sehen die Anfrage oben auf ihrer Seite „Meine Maßnahmen“, mit der Zahl der zu aktualisierenden Maßnahmen.',
+      message: 'Nachricht',
+      defaultMessage:
+        'Guten Tag, der {{committee}} tagt am {{date}}. Bitte aktualisieren Sie vor der Sitzung Ihre Maßnahmen (Status, Fortschritt, Kommentar) und Ihre Indikatoren und erläutern Sie blockierte oder verspätete Punkte.',
+      messageRequired: 'Schreiben Sie eine Nachricht an die Verantwortlichen.',
+      dueDate: 'Zu erledigen bis (optional)',
+      send: 'Anfrage senden',
+      sending: 'Wird gesendet…',
+      sent: 'Anfrage gesendet: Die Verantwortlichen sehen sie auf ihrer Seite „Meine Maßnahmen“.',
+    },
+    sentHeading: 'Gesendete Anfragen',
+    noneSent: 'Für diese Sitzung wurde noch keine Anfrage gesendet.',
+    sentBy: 'Am {{date}} von {{name}}',
+    sentDue: 'zu erledigen bis {{date}}',
+    leadsHeading: 'Stand der Verantwortlichen',
+    noLeads: 'Keine Maßnahme des Territoriums hat eine(n) Verantwortliche(n).',
+    caption: 'Aktualisierte und zu aktualisierende Maßnahmen je Verantwortliche(r)',
+    columns: {
+      lead: 'Verantwortliche(r)',
+      actions: 'Maßnahmen',
+      updated: 'Aktualisiert',
+      stale: 'Zu aktualisieren',
+      details: 'Details',
+    },
+    show: 'Details zu {{name}} anzeigen',
+    hide: 'Details zu {{name}} ausblenden',
+    showShort: 'Anzeigen',
+    hideShort: 'Ausblenden',
+    staleList: 'Zu aktualisieren',
+    updatedList: 'Aktualisiert',
+    noneStale: 'Keine Maßnahme ausstehend.',
+    noneUpdated: 'Keine Maßnahme aktualisiert.',
+    lastUpdate: 'zuletzt aktualisiert am {{date}}',
+    progress: '{{value}} umgesetzt',
+  },
+  banner: {
+    heading_one: 'Bitte um Aktualisierung',
+    heading_other: 'Bitten um Aktualisierung',
+    request:
+      '{{name}} bittet vor dem {{committee}} am {{date}} um eine Aktualisierung ({{stale}}).',
+    stale_one: '{{count}} Maßnahme zu aktualisieren',
+    stale_other: '{{count}} Maßnahmen zu aktualisieren',
+    staleNone: 'Ihre Maßnahmen sind aktuell',
+    due: 'Zu erledigen bis {{date}}.',
+    meetingLink: 'Sitzung ansehen',
+  },
+};
