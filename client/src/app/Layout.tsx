@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../lib/trpc';
 import { hasOwnWork, useCurrentUser } from '../features/auth/currentUser';
 import { Loading } from '../components/QueryState';
+import { meetingPaths } from '../features/meetings/paths';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Layout() {
@@ -48,6 +49,12 @@ export function Layout() {
             )}
             <li>
               <NavLink to="/actions">{t('nav.actions')}</NavLink>
+            </li>
+            <li>
+              <NavLink to={meetingPaths.list()}>{t('nav.meetings')}</NavLink>
+            </li>
+            <li>
+              <NavLink to={meetingPaths.decisions()}>{t('nav.decisions')}</NavLink>
             </li>
           </ul>
         </nav>

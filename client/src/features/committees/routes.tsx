@@ -1,3 +1,14 @@
-import type { FeatureRoute } from '../../app/lazyPage';
+import { lazyPage, type FeatureRoute } from '../../app/lazyPage';
 
-export const committeesRoutes: FeatureRoute[] = [];
+const MeetingsPage = lazyPage(() => import('./MeetingsPage'), 'MeetingsPage');
+const CommitteesPage = lazyPage(() => import('./CommitteesPage'), 'CommitteesPage');
+const NewMeetingPage = lazyPage(() => import('./NewMeetingPage'), 'NewMeetingPage');
+const DecisionsPage = lazyPage(() => import('./DecisionsPage'), 'DecisionsPage');
+
+/** The committees, their meetings list and the decision register, at `meetingPaths` addresses. */
+export const committeesRoutes: FeatureRoute[] = [
+  { path: '/meetings', element: <MeetingsPage /> },
+  { path: '/territories/:territoryId/committees', element: <CommitteesPage /> },
+  { path: '/committees/:committeeId/meetings/new', element: <NewMeetingPage /> },
+  { path: '/decisions', element: <DecisionsPage /> },
+];

@@ -1,25 +1,83 @@
 import { useId, useMemo } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { COMMITTEE_KINDS, type CommitteeKind } from '@jalon/shared';
+import { useTRPC } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { Empty } from '../../components/QueryState';
 import { nameInChange, useChangeText, type Change } from './changeText';
 import type { Overview } from './TerritoryPage';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The day of the latest meeting that took place, per committee kind, in the territory. */
+export type LastMeetingDays = Partial<Record<CommitteeKind, string>>;
+
+/**
+ * Where the recent changes start: `?since=YYYY-MM-DD`, or `?sinceLast=copil|cotech` for the day
+ * of the territory's last COPIL or COTECH that took place (held or minutes approved). Absent or
+ * malformed, the server's default applies. `ready` is false while the last meetings are unknown.
+ */
+export function useChangesSince(territoryId: number) {
+  const trpc = useTRPC();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('since');
+  const picked = raw && ISO_DAY.test(raw) ? raw : undefined;
+  const sinceLast = COMMITTEE_KINDS.find((k) => k === params.get('sinceLast'));
+  const committees = useQuery(trpc.committee.list.queryOptions({ territoryId, limit: 200 }));
+  const lastMeetings: LastMeetingDays = {};
+  for (const committee of committees.data?.items ?? []) {
+    const day = committee.lastMeetingAt?.slice(0, 10);
+    const known = lastMeetings[committee.kind];
+    if (day && (!known || day > known)) lastMeetings[committee.kind] = day;
+  }
+  const lastDay = sinceLast ? lastMeetings[sinceLast] : undefined;
+  const change = (next: { since?: string; sinceLast?: CommitteeKind }) =>
+    setParams(
+      (current) => {
+        const merged = new URLSearchParams(current);
+        merged.delete('since');
+        merged.delete('sinceLast');
+        if (next.sinceLast) merged.set('sinceLast', next.sinceLast);
+        else if (next.since && ISO_DAY.test(next.since)) merged.set('since', next.since);
+        return merged;
+      },
+      { replace: true },
+    );
+  return {
+    since: lastDay ?? picked,
+    /** The committee kind whose last meeting sets the day, when that meeting exists. */
+    sinceLast: lastDay ? sinceLast : undefined,
+    lastMeetings,
+    ready: sinceLast === undefined || !committees.isPending,
+    setSince: (since: string) => change({ since }),
+    setSinceLast: (kind: CommitteeKind) => change({ sinceLast: kind }),
+  } as const;
+}
 
 /** Who changed what since a chosen day: the audit trail of the territory, as sentences. */
 export function RecentChanges({
   overview,
   since,
   onSinceChange,
+  lastMeetings,
+  sinceLast,
+  onSinceLastChange,
   updating,
 }: {
   overview: Overview;
   /** The day shown in the date field (the URL's, else the server's default). */
   since: string;
   onSinceChange: (next: string) => void;
+  /** The last COPIL and COTECH days, offered as starting points when they exist. */
+  lastMeetings: LastMeetingDays;
+  sinceLast: CommitteeKind | undefined;
+  onSinceLastChange: (kind: CommitteeKind) => void;
   updating: boolean;
 }) {
   const { t } = useTranslation('territory');
+  const { t: tm } = useTranslation('committees');
   const format = useFormat();
   const inputId = useId();
   const { total, items } = overview.recentChanges;
@@ -39,6 +97,18 @@ export function RecentChanges({
             max={new Date().toISOString().slice(0, 10)}
             onChange={(e) => onSinceChange(e.target.value)}
           />
+          {COMMITTEE_KINDS.filter((kind) => lastMeetings[kind]).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className={`button button-small${sinceLast === kind ? ' button-primary' : ''}`}
+              aria-pressed={sinceLast === kind}
+              title={tm('since.meetingOn', { date: format.date(lastMeetings[kind]) })}
+              onClick={() => onSinceLastChange(kind)}
+            >
+              {tm(`since.${kind}`)}
+            </button>
+          ))}
         </div>
       </div>
       <p className="changes-total" aria-live="polite">

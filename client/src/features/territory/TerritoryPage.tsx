@@ -1,4 +1,4 @@
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
@@ -9,31 +9,12 @@ import { adminPaths } from '../admin/paths';
 import { QueryState } from '../../components/QueryState';
 import { ProgressSection } from './ProgressSection';
 import { AttentionSection } from './AttentionSection';
-import { RecentChanges } from './RecentChanges';
+import { RecentChanges, useChangesSince } from './RecentChanges';
+import { meetingPaths } from '../meetings/paths';
 import './territory.css';
 
 export type Overview = RouterOutputs['dashboard']['territoryOverview'];
 type Meeting = NonNullable<Overview['nextMeeting']>;
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** `?since=YYYY-MM-DD` for the recent changes; absent or malformed, the server's default applies. */
-function useSinceParam() {
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('since');
-  const since = raw && ISO_DAY.test(raw) ? raw : undefined;
-  const setSince = (next: string) =>
-    setParams(
-      (current) => {
-        const merged = new URLSearchParams(current);
-        if (ISO_DAY.test(next)) merged.set('since', next);
-        else merged.delete('since');
-        return merged;
-      },
-      { replace: true },
-    );
-  return { since, setSince } as const;
-}
 
 export function TerritoryPage() {
   const { t } = useTranslation('territory');
@@ -55,9 +36,13 @@ export function TerritoryPage() {
 function TerritoryDashboard({ territoryId }: { territoryId: number }) {
   const { t } = useTranslation('territory');
   const trpc = useTRPC();
-  const { since, setSince } = useSinceParam();
+  const changes = useChangesSince(territoryId);
   const overview = useQuery({
-    ...trpc.dashboard.territoryOverview.queryOptions({ territoryId, changesSince: since }),
+    ...trpc.dashboard.territoryOverview.queryOptions({
+      territoryId,
+      changesSince: changes.since,
+    }),
+    enabled: changes.ready,
     placeholderData: keepPreviousData,
   });
   // A previous territory's data must never stand in for this one's.
@@ -83,8 +68,11 @@ function TerritoryDashboard({ territoryId }: { territoryId: number }) {
             <AttentionSection overview={ready} />
             <RecentChanges
               overview={ready}
-              since={since ?? ready.recentChanges.since.slice(0, 10)}
-              onSinceChange={setSince}
+              since={changes.since ?? ready.recentChanges.since.slice(0, 10)}
+              onSinceChange={changes.setSince}
+              lastMeetings={changes.lastMeetings}
+              sinceLast={changes.sinceLast}
+              onSinceLastChange={changes.setSinceLast}
               updating={overview.isPlaceholderData}
             />
           </>
@@ -96,6 +84,7 @@ function TerritoryDashboard({ territoryId }: { territoryId: number }) {
 
 function DashboardHeader({ overview }: { overview: Overview }) {
   const { t } = useTranslation('territory');
+  const { t: tm } = useTranslation('committees');
   const format = useFormat();
   const can = useCan();
   const { territory } = overview;
@@ -114,6 +103,9 @@ function DashboardHeader({ overview }: { overview: Overview }) {
           </p>
         </div>
         <div className="toolbar">
+          <Link className="button" to={meetingPaths.committees(territory.id)}>
+            {tm('committees.dashboardLink')}
+          </Link>
           {coordinates && (
             <nav aria-label={t('coordination.label')} className="toolbar">
               <Link className="button" to={adminPaths.newPlan(territory.id)}>

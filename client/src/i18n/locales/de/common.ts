@@ -10,6 +10,8 @@ export const common: Messages<typeof fr> = {
     home: 'Startseite',
     actions: 'Maßnahmen',
     myActions: 'Meine Maßnahmen',
+    meetings: 'Sitzungen',
+    decisions: 'Beschlüsse',
   },
   language: { label: 'Sprache', fr: 'Français', en: 'English', de: 'Deutsch' },
   user: { signedInAs: 'Angemeldet als {{name}}', signOut: 'Abmelden' },

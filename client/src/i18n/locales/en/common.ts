@@ -5,7 +5,14 @@ export const common: Messages<typeof fr> = {
   appName: 'Jalon',
   tagline: 'Following the Territoires d’industrie action plans',
   skipToContent: 'Skip to content',
-  nav: { label: 'Main navigation', home: 'Home', actions: 'Actions', myActions: 'My actions' },
+  nav: {
+    label: 'Main navigation',
+    home: 'Home',
+    actions: 'Actions',
+    myActions: 'My actions',
+    meetings: 'Meetings',
+    decisions: 'Decisions',
+  },
   language: { label: 'Language', fr: 'Français', en: 'English', de: 'Deutsch' },
   user: { signedInAs: 'Signed in as {{name}}', signOut: 'Sign out' },
   state: {

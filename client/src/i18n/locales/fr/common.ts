@@ -7,6 +7,8 @@ export const common = {
     home: 'Accueil',
     actions: 'Actions',
     myActions: 'Mes actions',
+    meetings: 'Séances',
+    decisions: 'Décisions',
   },
   language: {
     label: 'Langue',
