@@ -353,6 +353,7 @@ function copilMeetingPlans(s: Seeding, view: TerritoryView, upcoming: string): M
       ),
     ];
     const action = troubled[i % Math.max(1, troubled.length)];
+    const focus = ownPlans[i % Math.max(1, ownPlans.length)];
     if (!fixed && action) {
       decisions.push(
         decision({
@@ -398,6 +399,24 @@ function copilMeetingPlans(s: Seeding, view: TerritoryView, upcoming: string): M
         ...(fixed
           ? fixed.agenda.map((title) => ({ title }))
           : [{ title: 'Point d’avancement des fiches action' }]),
+        // The COPILs Jalon has followed look at one plan in depth and at a troubled action.
+        ...(!fixed && focus
+          ? [
+              {
+                title: `Focus sur la fiche ${focus.spec.code} : ${focus.spec.title}`,
+                planId: focus.id,
+              },
+            ]
+          : []),
+        ...(!fixed && action
+          ? [
+              {
+                title: `Point d’attention : ${action.title} (${action.planCode})`,
+                planId: action.planId,
+                actionId: action.id,
+              },
+            ]
+          : []),
         ...validations.map((st) => ({
           title: `Validation de l’étape « ${STAGE_LABELS[st.kind]} » de la fiche ${st.planCode}`,
           planId: st.planId,

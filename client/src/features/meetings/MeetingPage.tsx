@@ -84,7 +84,8 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       <AgendaSection
         meeting={meeting}
         access={access}
-        tools={<PrepareAgenda meeting={meeting} />}
+        // Proposals prepare a meeting; once it is held, the agenda is what was discussed.
+        tools={meeting.status === 'planned' ? <PrepareAgenda meeting={meeting} /> : undefined}
       />
       <AttendanceSection meeting={meeting} access={access} />
       <DecisionsSection meeting={meeting} access={access} />
