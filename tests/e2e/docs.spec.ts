@@ -66,3 +66,39 @@ test('the dashboard in German on a projector', async ({ page }) => {
   await shoot(page, 'territory-dashboard-de-1920');
   await page.getByLabel('Sprache').selectOption('fr');
 });
+
+/** The latest held COPIL of Nord Lorraine, as the signed-in user sees it in the meetings list. */
+async function latestHeldCopil(page: Page): Promise<number> {
+  const input = encodeURIComponent(
+    JSON.stringify({ statuses: ['held', 'minutes_approved'], direction: 'desc', limit: 50 }),
+  );
+  const response = await page.request.get(`/trpc/meeting.list?input=${input}`);
+  const body = (await response.json()) as {
+    result: { data: { items: { id: number; committeeName: string }[] } };
+  };
+  const meeting = body.result.data.items.find((m) => m.committeeName === 'COPIL Nord Lorraine');
+  if (!meeting) throw new Error('The demo has no held COPIL Nord Lorraine');
+  return meeting.id;
+}
+
+test('a held COPIL: what changed since the previous one', async ({ page }) => {
+  await signIn(page, DEMO.coordinator);
+  await page.goto(`/meetings/${await latestHeldCopil(page)}`);
+  await expect(page.getByRole('heading', { name: 'Depuis la dernière séance' })).toBeVisible();
+  await shoot(page, 'meeting');
+});
+
+test('meeting mode on a projector', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await signIn(page, DEMO.member);
+  await page.goto(`/meetings/${await latestHeldCopil(page)}/present?slide=3`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await shoot(page, 'meeting-mode');
+});
+
+test('the decision register', async ({ page }) => {
+  await signIn(page, DEMO.coordinator);
+  await page.goto('/decisions');
+  await expect(page.getByRole('table')).toBeVisible();
+  await shoot(page, 'decisions');
+});
