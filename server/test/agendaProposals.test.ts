@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ActionStatus, DecisionStatus, MeetingStatus } from '@jalon/shared';
 import { buildWorld, callerAs, WORLD_CREATED_AT, type World } from './support/world';
 import { auditOf, codeOf } from './support/expectations';
+import { insertAction as insertActionRow, insertMeeting as insertMeetingRow } from './support/rows';
 
 // The world's Nord Lorraine COPIL meets on 2025-07-01. Out of the box its territory has one
 // blocked action (NL-2 a), one overdue action (NL-1 a, due 2025-03-31) and one off-track
@@ -17,56 +18,19 @@ const propose = async () =>
   (await coordinatorNL()).agenda.propose({ meetingId: world.meetings.NL });
 const keysOf = (proposals: { key: string }[]) => proposals.map((p) => p.key);
 
-async function insertMeeting(
+const insertMeeting = (
   committeeId: number,
   scheduledAt: string,
   status: MeetingStatus,
   heldAt: string | null = status === 'held' || status === 'minutes_approved' ? scheduledAt : null,
-): Promise<number> {
-  const row = await world.db
-    .insertInto('meetings')
-    .values({
-      createdAt: WORLD_CREATED_AT,
-      committeeId,
-      scheduledAt,
-      place: '',
-      mode: 'video',
-      status,
-      heldAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+) => insertMeetingRow(world, { committeeId, scheduledAt, status, heldAt });
 
-async function insertAction(
+const insertAction = (
   stageId: number,
   planId: number,
   status: ActionStatus,
   fields: { dueDate?: string | null; archivedAt?: string | null; updatedAt?: string } = {},
-): Promise<number> {
-  const row = await world.db
-    .insertInto('actions')
-    .values({
-      createdAt: WORLD_CREATED_AT,
-      updatedAt: fields.updatedAt ?? WORLD_CREATED_AT,
-      planId,
-      stageId,
-      title: `Action ${status}`,
-      description: '',
-      ownerUserId: null,
-      status,
-      progress: status === 'done' ? 100 : 0,
-      statusComment: null,
-      startDate: null,
-      dueDate: fields.dueDate ?? null,
-      completedOn: null,
-      archivedAt: fields.archivedAt ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+) => insertActionRow(world, { stageId, planId, status, ...fields });
 
 async function insertDecision(
   meetingId: number,

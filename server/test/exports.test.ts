@@ -1,50 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { parse } from 'csv-parse/sync';
-import { createApp } from '../src/http';
-import { buildWorld, WORLD_PASSWORD, type World, type WorldUser } from './support/world';
+import { describe, expect, it } from 'vitest';
+import type { World } from './support/world';
+import { parseCsv, serveWorldEachTest } from './support/http';
+import { actionRow } from './support/rows';
 
 let world: World;
-let server: Server;
-let base: string;
-
-beforeEach(async () => {
-  world = await buildWorld();
-  const app = createApp({
-    db: world.db,
-    log: pino({ level: 'silent' }),
-    secureCookies: false,
-    now: () => new Date(`${world.today}T12:00:00.000Z`),
-  });
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterEach(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await world.db.destroy();
-});
-
-async function signIn(user: WorldUser): Promise<string> {
-  const res = await fetch(`${base}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `${user.toLowerCase()}@world.test`, password: WORLD_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
-
-const download = (path: string, cookie?: string) =>
-  fetch(`${base}/api/export/${path}`, { headers: cookie ? { cookie } : {} });
-
-/** Parses an excel-fr file (BOM, ";") into records keyed by header. */
-function records(text: string, delimiter = ';'): Record<string, string>[] {
-  return parse(text, { bom: true, columns: true, delimiter, record_delimiter: '\r\n' });
-}
+const { signIn, download } = serveWorldEachTest((w) => (world = w));
 
 describe('CSV downloads', () => {
   it('refuses without a session', async () => {
@@ -65,7 +25,7 @@ describe('CSV downloads', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     expect(text.split('\r\n')[0]).toContain('Fiche action;');
-    const rows = records(text);
+    const rows = parseCsv(text);
     expect(rows.map((r) => r.Action).sort()).toEqual(
       [
         'Adapter l’offre de formation',
@@ -85,7 +45,7 @@ describe('CSV downloads', () => {
   it('applies the filters of action.list: repeated statuses, overdue, territory, search', async () => {
     const cookie = await signIn('admin');
     const only = async (query: string) =>
-      records(await (await download(`actions.csv?${query}`, cookie)).text()).map((r) => r.Action);
+      parseCsv(await (await download(`actions.csv?${query}`, cookie)).text()).map((r) => r.Action);
     expect(await only('statuses=blocked&statuses=late')).toEqual(['Cartographie du foncier']);
     expect(await only('overdue=1')).toEqual(['Diagnostic des compétences']);
     expect(await only(`territoryId=${world.territories.CH}`)).toEqual(['Campus de formation']);
@@ -103,26 +63,20 @@ describe('CSV downloads', () => {
     await world.db
       .insertInto('actions')
       .values(
-        Array.from({ length: 450 }, (_, i) => ({
-          createdAt: world.today,
-          updatedAt: world.today,
-          planId: world.plans.CH1,
-          stageId,
-          title: `Action ${String(i).padStart(3, '0')}`,
-          description: '',
-          ownerUserId: null,
-          status: 'not_started' as const,
-          progress: 0,
-          statusComment: null,
-          startDate: null,
-          dueDate: null,
-          completedOn: null,
-          archivedAt: null,
-        })),
+        Array.from({ length: 450 }, (_, i) =>
+          actionRow({
+            createdAt: world.today,
+            updatedAt: world.today,
+            planId: world.plans.CH1,
+            stageId,
+            title: `Action ${String(i).padStart(3, '0')}`,
+            status: 'not_started',
+          }),
+        ),
       )
       .execute();
     const text = await (await download('actions.csv?sort=title', await signIn('admin'))).text();
-    const titles = records(text).map((r) => r.Action);
+    const titles = parseCsv(text).map((r) => r.Action);
     expect(titles).toHaveLength(454);
     expect(new Set(titles).size).toBe(454);
   });
@@ -155,8 +109,8 @@ describe('CSV downloads', () => {
     expect([...rfcBytes.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
     const fr = new TextDecoder().decode(frBytes);
     const rfc = new TextDecoder().decode(rfcBytes);
-    const frRow = records(fr)[0];
-    const rfcRow = records(rfc, ',')[0];
+    const frRow = parseCsv(fr)[0];
+    const rfcRow = parseCsv(rfc, 'rfc4180')[0];
     expect(frRow?.Territoire).toBe('Nord Lorraine');
     expect(frRow?.['Avancement (%)']).toMatch(/^\d+,\d$/);
     expect(rfcRow?.['Avancement (%)']).toBe(frRow?.['Avancement (%)']?.replace(',', '.'));
@@ -171,14 +125,14 @@ describe('CSV downloads', () => {
       .where('id', '=', world.actions.NL1a)
       .execute();
     const text = await (await download('actions.csv', await signIn('coordinatorNL'))).text();
-    const titles = records(text).map((r) => r.Action);
+    const titles = parseCsv(text).map((r) => r.Action);
     expect(titles).toContain(`'${formula}`);
     expect(titles).not.toContain(formula);
   });
 
   it('writes headers and labels in the language asked, else in the user’s', async () => {
     const cookie = await signIn('admin');
-    const en = records(
+    const en = parseCsv(
       await (await download('actions.csv?lang=en&statuses=blocked', cookie)).text(),
     );
     expect(Object.keys(en[0] ?? {})).toContain('Action lead');

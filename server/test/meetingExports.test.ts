@@ -1,60 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { parse } from 'csv-parse/sync';
-import { createApp } from '../src/http';
-import { buildWorld, callerAs, WORLD_PASSWORD, type World, type WorldUser } from './support/world';
+import { describe, expect, it } from 'vitest';
+import { callerAs, type World } from './support/world';
+import { parseCsv, rawText, type CsvRow, serveWorldEachTest } from './support/http';
 
 let world: World;
-let server: Server;
-let base: string;
-
-beforeEach(async () => {
-  world = await buildWorld();
-  const app = createApp({
-    db: world.db,
-    log: pino({ level: 'silent' }),
-    secureCookies: false,
-    now: () => new Date(`${world.today}T12:00:00.000Z`),
-  });
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterEach(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await world.db.destroy();
-});
-
-async function signIn(user: WorldUser): Promise<string> {
-  const res = await fetch(`${base}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `${user.toLowerCase()}@world.test`, password: WORLD_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
-
-const get = (path: string, cookie?: string) =>
-  fetch(`${base}/api/${path}`, { headers: cookie ? { cookie } : {} });
-
-/** The body's bytes as text, BOM kept (Response.text() would drop it). */
-async function rawText(res: Response): Promise<string> {
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
-}
-
-type Row = Record<string, string>;
-
-/** Parses an excel-fr file (BOM, ";", CRLF) or, with ",", an rfc4180 one into records by header. */
-function records(text: string, delimiter = ';'): Row[] {
-  return parse(text, { bom: true, columns: true, delimiter, record_delimiter: '\r\n' });
-}
+const { signIn, get } = serveWorldEachTest((w) => (world = w));
 
 const summaryOf = (id: number, query = '') => `meetings/${id}/summary.csv${query}`;
-const inSection = (rows: Row[], section: string, header = 'Rubrique') =>
+const inSection = (rows: CsvRow[], section: string, header = 'Rubrique') =>
   rows.filter((r) => r[header] === section);
 
 const FORMULA = '=HYPERLINK("http://evil.test";"Cliquez")';
@@ -179,7 +131,7 @@ describe('GET /api/meetings/<id>/summary.csv', () => {
     const text = await rawText(res);
     expect(text.startsWith('\uFEFFRubrique;Comité;Territoire;Date et heure;')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
-    const rows = records(text);
+    const rows = parseCsv(text);
     // One header row: every record has every column, the section first.
     expect(Object.keys(rows[0] ?? {})[0]).toBe('Rubrique');
     expect(new Set(rows.map((r) => r.Rubrique))).toEqual(
@@ -240,7 +192,7 @@ describe('GET /api/meetings/<id>/summary.csv', () => {
   it('lists action changes since the previous meeting; a negative delta stays a number', async () => {
     await previousMeetingThenChanges();
     const cookie = await signIn('coordinatorNL');
-    const fr = records(await rawText(await get(summaryOf(world.meetings.NL), cookie)));
+    const fr = parseCsv(await rawText(await get(summaryOf(world.meetings.NL), cookie)));
     const changes = inSection(fr, 'Évolution des actions');
     const plan = changes.find((r) => r['Fiche action'] === 'FA-1' && r.Étape === '');
     expect(plan).toMatchObject({
@@ -277,7 +229,7 @@ describe('GET /api/meetings/<id>/summary.csv', () => {
     );
     expect(rfcText.charCodeAt(0)).not.toBe(0xfeff);
     expect(rfcText.split('\r\n')[0]).toMatch(/^Rubrique,Comité,Territoire,/);
-    const rfcPlan = inSection(records(rfcText, ','), 'Évolution des actions').find(
+    const rfcPlan = inSection(parseCsv(rfcText, 'rfc4180'), 'Évolution des actions').find(
       (r) => r['Fiche action'] === 'FA-1' && r.Étape === '',
     );
     expect(rfcPlan?.['Écart (points)']).toBe('-12.5');
@@ -287,7 +239,7 @@ describe('GET /api/meetings/<id>/summary.csv', () => {
   it('writes headers and section names in the language asked, else in the user’s', async () => {
     await fillNlMeeting();
     const cookie = await signIn('coordinatorNL');
-    const en = records(await rawText(await get(summaryOf(world.meetings.NL, '?lang=en'), cookie)));
+    const en = parseCsv(await rawText(await get(summaryOf(world.meetings.NL, '?lang=en'), cookie)));
     expect(Object.keys(en[0] ?? {}).slice(0, 4)).toEqual([
       'Section',
       'Committee',
@@ -301,7 +253,7 @@ describe('GET /api/meetings/<id>/summary.csv', () => {
       Kind: 'Arbitration',
       Status: 'To do',
     });
-    const de = records(await rawText(await get(summaryOf(world.meetings.NL, '?lang=de'), cookie)));
+    const de = parseCsv(await rawText(await get(summaryOf(world.meetings.NL, '?lang=de'), cookie)));
     expect(Object.keys(de[0] ?? {})).toContain('Abschnitt');
     expect(new Set(de.map((r) => r.Abschnitt))).toContain('Tagesordnung');
     await world.db
@@ -319,8 +271,8 @@ describe('GET /api/meetings/<id>/summary.csv', () => {
     await holdMeeting(world.meetings.NL);
     const cookie = await signIn('memberNL');
     const before = await rawText(await get(summaryOf(world.meetings.NL), cookie));
-    expect(inSection(records(before), 'Évolution des actions').length).toBeGreaterThan(0);
-    expect(inSection(records(before), 'Séance')[0]?.Statut).toBe('Tenue');
+    expect(inSection(parseCsv(before), 'Évolution des actions').length).toBeGreaterThan(0);
+    expect(inSection(parseCsv(before), 'Séance')[0]?.Statut).toBe('Tenue');
 
     await world.db
       .updateTable('actions')
@@ -364,7 +316,7 @@ describe('GET /api/export/decisions.csv', () => {
     expect(res.status).toBe(200);
     const text = await rawText(res);
     expect(text.startsWith('\uFEFFComité;Date de la séance;N°;Décision;Nature;')).toBe(true);
-    const rows = records(text);
+    const rows = parseCsv(text);
     expect(rows.map((r) => r.Comité)).toEqual(['COPIL Nord Lorraine', 'COPIL Nord Lorraine']);
     expect(rows[0]).toMatchObject({
       'Date de la séance': '2025-07-01',
@@ -377,7 +329,7 @@ describe('GET /api/export/decisions.csv', () => {
       Suivi: 'À faire',
     });
     expect(rows[1]?.['Étape ou action liée']).toBe('État des lieux');
-    const all = records(await rawText(await get('export/decisions.csv', await signIn('admin'))));
+    const all = parseCsv(await rawText(await get('export/decisions.csv', await signIn('admin'))));
     expect(all).toHaveLength(3);
     expect(all.find((r) => r.Comité === 'COPIL Chartres')?.['Étape ou action liée']).toBe(
       'Campus de formation',
@@ -388,7 +340,7 @@ describe('GET /api/export/decisions.csv', () => {
     await decisionsEverywhere();
     const admin = await signIn('admin');
     const texts = async (query: string) =>
-      records(await rawText(await get(`export/decisions.csv?${query}`, admin))).map(
+      parseCsv(await rawText(await get(`export/decisions.csv?${query}`, admin))).map(
         (r) => r.Décision,
       );
     expect(await texts(`territoryId=${world.territories.CH}`)).toEqual(['Lancer le campus']);
@@ -407,11 +359,11 @@ describe('GET /api/export/decisions.csv', () => {
 
   it('writes English headers and labels', async () => {
     await decisionsEverywhere();
-    const rows = records(
+    const rows = parseCsv(
       await rawText(
         await get('export/decisions.csv?lang=en&profile=rfc4180', await signIn('admin')),
       ),
-      ',',
+      'rfc4180',
     );
     expect(Object.keys(rows[0] ?? {})).toEqual([
       'Committee',
@@ -434,7 +386,7 @@ describe('GET /api/export/meetings.csv', () => {
     expect((await get('export/meetings.csv')).status).toBe(401);
     const text = await rawText(await get('export/meetings.csv', await signIn('memberNL')));
     expect(text.startsWith('\uFEFFid;Comité;Type de comité;Territoire;Date et heure;')).toBe(true);
-    expect(records(text)).toEqual([
+    expect(parseCsv(text)).toEqual([
       {
         id: String(world.meetings.NL),
         Comité: 'COPIL Nord Lorraine',
@@ -453,12 +405,12 @@ describe('GET /api/export/meetings.csv', () => {
     await holdMeeting(world.meetings.NL);
     const admin = await signIn('admin');
     const ids = async (query: string) =>
-      records(await rawText(await get(`export/meetings.csv?${query}`, admin))).map((r) => r.id);
+      parseCsv(await rawText(await get(`export/meetings.csv?${query}`, admin))).map((r) => r.id);
     expect(await ids('')).toHaveLength(2);
     expect(await ids(`territoryId=${world.territories.CH}`)).toEqual([String(world.meetings.CH)]);
     expect(await ids('statuses=held')).toEqual([String(world.meetings.NL)]);
     expect(await ids('from=2025-07-02')).toEqual([]);
-    const held = records(
+    const held = parseCsv(
       await rawText(await get('export/meetings.csv?statuses=held&lang=en', admin)),
     )[0];
     // Held "now", 12:00 UTC on the world's today, 14:00 in Paris.

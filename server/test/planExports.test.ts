@@ -1,55 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { parse } from 'csv-parse/sync';
-import { createApp } from '../src/http';
-import { buildWorld, callerAs, WORLD_PASSWORD, type World, type WorldUser } from './support/world';
+import { describe, expect, it } from 'vitest';
+import { callerAs, type World } from './support/world';
+import { parseCsv, serveWorldEachTest } from './support/http';
 
 let world: World;
-let server: Server;
-let base: string;
-
-beforeEach(async () => {
-  world = await buildWorld();
-  const app = createApp({
-    db: world.db,
-    log: pino({ level: 'silent' }),
-    secureCookies: false,
-    now: () => new Date(`${world.today}T12:00:00.000Z`),
-  });
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterEach(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await world.db.destroy();
-});
-
-async function signIn(user: WorldUser): Promise<string> {
-  const res = await fetch(`${base}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `${user.toLowerCase()}@world.test`, password: WORLD_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
-
-const download = (path: string, cookie?: string) =>
-  fetch(`${base}/api/export/${path}`, { headers: cookie ? { cookie } : {} });
-
-/** Parses a file into records keyed by header (excel-fr: BOM and ";"). */
-function records(text: string, delimiter = ';'): Record<string, string>[] {
-  return parse(text, { bom: true, columns: true, delimiter, record_delimiter: '\r\n' });
-}
+const { signIn, download } = serveWorldEachTest((w) => (world = w));
 
 const rowsOf = async (path: string, cookie: string) => {
   const res = await download(path, cookie);
   expect(res.status, path).toBe(200);
-  return records(await res.text());
+  return parseCsv(await res.text());
 };
 
 const headerOf = async (path: string, cookie: string) =>
@@ -128,7 +87,7 @@ describe('CSV downloads of the plan-side tables', { timeout: 20_000 }, () => {
       `funding-lines.csv?planId=${world.plans.NL1}&lang=en&profile=rfc4180`,
       cookie,
     );
-    const rfc = records(await res.text(), ',');
+    const rfc = parseCsv(await res.text(), 'rfc4180');
     expect(rfc[0]).toMatchObject({ 'Requested (€)': '12345.67', 'Granted (€)': '10000.50' });
   });
 

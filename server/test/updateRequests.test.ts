@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ActionStatus, MeetingStatus } from '@jalon/shared';
 import { buildWorld, callerAs, WORLD_CREATED_AT, type World } from './support/world';
 import { auditOf, codeOf } from './support/expectations';
+import { insertAction as insertActionRow, insertMeeting as insertMeetingRow } from './support/rows';
 
 // The world's Nord Lorraine COPIL is planned on 2025-07-01; "now" is 2025-06-15T12:00Z. The lead
 // owns NL-1 a (in progress) and NL-1 b (not started); NL-2 a (blocked) has no owner.
@@ -19,27 +20,12 @@ const status = async () =>
   (await coordinatorNL()).updateRequest.status({ meetingId: world.meetings.NL });
 const titlesOf = (actions: { title: string }[]) => actions.map((a) => a.title);
 
-async function insertMeeting(
+const insertMeeting = (
   committeeId: number,
   scheduledAt: string,
   meetingStatus: MeetingStatus,
   heldAt: string | null = null,
-): Promise<number> {
-  const row = await world.db
-    .insertInto('meetings')
-    .values({
-      createdAt: WORLD_CREATED_AT,
-      committeeId,
-      scheduledAt,
-      place: '',
-      mode: 'video',
-      status: meetingStatus,
-      heldAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+) => insertMeetingRow(world, { committeeId, scheduledAt, status: meetingStatus, heldAt });
 
 const touch = (id: number, updatedAt: string, fields: { ownerUserId?: number } = {}) =>
   world.db
@@ -48,35 +34,23 @@ const touch = (id: number, updatedAt: string, fields: { ownerUserId?: number } =
     .where('id', '=', id)
     .execute();
 
-async function insertAction(
+const insertAction = (
   title: string,
   ownerUserId: number,
   status: ActionStatus,
   updatedAt: string,
   archivedAt: string | null = null,
-): Promise<number> {
-  const row = await world.db
-    .insertInto('actions')
-    .values({
-      createdAt: WORLD_CREATED_AT,
-      updatedAt,
-      planId: world.plans.NL2,
-      stageId: world.stages.NL2[1] ?? 0,
-      title,
-      description: '',
-      ownerUserId,
-      status,
-      progress: status === 'done' ? 100 : 20,
-      statusComment: null,
-      startDate: null,
-      dueDate: null,
-      completedOn: null,
-      archivedAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+) =>
+  insertActionRow(world, {
+    updatedAt,
+    planId: world.plans.NL2,
+    stageId: world.stages.NL2[1] ?? 0,
+    title,
+    ownerUserId,
+    status,
+    progress: status === 'done' ? 100 : 20,
+    archivedAt,
+  });
 
 describe('updateRequest.create', () => {
   it('records a request for a planned meeting, audited, and lists it in the status', async () => {
