@@ -11,6 +11,7 @@ import { meetingPaths } from '../meetings/paths';
 import { useDecisionsState, type DecisionsViewState } from './listState';
 import { useCommitteeChoices, usePlanChoices, useTerritoryChoices } from './choices';
 import { DecisionsTable } from './DecisionsTable';
+import { CheckFilter, FilterSelect, ResetFilters } from './filterControls';
 import './committees.css';
 
 /** `/decisions`: the decision register across the meetings the user may read. */
@@ -94,73 +95,35 @@ function DecisionFilters({
     state.planId !== undefined ||
     state.followUpStatuses.length > 0 ||
     state.kinds.length > 0;
-  const toggle = <K extends 'followUpStatuses' | 'kinds'>(
-    key: K,
-    value: DecisionsViewState[K][number],
-    on: boolean,
-  ) => {
-    const current = state[key] as string[];
-    update({ [key]: on ? [...current, value] : current.filter((v) => v !== value) });
-  };
   return (
     <div role="search" className="list-filters no-print" aria-label={t('filters.label')}>
       <div className="list-filter-row">
         {territories.length > 1 && (
-          <label>
-            <span>{t('filters.territory')}</span>
-            <select
-              value={state.territoryId ?? ''}
-              onChange={(e) =>
-                // A committee or plan of another territory no longer applies.
-                update({
-                  territoryId: Number(e.target.value) || undefined,
-                  committeeId: undefined,
-                  planId: undefined,
-                })
-              }
-            >
-              <option value="">{t('filters.any')}</option>
-              {territories.map((territory) => (
-                <option key={territory.id} value={territory.id}>
-                  {territory.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t('filters.territory')}
+            value={state.territoryId}
+            choices={territories.map((territory) => ({ id: territory.id, label: territory.name }))}
+            // A committee or plan of another territory no longer applies.
+            onChange={(territoryId) =>
+              update({ territoryId, committeeId: undefined, planId: undefined })
+            }
+          />
         )}
-        <label>
-          <span>{t('filters.committee')}</span>
-          <select
-            value={state.committeeId ?? ''}
-            onChange={(e) => update({ committeeId: Number(e.target.value) || undefined })}
-          >
-            <option value="">{t('filters.any')}</option>
-            {committees.map((committee) => (
-              <option key={committee.id} value={committee.id}>
-                {committee.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('filters.plan')}</span>
-          <select
-            value={state.planId ?? ''}
-            onChange={(e) => update({ planId: Number(e.target.value) || undefined })}
-          >
-            <option value="">{t('filters.any')}</option>
-            {plans.map((plan) => (
-              <option key={plan.id} value={plan.id}>
-                {plan.code} · {plan.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('filters.committee')}
+          value={state.committeeId}
+          choices={committees.map((committee) => ({ id: committee.id, label: committee.name }))}
+          onChange={(committeeId) => update({ committeeId })}
+        />
+        <FilterSelect
+          label={t('filters.plan')}
+          value={state.planId}
+          choices={plans.map((plan) => ({ id: plan.id, label: `${plan.code} · ${plan.title}` }))}
+          onChange={(planId) => update({ planId })}
+        />
         {filtered && (
-          <button
-            type="button"
-            className="button button-small button-quiet"
-            onClick={() =>
+          <ResetFilters
+            onReset={() =>
               update({
                 territoryId: undefined,
                 committeeId: undefined,
@@ -169,37 +132,23 @@ function DecisionFilters({
                 kinds: [],
               })
             }
-          >
-            {t('filters.reset')}
-          </button>
+          />
         )}
       </div>
-      <fieldset className="list-checks">
-        <legend>{t('filters.followUp')}</legend>
-        {DECISION_STATUSES.map((status) => (
-          <label key={status} className="list-check">
-            <input
-              type="checkbox"
-              checked={state.followUpStatuses.includes(status)}
-              onChange={(e) => toggle('followUpStatuses', status, e.target.checked)}
-            />
-            {tv(`decisionStatus.${status}`)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="list-checks">
-        <legend>{t('filters.kinds')}</legend>
-        {DECISION_KINDS.map((kind) => (
-          <label key={kind} className="list-check">
-            <input
-              type="checkbox"
-              checked={state.kinds.includes(kind)}
-              onChange={(e) => toggle('kinds', kind, e.target.checked)}
-            />
-            {tv(`decisionKind.${kind}`)}
-          </label>
-        ))}
-      </fieldset>
+      <CheckFilter
+        legend={t('filters.followUp')}
+        values={DECISION_STATUSES}
+        selected={state.followUpStatuses}
+        label={(status) => tv(`decisionStatus.${status}`)}
+        onChange={(followUpStatuses) => update({ followUpStatuses })}
+      />
+      <CheckFilter
+        legend={t('filters.kinds')}
+        values={DECISION_KINDS}
+        selected={state.kinds}
+        label={(kind) => tv(`decisionKind.${kind}`)}
+        onChange={(kinds) => update({ kinds })}
+      />
     </div>
   );
 }

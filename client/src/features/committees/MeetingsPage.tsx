@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { addDays, isoToday, MEETING_STATUSES, type MeetingStatus } from '@jalon/shared';
+import { addDays, isoToday, MEETING_STATUSES } from '@jalon/shared';
 import { useTRPC } from '../../lib/trpc';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { Empty, QueryState } from '../../components/QueryState';
@@ -11,6 +11,7 @@ import { meetingPaths } from '../meetings/paths';
 import { useMeetingsState, type MeetingsViewState } from './listState';
 import { useCommitteeChoices, useTerritoryChoices } from './choices';
 import { MeetingTable } from './MeetingTable';
+import { CheckFilter, FilterSelect, ResetFilters } from './filterControls';
 import './committees.css';
 
 type Section = 'upcoming' | 'past';
@@ -71,46 +72,24 @@ function MeetingFilters({
     state.statuses.length > 0 ||
     state.from !== undefined ||
     state.to !== undefined;
-  const toggle = (status: MeetingStatus, on: boolean) =>
-    update({
-      statuses: on ? [...state.statuses, status] : state.statuses.filter((s) => s !== status),
-    });
   return (
     <div role="search" className="list-filters no-print" aria-label={t('filters.label')}>
       <div className="list-filter-row">
         {territories.length > 1 && (
-          <label>
-            <span>{t('filters.territory')}</span>
-            <select
-              value={state.territoryId ?? ''}
-              onChange={(e) =>
-                // A committee of another territory no longer applies.
-                update({ territoryId: Number(e.target.value) || undefined, committeeId: undefined })
-              }
-            >
-              <option value="">{t('filters.any')}</option>
-              {territories.map((territory) => (
-                <option key={territory.id} value={territory.id}>
-                  {territory.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t('filters.territory')}
+            value={state.territoryId}
+            choices={territories.map((territory) => ({ id: territory.id, label: territory.name }))}
+            // A committee of another territory no longer applies.
+            onChange={(territoryId) => update({ territoryId, committeeId: undefined })}
+          />
         )}
-        <label>
-          <span>{t('filters.committee')}</span>
-          <select
-            value={state.committeeId ?? ''}
-            onChange={(e) => update({ committeeId: Number(e.target.value) || undefined })}
-          >
-            <option value="">{t('filters.any')}</option>
-            {committees.map((committee) => (
-              <option key={committee.id} value={committee.id}>
-                {committee.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('filters.committee')}
+          value={state.committeeId}
+          choices={committees.map((committee) => ({ id: committee.id, label: committee.name }))}
+          onChange={(committeeId) => update({ committeeId })}
+        />
         <label>
           <span>{t('filters.from')}</span>
           <input
@@ -128,10 +107,8 @@ function MeetingFilters({
           />
         </label>
         {filtered && (
-          <button
-            type="button"
-            className="button button-small button-quiet"
-            onClick={() =>
+          <ResetFilters
+            onReset={() =>
               update({
                 territoryId: undefined,
                 committeeId: undefined,
@@ -140,24 +117,16 @@ function MeetingFilters({
                 to: undefined,
               })
             }
-          >
-            {t('filters.reset')}
-          </button>
+          />
         )}
       </div>
-      <fieldset className="list-checks">
-        <legend>{t('filters.meetingStatuses')}</legend>
-        {MEETING_STATUSES.map((status) => (
-          <label key={status} className="list-check">
-            <input
-              type="checkbox"
-              checked={state.statuses.includes(status)}
-              onChange={(e) => toggle(status, e.target.checked)}
-            />
-            {tv(`meetingStatus.${status}`)}
-          </label>
-        ))}
-      </fieldset>
+      <CheckFilter
+        legend={t('filters.meetingStatuses')}
+        values={MEETING_STATUSES}
+        selected={state.statuses}
+        label={(status) => tv(`meetingStatus.${status}`)}
+        onChange={(statuses) => update({ statuses })}
+      />
     </div>
   );
 }

@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useTRPC } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { ErrorMessage, Loading } from '../../components/QueryState';
@@ -11,6 +9,7 @@ import type { MeetingDetail } from '../meetings/meetingAccess';
 import { useMeetingDateText } from '../meetings/meetingFormat';
 import type { MeetingReview } from '../meetings/SinceLastMeeting';
 import { SlideBody, buildSlides, useSlideTitle, type SlideSpec } from './slides';
+import { useAddressedMeeting, useMeetingReview } from '../meetings/addressedMeeting';
 import '../meetings/meetings.css';
 import './meetingMode.css';
 
@@ -35,17 +34,8 @@ function useSlideFontSize(): number {
 
 export function MeetingModePage() {
   const { t } = useTranslation('review');
-  const trpc = useTRPC();
-  const meetingId = Number(useParams().meetingId);
-  const valid = Number.isInteger(meetingId) && meetingId > 0;
-  const meeting = useQuery({
-    ...trpc.meeting.byId.queryOptions({ id: meetingId }),
-    enabled: valid,
-  });
-  const review = useQuery({
-    ...trpc.meeting.review.queryOptions({ id: meetingId }),
-    enabled: valid,
-  });
+  const { meetingId, valid, meeting } = useAddressedMeeting();
+  const review = useMeetingReview(meetingId, valid);
   const fontSize = useSlideFontSize();
   const dateText = useMeetingDateText();
   useDocumentTitle(

@@ -1,9 +1,7 @@
 import { useId, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotIndicator } from '@jalon/shared';
-import { useTRPC } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { ErrorMessage, Loading } from '../../components/QueryState';
@@ -12,29 +10,17 @@ import { meetingPaths } from '../meetings/paths';
 import type { MeetingDetail } from '../meetings/meetingAccess';
 import { useMeetingDateText } from '../meetings/meetingFormat';
 import { MeetingStatusBadge } from '../meetings/MeetingHeader';
-import {
-  DecisionTable,
-  ReviewBody,
-  useMeasureText,
-  type MeetingReview,
-} from '../meetings/SinceLastMeeting';
+import { ReviewBody, type MeetingReview } from '../meetings/SinceLastMeeting';
+import { DataTable, DecisionTable, useMeasureText } from '../meetings/changeTables';
+import { useAddressedMeeting, useMeetingReview } from '../meetings/addressedMeeting';
 import '../meetings/meetings.css';
 import './summary.css';
 
 /** The meeting's one-page summary, for the browser's print to PDF (A4). */
 export function MeetingSummaryPage() {
   const { t } = useTranslation('review');
-  const trpc = useTRPC();
-  const meetingId = Number(useParams().meetingId);
-  const valid = Number.isInteger(meetingId) && meetingId > 0;
-  const meeting = useQuery({
-    ...trpc.meeting.byId.queryOptions({ id: meetingId }),
-    enabled: valid,
-  });
-  const review = useQuery({
-    ...trpc.meeting.review.queryOptions({ id: meetingId }),
-    enabled: valid,
-  });
+  const { meetingId, valid, meeting } = useAddressedMeeting();
+  const review = useMeetingReview(meetingId, valid);
   const dateText = useMeetingDateText();
   useDocumentTitle(
     meeting.data
@@ -193,30 +179,28 @@ function AttendanceTable({ meeting }: { meeting: MeetingDetail }) {
     return <p className="summary-empty">{t('summary.attendance.empty')}</p>;
   }
   return (
-    <table className="data-table compact">
-      <thead>
-        <tr>
-          <th scope="col">{t('summary.attendance.name')}</th>
-          <th scope="col">{t('summary.attendance.organisation')}</th>
-          <th scope="col">{t('summary.attendance.status')}</th>
-          <th scope="col">{t('summary.attendance.representedBy')}</th>
+    <DataTable
+      variant="print"
+      columns={[
+        { label: t('summary.attendance.name') },
+        { label: t('summary.attendance.organisation') },
+        { label: t('summary.attendance.status') },
+        { label: t('summary.attendance.representedBy') },
+      ]}
+    >
+      {meeting.attendance.map((a) => (
+        <tr key={a.id}>
+          <th scope="row">{a.personName}</th>
+          <td>{a.organisationName ?? '—'}</td>
+          <td>
+            <span className={`badge attendance-${a.status}`}>
+              {tv(`attendanceStatus.${a.status}`)}
+            </span>
+          </td>
+          <td>{a.representedBy ?? ''}</td>
         </tr>
-      </thead>
-      <tbody>
-        {meeting.attendance.map((a) => (
-          <tr key={a.id}>
-            <th scope="row">{a.personName}</th>
-            <td>{a.organisationName ?? '—'}</td>
-            <td>
-              <span className={`badge attendance-${a.status}`}>
-                {tv(`attendanceStatus.${a.status}`)}
-              </span>
-            </td>
-            <td>{a.representedBy ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -226,28 +210,24 @@ function AgendaTable({ meeting }: { meeting: MeetingDetail }) {
     return <p className="summary-empty">{t('summary.agenda.empty')}</p>;
   }
   return (
-    <table className="data-table compact">
-      <thead>
-        <tr>
-          <th scope="col" className="numeric">
-            {t('summary.agenda.item')}
-          </th>
-          <th scope="col">{t('summary.agenda.itemTitle')}</th>
-          <th scope="col">{t('summary.agenda.linked')}</th>
-          <th scope="col">{t('summary.agenda.notes')}</th>
+    <DataTable
+      variant="print"
+      columns={[
+        { label: t('summary.agenda.item'), numeric: true },
+        { label: t('summary.agenda.itemTitle') },
+        { label: t('summary.agenda.linked') },
+        { label: t('summary.agenda.notes') },
+      ]}
+    >
+      {meeting.agenda.map((item, i) => (
+        <tr key={item.id}>
+          <td className="numeric">{i + 1}</td>
+          <th scope="row">{item.title}</th>
+          <td>{[item.planCode, item.actionTitle].filter(Boolean).join(' · ') || '—'}</td>
+          <td className="summary-notes">{item.notes}</td>
         </tr>
-      </thead>
-      <tbody>
-        {meeting.agenda.map((item, i) => (
-          <tr key={item.id}>
-            <td className="numeric">{i + 1}</td>
-            <th scope="row">{item.title}</th>
-            <td>{[item.planCode, item.actionTitle].filter(Boolean).join(' · ') || '—'}</td>
-            <td className="summary-notes">{item.notes}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -270,37 +250,29 @@ function IndicatorsTable({ review }: { review: MeetingReview }) {
       ? '—'
       : t('measurements.valueOn', { value: measure(value, unit), date: format.date(date) });
   return (
-    <table className="data-table compact">
-      <thead>
-        <tr>
-          <th scope="col">{t('summary.indicators.scope')}</th>
-          <th scope="col">{t('summary.indicators.indicator')}</th>
-          <th scope="col" className="numeric">
-            {t('summary.indicators.baseline')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('summary.indicators.latest')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('summary.indicators.target')}
-          </th>
-          <th scope="col">{t('summary.indicators.track')}</th>
+    <DataTable
+      variant="print"
+      columns={[
+        { label: t('summary.indicators.scope') },
+        { label: t('summary.indicators.indicator') },
+        { label: t('summary.indicators.baseline'), numeric: true },
+        { label: t('summary.indicators.latest'), numeric: true },
+        { label: t('summary.indicators.target'), numeric: true },
+        { label: t('summary.indicators.track') },
+      ]}
+    >
+      {rows.map(({ scope, indicator: i }) => (
+        <tr key={i.id}>
+          <td className="since-code">{scope}</td>
+          <th scope="row">{i.name}</th>
+          <td className="numeric">{valueOn(i.baselineValue, i.unit, i.baselineDate)}</td>
+          <td className="numeric">{valueOn(i.latestValue, i.unit, i.latestMeasuredOn)}</td>
+          <td className="numeric">{valueOn(i.targetValue, i.unit, i.targetDate)}</td>
+          <td>
+            <TrackBadge track={i.track} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ scope, indicator: i }) => (
-          <tr key={i.id}>
-            <td className="since-code">{scope}</td>
-            <th scope="row">{i.name}</th>
-            <td className="numeric">{valueOn(i.baselineValue, i.unit, i.baselineDate)}</td>
-            <td className="numeric">{valueOn(i.latestValue, i.unit, i.latestMeasuredOn)}</td>
-            <td className="numeric">{valueOn(i.targetValue, i.unit, i.targetDate)}</td>
-            <td>
-              <TrackBadge track={i.track} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

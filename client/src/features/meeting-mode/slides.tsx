@@ -17,15 +17,16 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge, TrackBadge } from '../../components/StatusBadge';
 import type { AgendaItem, MeetingDetail } from '../meetings/meetingAccess';
 import { useMeetingDateText } from '../meetings/meetingFormat';
+import { useComparisonText, type MeetingReview } from '../meetings/SinceLastMeeting';
 import {
+  DataTable,
   DecisionTable,
+  ProgressDeltasTable,
+  StatusChangesTable,
   changeCount,
-  useComparisonText,
-  useDeltaSubject,
+  useChangeCounts,
   useMeasureText,
-  useSignedPoints,
-  type MeetingReview,
-} from '../meetings/SinceLastMeeting';
+} from '../meetings/changeTables';
 
 const ProgressBarsChart = lazy(() =>
   import('./SlideCharts').then((m) => ({ default: m.ProgressBarsChart })),
@@ -320,33 +321,31 @@ function ActionTable({ actions }: { actions: SnapshotAction[] }) {
   const { t } = useTranslation('review');
   const format = useFormat();
   return (
-    <table className="data-table slide-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('present.stage.action')}</th>
-          <th scope="col">{t('present.stage.status')}</th>
-          <th scope="col">{t('present.stage.progressColumn')}</th>
-          <th scope="col">{t('present.stage.due')}</th>
+    <DataTable
+      variant="slide"
+      columns={[
+        { label: t('present.stage.action') },
+        { label: t('present.stage.status') },
+        { label: t('present.stage.progressColumn') },
+        { label: t('present.stage.due') },
+      ]}
+    >
+      {actions.map((a) => (
+        <tr key={a.id}>
+          <th scope="row">{a.title}</th>
+          <td>
+            <StatusBadge status={a.status} />
+          </td>
+          <td>
+            <ProgressBar value={a.status === 'done' ? 100 : a.progress} label={a.title} />
+          </td>
+          <td className={a.overdue ? 'slide-alert-text' : undefined}>
+            {format.date(a.dueDate)}
+            {a.overdue && <> · {t('present.action.overdue')}</>}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {actions.map((a) => (
-          <tr key={a.id}>
-            <th scope="row">{a.title}</th>
-            <td>
-              <StatusBadge status={a.status} />
-            </td>
-            <td>
-              <ProgressBar value={a.status === 'done' ? 100 : a.progress} label={a.title} />
-            </td>
-            <td className={a.overdue ? 'slide-alert-text' : undefined}>
-              {format.date(a.dueDate)}
-              {a.overdue && <> · {t('present.action.overdue')}</>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -395,44 +394,38 @@ function IndicatorTable({ indicators }: { indicators: SnapshotIndicator[] }) {
   const format = useFormat();
   const measure = useMeasureText();
   return (
-    <table className="data-table slide-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('present.plan.indicator')}</th>
-          <th scope="col" className="numeric">
-            {t('present.plan.latest')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('present.plan.target')}
-          </th>
-          <th scope="col">{t('present.plan.track')}</th>
+    <DataTable
+      variant="slide"
+      columns={[
+        { label: t('present.plan.indicator') },
+        { label: t('present.plan.latest'), numeric: true },
+        { label: t('present.plan.target'), numeric: true },
+        { label: t('present.plan.track') },
+      ]}
+    >
+      {indicators.map((i) => (
+        <tr key={i.id}>
+          <th scope="row">{i.name}</th>
+          <td className="numeric">
+            {i.latestValue === null ? (
+              t('present.plan.noMeasure')
+            ) : (
+              <>
+                {measure(i.latestValue, i.unit)}
+                <span className="slide-cell-note">{format.date(i.latestMeasuredOn)}</span>
+              </>
+            )}
+          </td>
+          <td className="numeric">
+            {measure(i.targetValue, i.unit)}
+            <span className="slide-cell-note">{format.date(i.targetDate)}</span>
+          </td>
+          <td>
+            <TrackBadge track={i.track} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {indicators.map((i) => (
-          <tr key={i.id}>
-            <th scope="row">{i.name}</th>
-            <td className="numeric">
-              {i.latestValue === null ? (
-                t('present.plan.noMeasure')
-              ) : (
-                <>
-                  {measure(i.latestValue, i.unit)}
-                  <span className="slide-cell-note">{format.date(i.latestMeasuredOn)}</span>
-                </>
-              )}
-            </td>
-            <td className="numeric">
-              {measure(i.targetValue, i.unit)}
-              <span className="slide-cell-note">{format.date(i.targetDate)}</span>
-            </td>
-            <td>
-              <TrackBadge track={i.track} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -512,26 +505,24 @@ function TerritoryOverview({
         </section>
         <section>
           <h2>{t('present.overview.plans')}</h2>
-          <table className="data-table slide-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('present.overview.plan')}</th>
-                <th scope="col">{t('present.overview.planProgress')}</th>
+          <DataTable
+            variant="slide"
+            columns={[
+              { label: t('present.overview.plan') },
+              { label: t('present.overview.planProgress') },
+            ]}
+          >
+            {state.plans.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  <span className="slide-code">{p.code}</span> {p.title}
+                </th>
+                <td>
+                  <ProgressBar value={p.progress} label={`${p.code} ${p.title}`} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {state.plans.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <span className="slide-code">{p.code}</span> {p.title}
-                  </th>
-                  <td>
-                    <ProgressBar value={p.progress} label={`${p.code} ${p.title}`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </section>
       </div>
     </>
@@ -552,24 +543,26 @@ function More({ total }: { total: number }) {
 
 function ChangesSlide({ review }: { review: MeetingReview }) {
   const { t } = useTranslation('review');
-  const format = useFormat();
-  const points = useSignedPoints();
-  const subject = useDeltaSubject();
-  const measure = useMeasureText();
   const comparison = useComparisonText(review);
   const changes = review.changes;
   if (!changes) {
     return <p className="slide-lead">{comparison ?? t('sinceLast.noPrevious')}</p>;
   }
+  return <ChangesFigures changes={changes} comparison={comparison} />;
+}
+
+function ChangesFigures({
+  changes,
+  comparison,
+}: {
+  changes: NonNullable<MeetingReview['changes']>;
+  comparison: string | null;
+}) {
+  const { t } = useTranslation('review');
+  const format = useFormat();
+  const measure = useMeasureText();
+  const counts = useChangeCounts(changes);
   const deltas = changes.progressDeltas.filter((d) => d.level !== 'action');
-  const counts: [string, number][] = [
-    [t('sinceLast.countStatus'), changes.statusChanges.length],
-    [t('sinceLast.countProgress'), changes.progressDeltas.length],
-    [t('sinceLast.countMeasurements'), changes.newMeasurements.length],
-    [t('sinceLast.countOpened'), changes.decisionsOpened.length],
-    [t('sinceLast.countClosed'), changes.decisionsClosed.length],
-    [t('sinceLast.countStages'), changes.stagesValidated.length],
-  ];
   return (
     <>
       <p className="slide-lead">{comparison}</p>
@@ -587,34 +580,10 @@ function ChangesSlide({ review }: { review: MeetingReview }) {
             {changes.statusChanges.length === 0 ? (
               <p className="slide-empty">{t('statusChanges.empty')}</p>
             ) : (
-              <table className="data-table slide-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('statusChanges.action')}</th>
-                    <th scope="col">{t('statusChanges.from')}</th>
-                    <th scope="col">{t('statusChanges.to')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {changes.statusChanges.slice(0, CHANGES_SHOWN).map((row) => (
-                    <tr key={row.actionId}>
-                      <th scope="row">
-                        <span className="slide-code">{row.planCode}</span> {row.title}
-                      </th>
-                      <td>
-                        {row.from ? (
-                          <StatusBadge status={row.from} />
-                        ) : (
-                          t('statusChanges.newAction')
-                        )}
-                      </td>
-                      <td>
-                        <StatusBadge status={row.to} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <StatusChangesTable
+                rows={changes.statusChanges.slice(0, CHANGES_SHOWN)}
+                variant="slide"
+              />
             )}
             <More total={changes.statusChanges.length} />
           </section>
@@ -623,35 +592,7 @@ function ChangesSlide({ review }: { review: MeetingReview }) {
             {deltas.length === 0 ? (
               <p className="slide-empty">{t('progress.emptyPlans')}</p>
             ) : (
-              <table className="data-table slide-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('progress.item')}</th>
-                    <th scope="col" className="numeric">
-                      {t('progress.before')}
-                    </th>
-                    <th scope="col" className="numeric">
-                      {t('progress.after')}
-                    </th>
-                    <th scope="col" className="numeric">
-                      {t('progress.delta')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {deltas.slice(0, CHANGES_SHOWN).map((d) => (
-                    <tr key={`${d.level}-${d.id}`}>
-                      <th scope="row">
-                        <span className="slide-code">{d.planCode}</span>{' '}
-                        {d.level === 'plan' ? d.title : subject(d)}
-                      </th>
-                      <td className="numeric">{format.percent(d.before)}</td>
-                      <td className="numeric">{format.percent(d.after)}</td>
-                      <td className="numeric slide-delta">{points(d.delta)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ProgressDeltasTable deltas={deltas.slice(0, CHANGES_SHOWN)} variant="slide" />
             )}
             <More total={deltas.length} />
             {changes.newMeasurements.length > 0 && (

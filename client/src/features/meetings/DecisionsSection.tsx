@@ -12,6 +12,7 @@ import { useFormat } from '../../lib/format';
 import { useErrorText } from '../../components/QueryState';
 import type { MeetingAccess, MeetingDecision, MeetingDetail } from './meetingAccess';
 import { LinkedTo, LinkPicker, NO_LINKS, type PlanLinks } from './links';
+import { EditFormFooter } from './EditFormFooter';
 
 /** A refused save in words: a stage's gate set by another meeting has its own sentence. */
 function useDecisionErrorText(): (error: unknown) => string {
@@ -340,7 +341,6 @@ function RecordDecision({ meeting }: { meeting: MeetingDetail }) {
 /** Text, kind, owner and due date of a recorded decision, while the meeting is editable. */
 function EditDecision({ decision, onDone }: { decision: MeetingDecision; onDone: () => void }) {
   const { t } = useTranslation('meetings');
-  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useDecisionErrorText();
@@ -391,19 +391,11 @@ function EditDecision({ decision, onDone }: { decision: MeetingDecision; onDone:
           {draft.kind === 'validation' ? t('decisions.gateHint') : t('decisions.gateWithdrawn')}
         </p>
       )}
-      {update.error && (
-        <p className="form-error" role="alert">
-          {errorText(update.error)}
-        </p>
-      )}
-      <div className="toolbar">
-        <button type="submit" className="button button-primary" disabled={update.isPending}>
-          {update.isPending ? tc('state.saving') : tc('fields.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {tc('fields.cancel')}
-        </button>
-      </div>
+      <EditFormFooter
+        error={update.error && errorText(update.error)}
+        pending={update.isPending}
+        onCancel={onDone}
+      />
     </form>
   );
 }

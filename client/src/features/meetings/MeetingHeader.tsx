@@ -9,6 +9,7 @@ import { meetingPaths } from './paths';
 import type { MeetingAccess, MeetingDetail } from './meetingAccess';
 import { fromLocalInput, toLocalInput, useMeetingDateText } from './meetingFormat';
 import { ConfirmDialog } from './ConfirmDialog';
+import { EditFormFooter } from './EditFormFooter';
 
 /** The meeting's status as a label; the word carries the meaning, the colour only helps. */
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
@@ -185,7 +186,6 @@ function LifecycleStep({ meeting, step }: { meeting: MeetingDetail; step: Step }
 /** Date, place and mode, while the meeting is planned or held. */
 function MeetingDetailsForm({ meeting, onDone }: { meeting: MeetingDetail; onDone: () => void }) {
   const { t } = useTranslation('meetings');
-  const { t: tc } = useTranslation();
   const { t: tv } = useTranslation('vocab');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -264,19 +264,14 @@ function MeetingDetailsForm({ meeting, onDone }: { meeting: MeetingDetail; onDon
           </select>
         </div>
       </div>
-      {update.error && (
-        <p className="form-error" role="alert">
-          {errorCode(update.error) === 'CONFLICT' ? t('details.conflict') : errorText(update.error)}
-        </p>
-      )}
-      <div className="toolbar">
-        <button type="submit" className="button button-primary" disabled={update.isPending}>
-          {update.isPending ? tc('state.saving') : tc('fields.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {tc('fields.cancel')}
-        </button>
-      </div>
+      <EditFormFooter
+        error={
+          update.error &&
+          (errorCode(update.error) === 'CONFLICT' ? t('details.conflict') : errorText(update.error))
+        }
+        pending={update.isPending}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorCode, useTRPC } from '../../lib/trpc';
@@ -13,17 +13,12 @@ import { PrepareAgenda } from './agenda/PrepareAgenda';
 import { LeadUpdates } from './LeadUpdates';
 import { DecisionsSection } from './DecisionsSection';
 import { SinceLastMeeting } from './SinceLastMeeting';
+import { useAddressedMeeting } from './addressedMeeting';
 import './meetings.css';
 
 export function MeetingPage() {
   const { t } = useTranslation('meetings');
-  const trpc = useTRPC();
-  const meetingId = Number(useParams().meetingId);
-  const valid = Number.isInteger(meetingId) && meetingId > 0;
-  const meeting = useQuery({
-    ...trpc.meeting.byId.queryOptions({ id: meetingId }),
-    enabled: valid,
-  });
+  const { valid, meeting } = useAddressedMeeting();
   const dateText = useMeetingDateText();
   useDocumentTitle(
     meeting.data

@@ -5,8 +5,16 @@ import type { ProgressDelta } from '@jalon/shared';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { QueryState } from '../../components/QueryState';
-import { StatusBadge, TrackBadge } from '../../components/StatusBadge';
+import { TrackBadge } from '../../components/StatusBadge';
 import { useMeetingDateText } from './meetingFormat';
+import {
+  DataTable,
+  DecisionTable,
+  ProgressDeltasTable,
+  StatusChangesTable,
+  useChangeCounts,
+  useMeasureText,
+} from './changeTables';
 import './SinceLastMeeting.css';
 
 export type MeetingReview = RouterOutputs['meeting']['review'];
@@ -78,33 +86,6 @@ export function useComparisonText(review: MeetingReview): string | null {
     : t('sinceLast.comparedLive', { previous, asOf: format.date(review.state.asOf) });
 }
 
-/** Signed percentage points ("+12 pts", "−5 pts"): the sign says it, not a colour. */
-export function useSignedPoints(): (delta: number) => string {
-  const { t } = useTranslation('review');
-  const format = useFormat();
-  return (delta) => {
-    const sign = delta > 0 ? '+' : delta < 0 ? '−' : '';
-    return t('progress.points', { value: `${sign}${format.number(Math.abs(delta), 1)}` });
-  };
-}
-
-/** A measured value with its unit ("60 personnes"). */
-export function useMeasureText(): (value: number | null, unit: string) => string {
-  const format = useFormat();
-  return (value, unit) => (value === null ? '—' : `${format.number(value)} ${unit}`.trim());
-}
-
-export function changeCount(changes: MeetingChanges): number {
-  return (
-    changes.statusChanges.length +
-    changes.progressDeltas.length +
-    changes.newMeasurements.length +
-    changes.decisionsOpened.length +
-    changes.decisionsClosed.length +
-    changes.stagesValidated.length
-  );
-}
-
 export function ChangesLists({
   changes,
   actionsShown = null,
@@ -114,14 +95,7 @@ export function ChangesLists({
 }) {
   const { t } = useTranslation('review');
   const format = useFormat();
-  const counts: [string, number][] = [
-    [t('sinceLast.countStatus'), changes.statusChanges.length],
-    [t('sinceLast.countProgress'), changes.progressDeltas.length],
-    [t('sinceLast.countMeasurements'), changes.newMeasurements.length],
-    [t('sinceLast.countOpened'), changes.decisionsOpened.length],
-    [t('sinceLast.countClosed'), changes.decisionsClosed.length],
-    [t('sinceLast.countStages'), changes.stagesValidated.length],
-  ];
+  const counts = useChangeCounts(changes);
   return (
     <div className="since-lists">
       <dl className="since-counts" aria-label={t('sinceLast.counts')}>
@@ -187,47 +161,9 @@ function StatusChanges({ changes }: { changes: MeetingChanges }) {
       title={t('statusChanges.title')}
       empty={rows.length === 0 ? t('statusChanges.empty') : null}
     >
-      <div className="table-scroll">
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('statusChanges.plan')}</th>
-              <th scope="col">{t('statusChanges.action')}</th>
-              <th scope="col">{t('statusChanges.from')}</th>
-              <th scope="col">{t('statusChanges.to')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.actionId}>
-                <td className="since-code">{row.planCode}</td>
-                <th scope="row">{row.title}</th>
-                <td>
-                  {row.from ? (
-                    <StatusBadge status={row.from} />
-                  ) : (
-                    <span className="since-new">{t('statusChanges.newAction')}</span>
-                  )}
-                </td>
-                <td>
-                  <StatusBadge status={row.to} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StatusChangesTable rows={rows} variant="page" />
     </ChangeBlock>
   );
-}
-
-/** The thing a progress delta is about: a plan or action by title, a stage by its kind. */
-export function useDeltaSubject(): (delta: ProgressDelta) => string {
-  const { t: tv } = useTranslation('vocab');
-  return (delta) =>
-    delta.level === 'stage' && delta.stageKind
-      ? tv(`stageKind.${delta.stageKind}`)
-      : (delta.title ?? '');
 }
 
 function ProgressDeltas({
@@ -242,49 +178,12 @@ function ProgressDeltas({
   shown: number | null;
 }) {
   const { t } = useTranslation('review');
-  const format = useFormat();
-  const points = useSignedPoints();
-  const subject = useDeltaSubject();
   const [expanded, setExpanded] = useState(false);
   const visible = shown === null || expanded ? deltas : deltas.slice(0, shown);
   const hidden = deltas.length - visible.length;
   return (
     <ChangeBlock title={title} empty={deltas.length === 0 ? empty : null}>
-      <div className="table-scroll">
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('progress.level')}</th>
-              <th scope="col">{t('progress.plan')}</th>
-              <th scope="col">{t('progress.item')}</th>
-              <th scope="col" className="numeric">
-                {t('progress.before')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('progress.after')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('progress.delta')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {visible.map((delta) => (
-              <tr key={`${delta.level}-${delta.id}`}>
-                <td>{t(`progress.levels.${delta.level}`)}</td>
-                <td className="since-code">{delta.planCode}</td>
-                <th scope="row">{subject(delta)}</th>
-                <td className="numeric">{format.percent(delta.before)}</td>
-                <td className="numeric">{format.percent(delta.after)}</td>
-                <td className={`numeric since-delta ${delta.delta < 0 ? 'is-down' : 'is-up'}`}>
-                  <span aria-hidden="true">{delta.delta < 0 ? '▼ ' : '▲ '}</span>
-                  {points(delta.delta)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ProgressDeltasTable deltas={visible} variant="page" />
       {shown !== null && deltas.length > shown && (
         <button
           type="button"
@@ -309,99 +208,40 @@ function NewMeasurements({ changes }: { changes: MeetingChanges }) {
       title={t('measurements.title')}
       empty={rows.length === 0 ? t('measurements.empty') : null}
     >
-      <div className="table-scroll">
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('measurements.indicator')}</th>
-              <th scope="col">{t('measurements.scope')}</th>
-              <th scope="col" className="numeric">
-                {t('measurements.previous')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('measurements.value')}
-              </th>
-              <th scope="col">{t('measurements.measuredOn')}</th>
-              <th scope="col">{t('measurements.track')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.indicatorId}>
-                <th scope="row">{row.name}</th>
-                <td className="since-code">{row.planCode ?? t('measurements.territoryScope')}</td>
-                <td className="numeric">
-                  {row.previousValue === null
-                    ? t('measurements.none')
-                    : t('measurements.valueOn', {
-                        value: measure(row.previousValue, row.unit),
-                        date: format.date(row.previousMeasuredOn),
-                      })}
-                </td>
-                <td className="numeric since-strong">{measure(row.value, row.unit)}</td>
-                <td>{format.date(row.measuredOn)}</td>
-                <td>
-                  <TrackBadge track={row.track} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        variant="page"
+        columns={[
+          { label: t('measurements.indicator') },
+          { label: t('measurements.scope') },
+          { label: t('measurements.previous'), numeric: true },
+          { label: t('measurements.value'), numeric: true },
+          { label: t('measurements.measuredOn') },
+          { label: t('measurements.track') },
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.indicatorId}>
+            <th scope="row">{row.name}</th>
+            <td className="since-code">{row.planCode ?? t('measurements.territoryScope')}</td>
+            <td className="numeric">
+              {row.previousValue === null
+                ? t('measurements.none')
+                : t('measurements.valueOn', {
+                    value: measure(row.previousValue, row.unit),
+                    date: format.date(row.previousMeasuredOn),
+                  })}
+            </td>
+            <td className="numeric since-strong">{measure(row.value, row.unit)}</td>
+            <td>{format.date(row.measuredOn)}</td>
+            <td>
+              <TrackBadge track={row.track} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </ChangeBlock>
   );
 }
-
-/** A compact decision table: number, text, kind, plan, owner, due date, follow-up. */
-export function DecisionTable({ decisions }: { decisions: readonly ReviewDecisionLike[] }) {
-  const { t } = useTranslation('review');
-  const { t: tv } = useTranslation('vocab');
-  const format = useFormat();
-  return (
-    <div className="table-scroll">
-      <table className="data-table compact">
-        <thead>
-          <tr>
-            <th scope="col" className="numeric">
-              {t('decisions.number')}
-            </th>
-            <th scope="col">{t('decisions.text')}</th>
-            <th scope="col">{t('decisions.kind')}</th>
-            <th scope="col">{t('decisions.plan')}</th>
-            <th scope="col">{t('decisions.owner')}</th>
-            <th scope="col">{t('decisions.due')}</th>
-            <th scope="col">{t('decisions.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {decisions.map((d) => (
-            <tr key={d.id}>
-              <td className="numeric">{d.number}</td>
-              <th scope="row" className="since-decision-text">
-                {d.text}
-              </th>
-              <td>{tv(`decisionKind.${d.kind}`)}</td>
-              <td className="since-code">{d.planCode ?? '—'}</td>
-              <td>{d.ownerName || '—'}</td>
-              <td>{format.date(d.dueDate)}</td>
-              <td>
-                <span className={`badge decision-status-${d.followUpStatus}`}>
-                  {tv(`decisionStatus.${d.followUpStatus}`)}
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** What the decision table needs: a snapshot decision or one of `meeting.byId`'s. */
-export type ReviewDecisionLike = Pick<
-  ReviewDecision,
-  'id' | 'number' | 'text' | 'kind' | 'planCode' | 'ownerName' | 'dueDate' | 'followUpStatus'
->;
 
 function DecisionList({
   title,
@@ -429,26 +269,22 @@ function StagesValidated({ changes }: { changes: MeetingChanges }) {
       title={t('stagesValidated.title')}
       empty={rows.length === 0 ? t('stagesValidated.empty') : null}
     >
-      <div className="table-scroll">
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('stagesValidated.plan')}</th>
-              <th scope="col">{t('stagesValidated.stage')}</th>
-              <th scope="col">{t('stagesValidated.on')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.stageId}>
-                <td className="since-code">{row.planCode}</td>
-                <th scope="row">{tv(`stageKind.${row.stageKind}`)}</th>
-                <td>{format.date(row.validatedOn)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        variant="page"
+        columns={[
+          { label: t('stagesValidated.plan') },
+          { label: t('stagesValidated.stage') },
+          { label: t('stagesValidated.on') },
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.stageId}>
+            <td className="since-code">{row.planCode}</td>
+            <th scope="row">{tv(`stageKind.${row.stageKind}`)}</th>
+            <td>{format.date(row.validatedOn)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </ChangeBlock>
   );
 }

@@ -5,6 +5,7 @@ import { useTRPC } from '../../../lib/trpc';
 import { useErrorText } from '../../../components/QueryState';
 import type { AgendaItem, MeetingAccess, MeetingDetail } from '../meetingAccess';
 import { LinkedTo, LinkPicker, NO_LINKS, type PlanLinks } from '../links';
+import { EditFormFooter } from '../EditFormFooter';
 
 /**
  * The agenda: its items in order, and for a coordinator while the meeting is editable, the tools
@@ -213,7 +214,6 @@ function AgendaRow({
 
 function EditAgendaItem({ item, onDone }: { item: AgendaItem; onDone: () => void }) {
   const { t } = useTranslation('meetings');
-  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
@@ -256,19 +256,11 @@ function EditAgendaItem({ item, onDone }: { item: AgendaItem; onDone: () => void
           onChange={(e) => setNotes(e.target.value)}
         />
       </div>
-      {update.error && (
-        <p className="form-error" role="alert">
-          {errorText(update.error)}
-        </p>
-      )}
-      <div className="toolbar">
-        <button type="submit" className="button button-primary" disabled={update.isPending}>
-          {update.isPending ? tc('state.saving') : tc('fields.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {tc('fields.cancel')}
-        </button>
-      </div>
+      <EditFormFooter
+        error={update.error && errorText(update.error)}
+        pending={update.isPending}
+        onCancel={onDone}
+      />
     </form>
   );
 }
