@@ -144,6 +144,27 @@ describe('meeting.review', () => {
     expect((await observer.meeting.review({ id: world.meetings.NL })).changes).toBeNull();
   });
 
+  it('freezes each action’s lead with the meeting', async () => {
+    await heldThenNext();
+    const actionOf = async () => {
+      const review = await (await coordinatorNL()).meeting.review({ id: world.meetings.NL });
+      const actions = review.state.plans.flatMap((p) => p.stages.flatMap((s) => s.actions));
+      return actions.find((a) => a.id === world.actions.NL1a);
+    };
+    const lead = await world.db
+      .selectFrom('users')
+      .select('name')
+      .where('id', '=', world.users.lead)
+      .executeTakeFirstOrThrow();
+    expect((await actionOf())?.ownerName).toBe(lead.name);
+    await world.db
+      .updateTable('actions')
+      .set({ ownerUserId: world.users.otherLead })
+      .where('id', '=', world.actions.NL1a)
+      .execute();
+    expect((await actionOf())?.ownerName).toBe(lead.name);
+  });
+
   it('ignores the meetings of other committees', async () => {
     const coordinator = await coordinatorNL();
     const cotech = await coordinator.committee.create({

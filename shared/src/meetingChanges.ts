@@ -39,6 +39,8 @@ export interface SnapshotAction {
   dueDate: string | null;
   statusComment: string | null;
   overdue: boolean;
+  /** The action's lead on the day; absent from snapshots stored before leads were frozen. */
+  ownerName?: string | null;
 }
 
 export interface SnapshotStage {

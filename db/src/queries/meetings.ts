@@ -637,6 +637,7 @@ export async function buildMeetingSnapshot(
       .execute(),
     db
       .selectFrom('actions as a')
+      .leftJoin('users as u', 'u.id', 'a.ownerUserId')
       .select((eb) => [
         'a.id',
         'a.stageId',
@@ -645,6 +646,7 @@ export async function buildMeetingSnapshot(
         'a.progress',
         'a.dueDate',
         'a.statusComment',
+        'u.name as ownerName',
         eb
           .case()
           .when(

@@ -232,12 +232,18 @@ function ItemSlide({ item, context }: { item: AgendaItem; context: SlideContext 
   );
 }
 
-/** The action's lead, read live: the frozen state does not keep it. */
+/**
+ * The action's lead as frozen with the meeting; read live only for snapshots stored before leads
+ * were frozen with them. Undefined while loading.
+ */
 function useActionOwner(action: SnapshotAction, stageId: number): string | null | undefined {
   const trpc = useTRPC();
-  const actions = useQuery(
-    trpc.action.list.queryOptions({ stageId, includeArchived: true, limit: 200 }),
-  );
+  const frozen = action.ownerName !== undefined;
+  const actions = useQuery({
+    ...trpc.action.list.queryOptions({ stageId, includeArchived: true, limit: 200 }),
+    enabled: !frozen,
+  });
+  if (frozen) return action.ownerName;
   if (!actions.data) return undefined;
   return actions.data.items.find((a) => a.id === action.id)?.ownerName ?? null;
 }
