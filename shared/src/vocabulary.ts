@@ -65,6 +65,11 @@ export type CommitteeMemberRole = (typeof COMMITTEE_MEMBER_ROLES)[number];
 
 export const MEETING_STATUSES = ['planned', 'held', 'minutes_approved', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+/** Meetings that took place: they have a snapshot, and one of them is "the previous meeting". */
+export const HELD_MEETING_STATUSES = [
+  'held',
+  'minutes_approved',
+] as const satisfies readonly MeetingStatus[];
 
 export const MEETING_MODES = ['in_person', 'video', 'hybrid'] as const;
 export type MeetingMode = (typeof MEETING_MODES)[number];

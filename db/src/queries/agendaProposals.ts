@@ -1,6 +1,7 @@
 import type { ActionStatus, StageKind } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import { indicatorsWithLatestQuery, summariseIndicator } from './indicators';
+import { findPreviousHeldMeeting, tookPlaceAt } from './meetings';
 
 // "Prepare the agenda": what a committee should look at, found in the data of its territory.
 // Each proposal is structured data; the client words it in the user's language.
@@ -72,27 +73,6 @@ export function livePlanIdsOfTerritory(db: Db | Trx, territoryId: number) {
     .where('lpt.territoryId', '=', territoryId)
     .where('lpp.archivedAt', 'is', null)
     .select('lpt.planId');
-}
-
-/**
- * The latest meeting of the committee held (or with approved minutes) before `scheduledAt`, with
- * the moment it took place: when it was marked held, else when it was scheduled.
- */
-export async function findPreviousHeldMeeting(
-  db: Db | Trx,
-  meeting: { id: number; committeeId: number; scheduledAt: string },
-): Promise<{ id: number; since: string } | null> {
-  const row = await db
-    .selectFrom('meetings')
-    .select(['id', 'heldAt', 'scheduledAt'])
-    .where('committeeId', '=', meeting.committeeId)
-    .where('id', '!=', meeting.id)
-    .where('status', 'in', ['held', 'minutes_approved'])
-    .where('scheduledAt', '<', meeting.scheduledAt)
-    .orderBy('scheduledAt', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return row ? { id: row.id, since: row.heldAt ?? row.scheduledAt } : null;
 }
 
 const EMPTY: Omit<AgendaProposal, 'key' | 'reason' | 'onAgenda'> = {
@@ -318,7 +298,7 @@ export async function proposeAgendaItems(
     indicatorRows(db, meeting),
     openDecisions(db, meeting),
     readyStages(db, meeting),
-    previous ? plansNotUpdatedSince(db, meeting, previous.since) : Promise.resolve([]),
+    previous ? plansNotUpdatedSince(db, meeting, tookPlaceAt(previous)) : Promise.resolve([]),
     agendaLinks(db, meeting.id),
   ]);
   const onAgendaAs = (links: {

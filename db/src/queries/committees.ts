@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { CommitteeKind } from '@jalon/shared';
+import { HELD_MEETING_STATUSES, type CommitteeKind } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import type { CommitteeMemberTable, CommitteeTable } from '../schema';
 import { visibleTerritoryIds, type Visibility } from './visibility';
@@ -57,7 +57,7 @@ export async function listCommittees(
           .selectFrom('meetings as pm')
           .select((sub) => sub.fn.max('pm.scheduledAt').as('at'))
           .whereRef('pm.committeeId', '=', 'c.id')
-          .where('pm.status', 'in', ['held', 'minutes_approved'])
+          .where('pm.status', 'in', HELD_MEETING_STATUSES)
           .as('lastMeetingAt'),
         eb
           .selectFrom('meetings as nm')

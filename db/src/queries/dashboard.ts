@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import {
+  HELD_MEETING_STATUSES,
   ACTION_STATUSES,
   indicatorProgress,
   type ActionStatus,
@@ -27,8 +28,6 @@ import { listAuditEntries, type HistoryEntry } from './audit';
 // Read models of the two dashboards: one territory as a committee sees it before a meeting, and
 // the portfolio of territories a regional or national observer compares. Counts and roll-ups are
 // GROUP BY queries; only indicator judgements run in JS (see `offTrackByTerritory`).
-
-const HELD_STATUSES: readonly MeetingStatus[] = ['held', 'minutes_approved'];
 
 export interface DashboardAction {
   id: number;
@@ -463,7 +462,7 @@ async function territoryMeetings(
       .orderBy('m.id')
       .executeTakeFirst(),
     base
-      .where('m.status', 'in', HELD_STATUSES)
+      .where('m.status', 'in', HELD_MEETING_STATUSES)
       .orderBy((eb) => eb.fn.coalesce('m.heldAt', 'm.scheduledAt'), 'desc')
       .orderBy('m.id', 'desc')
       .executeTakeFirst(),
@@ -664,7 +663,7 @@ function meetingDatesQuery(db: Db | Trx, scope: PortfolioScope, nowIso: string) 
         .max<string | null>(
           eb
             .case()
-            .when('md_m.status', 'in', HELD_STATUSES)
+            .when('md_m.status', 'in', HELD_MEETING_STATUSES)
             .then(eb.fn.coalesce('md_m.heldAt', 'md_m.scheduledAt'))
             .end(),
         )

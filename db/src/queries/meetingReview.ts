@@ -1,5 +1,6 @@
 import {
   diffSnapshots,
+  HELD_MEETING_STATUSES,
   type CommitteeKind,
   type MeetingChanges,
   type MeetingMode,
@@ -7,7 +8,7 @@ import {
   type MeetingStatus,
 } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
-import { buildMeetingSnapshot, findMeetingSnapshot } from './meetings';
+import { buildMeetingSnapshot, findMeetingSnapshot, findPreviousHeldMeeting } from './meetings';
 
 // "Since last meeting": a meeting's state (frozen when it was held, live before) compared with the
 // state frozen at the previous meeting of the same committee.
@@ -35,8 +36,6 @@ export interface MeetingReview {
   /** Null when there is no previous meeting, or it has no snapshot to compare with. */
   changes: MeetingChanges | null;
 }
-
-const HELD: readonly MeetingStatus[] = ['held', 'minutes_approved'];
 
 /**
  * The "since last meeting" review of a meeting. A held meeting's review is built only from its
@@ -70,20 +69,12 @@ export async function loadMeetingReview(
     .executeTakeFirst();
   if (!meeting) return undefined;
 
-  const previous =
-    (await db
-      .selectFrom('meetings')
-      .select(['id', 'scheduledAt', 'heldAt'])
-      .where('committeeId', '=', meeting.committeeId)
-      .where('status', 'in', HELD)
-      .where('scheduledAt', '<', meeting.scheduledAt)
-      .orderBy('scheduledAt', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst()) ?? null;
+  const previous = await findPreviousHeldMeeting(db, meeting);
 
   const [own, previousSnapshot] = await Promise.all([
-    HELD.includes(meeting.status) ? findMeetingSnapshot(db, meeting.id) : null,
+    (HELD_MEETING_STATUSES as readonly MeetingStatus[]).includes(meeting.status)
+      ? findMeetingSnapshot(db, meeting.id)
+      : null,
     previous ? findMeetingSnapshot(db, previous.id) : null,
   ]);
   const state =

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import {
   addDays,
+  HELD_MEETING_STATUSES,
   type CommitteeKind,
   type DecisionKind,
   type DecisionStatus,
@@ -105,6 +106,33 @@ export async function listMeetings(
 export async function findMeeting(db: Db | Trx, id: number): Promise<Meeting | undefined> {
   return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+export interface HeldMeeting {
+  id: number;
+  scheduledAt: string;
+  heldAt: string | null;
+}
+
+/** The latest meeting of the committee that took place before `meeting` was scheduled. */
+export async function findPreviousHeldMeeting(
+  db: Db | Trx,
+  meeting: { id: number; committeeId: number; scheduledAt: string },
+): Promise<HeldMeeting | null> {
+  const row = await db
+    .selectFrom('meetings')
+    .select(['id', 'scheduledAt', 'heldAt'])
+    .where('committeeId', '=', meeting.committeeId)
+    .where('id', '!=', meeting.id)
+    .where('status', 'in', HELD_MEETING_STATUSES)
+    .where('scheduledAt', '<', meeting.scheduledAt)
+    .orderBy('scheduledAt', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** When a meeting took place: when it was marked held, else when it was scheduled. */
+export const tookPlaceAt = (meeting: HeldMeeting): string => meeting.heldAt ?? meeting.scheduledAt;
 
 /** A meeting with the territory of its committee, which every rule about links needs. */
 export async function findMeetingWithTerritory(

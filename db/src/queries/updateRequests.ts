@@ -1,8 +1,9 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { ActionStatus, CommitteeKind } from '@jalon/shared';
+import { HELD_MEETING_STATUSES, type ActionStatus, type CommitteeKind } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import type { UpdateRequestTable } from '../schema';
-import { findPreviousHeldMeeting, livePlanIdsOfTerritory } from './agendaProposals';
+import { livePlanIdsOfTerritory } from './agendaProposals';
+import { findPreviousHeldMeeting, tookPlaceAt } from './meetings';
 
 // Update requests: before a meeting, the coordinator asks the leads to bring their actions up to
 // date; the meeting page then shows, per lead, what was updated and what is stale.
@@ -148,7 +149,7 @@ export async function meetingUpdateStatus(
     findPreviousHeldMeeting(db, meeting),
     listUpdateRequests(db, meeting.id),
   ]);
-  const since = previous?.since ?? null;
+  const since = previous ? tookPlaceAt(previous) : null;
   const threshold = since ?? requests[0]?.requestedAt ?? null;
   return { since, requests, leads: await leadsUpdateStatus(db, meeting.territoryId, threshold) };
 }
@@ -198,7 +199,7 @@ export async function listOpenUpdateRequestsFor(
               .select((sub) => sub.fn.coalesce('pm.heldAt', 'pm.scheduledAt').as('at'))
               .whereRef('pm.committeeId', '=', 'm.committeeId')
               .whereRef('pm.id', '!=', 'm.id')
-              .where('pm.status', 'in', ['held', 'minutes_approved'])
+              .where('pm.status', 'in', HELD_MEETING_STATUSES)
               .whereRef('pm.scheduledAt', '<', 'm.scheduledAt')
               .orderBy('pm.scheduledAt', 'desc')
               .orderBy('pm.id', 'desc')

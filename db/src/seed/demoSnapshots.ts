@@ -1,4 +1,5 @@
 import {
+  HELD_MEETING_STATUSES,
   indicatorProgress,
   isDecisionClosed,
   planProgress,
@@ -228,7 +229,7 @@ export async function insertMeetingSnapshots(s: Seeding): Promise<void> {
     .selectFrom('meetings as m')
     .innerJoin('committees as c', 'c.id', 'm.committeeId')
     .select(['m.id', 'm.committeeId', 'c.territoryId', 'm.scheduledAt', 'm.heldAt'])
-    .where('m.status', 'in', ['held', 'minutes_approved'])
+    .where('m.status', 'in', HELD_MEETING_STATUSES)
     .orderBy('m.committeeId')
     .orderBy('m.scheduledAt')
     .execute();

@@ -316,6 +316,44 @@ function AttendanceEditor({
   );
 }
 
+/** A required text field in a table cell: its label is the row's, read by screen readers only. */
+function CellInput({
+  id,
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        value={value}
+        maxLength={160}
+        required
+        aria-invalid={!!error}
+        aria-describedby={errorId}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 function AttendanceLine({
   row,
   errors,
@@ -333,31 +371,17 @@ function AttendanceLine({
   const { t: tv } = useTranslation('vocab');
   const guest = row.committeeMemberId === null;
   const who = row.personName.trim() || t('attendance.newGuest');
-  const nameError = errors.personName ? `${row.key}-name-error` : undefined;
-  const repError = errors.representedBy ? `${row.key}-rep-error` : undefined;
   return (
     <tr>
       <th scope="row">
         {guest ? (
-          <>
-            <label className="visually-hidden" htmlFor={`${row.key}-name`}>
-              {t('attendance.guestName')}
-            </label>
-            <input
-              id={`${row.key}-name`}
-              value={row.personName}
-              maxLength={160}
-              required
-              aria-invalid={!!nameError}
-              aria-describedby={nameError}
-              onChange={(e) => onChange({ personName: e.target.value })}
-            />
-            {nameError && (
-              <p id={nameError} className="field-error">
-                {t('attendance.nameRequired')}
-              </p>
-            )}
-          </>
+          <CellInput
+            id={`${row.key}-name`}
+            label={t('attendance.guestName')}
+            value={row.personName}
+            error={errors.personName ? t('attendance.nameRequired') : undefined}
+            onChange={(personName) => onChange({ personName })}
+          />
         ) : (
           row.personName
         )}
@@ -426,25 +450,13 @@ function AttendanceLine({
       </td>
       <td>
         {row.status === 'represented' ? (
-          <>
-            <label className="visually-hidden" htmlFor={`${row.key}-rep`}>
-              {t('attendance.representedByOf', { name: who })}
-            </label>
-            <input
-              id={`${row.key}-rep`}
-              value={row.representedBy}
-              maxLength={160}
-              required
-              aria-invalid={!!repError}
-              aria-describedby={repError}
-              onChange={(e) => onChange({ representedBy: e.target.value })}
-            />
-            {repError && (
-              <p id={repError} className="field-error">
-                {t('attendance.representedByRequired')}
-              </p>
-            )}
-          </>
+          <CellInput
+            id={`${row.key}-rep`}
+            label={t('attendance.representedByOf', { name: who })}
+            value={row.representedBy}
+            error={errors.representedBy ? t('attendance.representedByRequired') : undefined}
+            onChange={(representedBy) => onChange({ representedBy })}
+          />
         ) : (
           <span className="muted">—</span>
         )}
