@@ -16,6 +16,7 @@ export * from './queries/meetings';
 export * from './queries/agendaProposals';
 export * from './queries/updateRequests';
 export * from './queries/meetingReview';
+export * from './queries/movement';
 export * from './queries/comments';
 export * from './queries/dashboard';
 export * from './queries/exports';

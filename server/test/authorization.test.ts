@@ -657,6 +657,14 @@ const cases: Record<string, Case[] | 'public'> = {
     { label: 'Nord Lorraine', input: (w) => ({ territoryId: w.territories.NL }), allowed: READ_NL },
     { label: 'Chartres', input: (w) => ({ territoryId: w.territories.CH }), allowed: READ_CH },
   ],
+  'dashboard.sinceLastMeeting': [
+    { label: 'Nord Lorraine', input: (w) => ({ territoryId: w.territories.NL }), allowed: READ_NL },
+    {
+      label: 'Chartres, COTECH',
+      input: (w) => ({ territoryId: w.territories.CH, committeeKind: 'cotech' }),
+      allowed: READ_CH,
+    },
+  ],
   'dashboard.portfolio': [{ label: 'filtered by scope', input: () => ({}), allowed: EVERYONE }],
 };
 

@@ -478,3 +478,73 @@ describe('dashboard progress figures', () => {
     expect(cl.overdue.total).toBe(1);
   });
 });
+
+describe('dashboard.sinceLastMeeting', () => {
+  it('compares the last held COPIL with today: done, blocked, indicators back on track, progress', async () => {
+    const coordinator = await callerAs(world, 'coordinatorNL');
+    const copil = await coordinator.meeting.create({
+      committeeId: world.committees.copilNL,
+      scheduledAt: '2025-06-01T09:00:00.000Z',
+      mode: 'in_person',
+    });
+    await coordinator.meeting.setStatus({ id: copil.id, version: copil.version, status: 'held' });
+    const member = await callerAs(world, 'memberNL');
+    const before = await member.dashboard.sinceLastMeeting({ territoryId: world.territories.NL });
+    expect(before.reference).toMatchObject({ id: copil.id, committeeKind: 'copil' });
+    expect(before.movement?.done).toEqual([]);
+    expect(before.movement?.progress.delta).toBe(0);
+
+    const lead = await callerAs(world, 'lead');
+    await lead.action.setStatus({ id: world.actions.NL1a, version: 1, status: 'done' });
+    await lead.action.setStatus({
+      id: world.actions.NL1b,
+      version: 1,
+      status: 'blocked',
+      comment: 'Le prestataire a renoncé',
+    });
+    // 100 people trained by 10 June 2025, above the line from 0 to 120: back on track.
+    await lead.measurement.create({
+      indicatorId: world.indicators.NL1,
+      measuredOn: '2025-06-10',
+      value: 100,
+    });
+
+    const after = await member.dashboard.sinceLastMeeting({ territoryId: world.territories.NL });
+    const movement = after.movement;
+    expect(movement?.done.map((a) => a.id)).toEqual([world.actions.NL1a]);
+    expect(movement?.blockedOrLate).toEqual([
+      expect.objectContaining({
+        id: world.actions.NL1b,
+        title: 'Adapter l’offre de formation',
+        planCode: 'FA-1',
+        from: 'not_started',
+        to: 'blocked',
+        statusComment: 'Le prestataire a renoncé',
+      }),
+    ]);
+    expect(movement?.indicatorsBackOnTrack.map((i) => i.id)).toEqual([world.indicators.NL1]);
+    expect(movement?.indicatorsOffTrack).toEqual([]);
+    // NL-1 goes from (40 + 0) / 2 = 20 to (100 + 0) / 2 = 50; NL-2 stays at 0: 10 → 25.
+    expect(movement?.progress).toEqual({ before: 10, after: 25, delta: 15 });
+    expect(after.lastMeetings.copil?.id).toBe(copil.id);
+    expect(after.lastMeetings.cotech).toBeNull();
+  });
+
+  it('has no reference and no movement for a committee that never met', async () => {
+    const member = await callerAs(world, 'memberNL');
+    const result = await member.dashboard.sinceLastMeeting({
+      territoryId: world.territories.NL,
+      committeeKind: 'cotech',
+    });
+    expect(result).toMatchObject({ reference: null, movement: null });
+  });
+
+  it('ignores a planned meeting, and refuses another territory', async () => {
+    const member = await callerAs(world, 'memberNL');
+    const result = await member.dashboard.sinceLastMeeting({ territoryId: world.territories.NL });
+    expect(result.reference).toBeNull();
+    expect(
+      await codeOf(member.dashboard.sinceLastMeeting({ territoryId: world.territories.CH })),
+    ).toBe('FORBIDDEN');
+  });
+});

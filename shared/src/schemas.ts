@@ -493,6 +493,12 @@ export const territoryOverviewInput = z.object({
   listLimit: z.number().int().min(1).max(100).default(20),
 });
 
+/** What moved since the last held meeting of a kind of committee (COPIL by default). */
+export const territoryMovementInput = z.object({
+  territoryId: id,
+  committeeKind: z.enum(COMMITTEE_KINDS).default('copil'),
+});
+
 export const portfolioInput = pageInput.extend({
   regionId: id.optional(),
   sort: z.enum(['name', 'progress', 'overdue']).default('name'),

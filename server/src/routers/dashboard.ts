@@ -1,5 +1,11 @@
-import { getPortfolio, getTerritoryOverview } from '@jalon/db';
-import { addDays, isoToday, portfolioInput, territoryOverviewInput } from '@jalon/shared';
+import { getPortfolio, getTerritoryOverview, loadTerritoryMovement } from '@jalon/db';
+import {
+  addDays,
+  isoToday,
+  portfolioInput,
+  territoryMovementInput,
+  territoryOverviewInput,
+} from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router } from '../trpc';
 import { visibilityOf } from '../auth/permissions';
 
@@ -20,6 +26,18 @@ export const dashboardRouter = router({
     });
     if (!overview) throw notFound('territory', input.territoryId);
     return overview;
+  }),
+
+  /** The first screen of a territory: what moved since its last COPIL (or COTECH). */
+  sinceLastMeeting: authedProcedure.input(territoryMovementInput).query(async ({ ctx, input }) => {
+    await authorize(ctx, 'read', { entity: 'territory', id: input.territoryId });
+    const now = ctx.now();
+    return loadTerritoryMovement(ctx.db, {
+      territoryId: input.territoryId,
+      committeeKind: input.committeeKind,
+      today: isoToday(now),
+      nowIso: now.toISOString(),
+    });
   }),
 
   portfolio: authedProcedure.input(portfolioInput).query(async ({ ctx, input }) => {
