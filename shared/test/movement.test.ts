@@ -35,7 +35,12 @@ describe('summariseMovement', () => {
         11: [
           action(1, { status: 'done', progress: 100 }),
           action(2, { status: 'done', progress: 100 }),
-          action(5, { status: 'late', progress: 0, overdue: true, statusComment: 'Retard fournisseur' }),
+          action(5, {
+            status: 'late',
+            progress: 0,
+            overdue: true,
+            statusComment: 'Retard fournisseur',
+          }),
         ],
         // 3 stays late and overdue: not news.
         12: [action(3, { status: 'late', progress: 10, overdue: true })],

@@ -19,7 +19,10 @@ export const action = (id: number, fields: Partial<SnapshotAction> = {}): Snapsh
   ...fields,
 });
 
-export const indicator = (id: number, fields: Partial<SnapshotIndicator> = {}): SnapshotIndicator => ({
+export const indicator = (
+  id: number,
+  fields: Partial<SnapshotIndicator> = {},
+): SnapshotIndicator => ({
   id,
   name: `Indicateur ${id}`,
   unit: 'emplois',

@@ -7,4 +7,5 @@ export const adminPaths = {
   newIndicator: (planId: number) => `/plans/${planId}/indicators/new`,
   editIndicator: (indicatorId: number) => `/indicators/${indicatorId}/edit`,
   members: (territoryId: number) => `/territories/${territoryId}/members`,
+  editTerritory: (territoryId: number) => `/territories/${territoryId}/edit`,
 } as const;

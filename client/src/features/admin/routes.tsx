@@ -7,6 +7,7 @@ const EditActionPage = lazyPage(() => import('./ActionFormPage'), 'EditActionPag
 const NewIndicatorPage = lazyPage(() => import('./IndicatorFormPage'), 'NewIndicatorPage');
 const EditIndicatorPage = lazyPage(() => import('./IndicatorFormPage'), 'EditIndicatorPage');
 const MembersPage = lazyPage(() => import('./MembersPage'), 'MembersPage');
+const EditTerritoryPage = lazyPage(() => import('./TerritoryFormPage'), 'EditTerritoryPage');
 
 /** The coordinator screens, at the addresses `adminPaths` gives the read-only pages. */
 export const adminRoutes: FeatureRoute[] = [
@@ -17,4 +18,5 @@ export const adminRoutes: FeatureRoute[] = [
   { path: '/plans/:planId/indicators/new', element: <NewIndicatorPage /> },
   { path: '/indicators/:indicatorId/edit', element: <EditIndicatorPage /> },
   { path: '/territories/:territoryId/members', element: <MembersPage /> },
+  { path: '/territories/:territoryId/edit', element: <EditTerritoryPage /> },
 ];

@@ -24,7 +24,7 @@ export function useChangesSince(territoryId: number) {
   const [params, setParams] = useSearchParams();
   const raw = params.get('since');
   const picked = raw && ISO_DAY.test(raw) ? raw : undefined;
-  const sinceLast = COMMITTEE_KINDS.find((k) => k === params.get('sinceLast'));
+  const chosenKind = COMMITTEE_KINDS.find((k) => k === params.get('sinceLast'));
   const committees = useQuery(trpc.committee.list.queryOptions({ territoryId, limit: 200 }));
   const lastMeetings: LastMeetingDays = {};
   for (const committee of committees.data?.items ?? []) {
@@ -32,6 +32,9 @@ export function useChangesSince(territoryId: number) {
     const known = lastMeetings[committee.kind];
     if (day && (!known || day > known)) lastMeetings[committee.kind] = day;
   }
+  // Without a choice in the address, the story starts at the last COPIL (else the last COTECH).
+  const defaultKind = COMMITTEE_KINDS.find((kind) => lastMeetings[kind]);
+  const sinceLast = chosenKind ?? (picked ? undefined : defaultKind);
   const lastDay = sinceLast ? lastMeetings[sinceLast] : undefined;
   const change = (next: { since?: string; sinceLast?: CommitteeKind }) =>
     setParams(
@@ -50,7 +53,9 @@ export function useChangesSince(territoryId: number) {
     /** The committee kind whose last meeting sets the day, when that meeting exists. */
     sinceLast: lastDay ? sinceLast : undefined,
     lastMeetings,
-    ready: sinceLast === undefined || !committees.isPending,
+    /** The committee whose last meeting the "what moved" panel compares with. */
+    committeeKind: sinceLast ?? defaultKind ?? 'copil',
+    ready: (picked !== undefined && chosenKind === undefined) || !committees.isPending,
     setSince: (since: string) => change({ since }),
     setSinceLast: (kind: CommitteeKind) => change({ sinceLast: kind }),
   } as const;

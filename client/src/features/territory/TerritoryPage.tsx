@@ -10,6 +10,8 @@ import { QueryState } from '../../components/QueryState';
 import { ProgressSection } from './ProgressSection';
 import { AttentionSection } from './AttentionSection';
 import { RecentChanges, useChangesSince } from './RecentChanges';
+import { MovementPanel } from './MovementPanel';
+import { IdentityLine, TerritoryIdentity } from './TerritoryIdentity';
 import { meetingPaths } from '../meetings/paths';
 import './territory.css';
 
@@ -45,8 +47,17 @@ function TerritoryDashboard({ territoryId }: { territoryId: number }) {
     enabled: changes.ready,
     placeholderData: keepPreviousData,
   });
+  const movement = useQuery({
+    ...trpc.dashboard.sinceLastMeeting.queryOptions({
+      territoryId,
+      committeeKind: changes.committeeKind,
+    }),
+    enabled: changes.ready,
+    placeholderData: keepPreviousData,
+  });
   // A previous territory's data must never stand in for this one's.
   const data = overview.data?.territory.id === territoryId ? overview.data : undefined;
+  const movementData = data && movement.data ? movement.data : undefined;
   useDocumentTitle(data ? data.territory.name : t('title'));
 
   return (
@@ -62,10 +73,19 @@ function TerritoryDashboard({ territoryId }: { territoryId: number }) {
         {(ready) => (
           <>
             <DashboardHeader overview={ready} />
+            {movementData && (
+              <MovementPanel
+                data={movementData}
+                committeeKind={changes.committeeKind}
+                onCommitteeKindChange={changes.setSinceLast}
+                currentProgress={ready.progress}
+              />
+            )}
             <KeyFigures overview={ready} />
             <Meetings next={ready.nextMeeting} last={ready.lastHeldMeeting} />
             <ProgressSection overview={ready} />
             <AttentionSection overview={ready} />
+            <TerritoryIdentity territoryId={ready.territory.id} />
             <RecentChanges
               overview={ready}
               since={changes.since ?? ready.recentChanges.since.slice(0, 10)}
@@ -121,6 +141,7 @@ function DashboardHeader({ overview }: { overview: Overview }) {
           </button>
         </div>
       </header>
+      <IdentityLine territoryId={territory.id} />
     </>
   );
 }
@@ -131,10 +152,6 @@ function KeyFigures({ overview }: { overview: Overview }) {
   const offTrack = overview.indicators.byTrack.off_track;
   return (
     <dl className="figures territory-figures" aria-label={t('figures.label')}>
-      <div className="figure figure-main">
-        <dt>{t('figures.progress')}</dt>
-        <dd>{format.percent(overview.progress)}</dd>
-      </div>
       <div className="figure">
         <dt>{t('figures.plans')}</dt>
         <dd>{format.number(overview.plans.length)}</dd>
