@@ -8,10 +8,11 @@ test.describe('territory dashboard', () => {
     await expect(page).toHaveURL(/\/territories\/\d+$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Nord Lorraine' })).toBeVisible();
 
-    // Key figures, plans, overdue and blocked actions with their justification.
-    const figures = page.getByRole('definition').first();
-    await expect(page.getByText('Avancement global')).toBeVisible();
-    await expect(figures).toHaveText(/\d+\s?%/);
+    // What moved since the last COPIL, then plans, overdue and blocked actions with their
+    // justification.
+    const moved = page.getByRole('region', { name: /^Depuis le dernier COPIL, le / });
+    await expect(moved.getByText('Avancement global')).toBeVisible();
+    await expect(moved.getByText(/^\d+\s?%$/)).toBeVisible();
     await expect(
       page.getByRole('region', { name: 'Avancement par fiche et par étape' }),
     ).toBeVisible();
@@ -46,12 +47,12 @@ test.describe('territory dashboard', () => {
   test('the changes date is kept in the address', async ({ page }) => {
     await signIn(page, DEMO.member);
     await page.getByRole('link', { name: 'Nord Lorraine' }).first().click();
-    const since = page.getByLabel('Depuis le');
+    const since = page.getByLabel('Depuis le', { exact: true });
     await since.fill('2024-01-01');
     await expect(page).toHaveURL(/\?since=2024-01-01$/);
     await expect(page.getByText(/changements? depuis le 1 janv\. 2024/)).toBeVisible();
     await page.reload();
-    await expect(page.getByLabel('Depuis le')).toHaveValue('2024-01-01');
+    await expect(page.getByLabel('Depuis le', { exact: true })).toHaveValue('2024-01-01');
   });
 
   test('the coordinator finds the links to a new plan and the members', async ({ page }) => {
