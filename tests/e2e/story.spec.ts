@@ -6,17 +6,15 @@ import { DEMO, expect, expectAccessible, signIn, test } from './support/fixtures
 /** A field key or code as the database stores it: `leadOrganisationId`, `followUpStatus`, `in_progress`. */
 const KEY_LIKE = /\b[a-z]+(?:[A-Z][a-z0-9]*)+\b|\b[a-z]+_[a-z_]+\b/g;
 
-/** The key-like words in the page's text, each text node read on its own (charts set words side by side). */
+/** The key-like words on the page, each element without children read on its own (charts set words side by side). */
 async function keysOnPage(page: Page, root = 'main'): Promise<string[]> {
-  const texts = await page.locator(root).evaluate((element) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const found: string[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.textContent) found.push(node.textContent);
-    }
-    return found;
-  });
-  return [...new Set(texts.flatMap((text) => text.match(KEY_LIKE) ?? []))];
+  const blocks = await page
+    .locator(`${root} :is(td, th, li, p, dd, dt, h1, h2, h3, caption, a, button, span)`)
+    .filter({ hasNot: page.locator('select') })
+    .allInnerTexts();
+  // Chart labels are SVG text, which has no innerText.
+  const leaves = await page.locator(`${root} :not(:has(*))`).allTextContents();
+  return [...new Set([...blocks, ...leaves].flatMap((text) => text.match(KEY_LIKE) ?? []))];
 }
 
 async function openNordLorraine(page: Page) {
