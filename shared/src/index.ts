@@ -7,3 +7,6 @@ export * from './dates';
 export * from './permissions';
 export * from './labels';
 export * from './meetingChanges';
+export * from './auditFields';
+export * from './auditLabels';
+export * from './format';
