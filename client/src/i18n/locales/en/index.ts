@@ -1,4 +1,4 @@
-import { VOCABULARY_LABELS } from '@jalon/shared';
+import { AUDIT_FIELD_LABELS, VOCABULARY_LABELS } from '@jalon/shared';
 import type { Messages } from '../../types';
 import type { fr } from '../fr';
 import { common } from './common';
@@ -13,6 +13,7 @@ import { meetings } from './meetings';
 import { committees } from './committees';
 import { review } from './review';
 import { prepare } from './prepare';
+import { history } from './history';
 
 export const en: Messages<typeof fr> = {
   common,
@@ -28,4 +29,6 @@ export const en: Messages<typeof fr> = {
   review,
   prepare,
   vocab: VOCABULARY_LABELS.en,
+  history,
+  auditFields: AUDIT_FIELD_LABELS.en,
 };

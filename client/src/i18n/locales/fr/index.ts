@@ -1,4 +1,4 @@
-import { VOCABULARY_LABELS } from '@jalon/shared';
+import { AUDIT_FIELD_LABELS, VOCABULARY_LABELS } from '@jalon/shared';
 import { common } from './common';
 import { auth } from './auth';
 import { home } from './home';
@@ -11,6 +11,7 @@ import { meetings } from './meetings';
 import { committees } from './committees';
 import { review } from './review';
 import { prepare } from './prepare';
+import { history } from './history';
 
 export const fr = {
   common,
@@ -26,4 +27,6 @@ export const fr = {
   review,
   prepare,
   vocab: VOCABULARY_LABELS.fr,
+  history,
+  auditFields: AUDIT_FIELD_LABELS.fr,
 };
