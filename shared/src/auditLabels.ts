@@ -555,7 +555,10 @@ export function describeAuditValue(
       const statuses = VOCABULARY_LABELS[locale].attendanceStatus as Record<string, string>;
       const parts = Object.entries(value.byStatus)
         .filter(([status]) => statuses[status])
-        .map(([status, count]) => `${format.number(count)} ${statuses[status]?.toLowerCase()}`);
+        .map(
+          ([status, count]) =>
+            `${statuses[status]}${locale === 'fr' ? ' : ' : ': '}${format.number(count)}`,
+        );
       return words.attendance(value.total, parts.join(', '));
     }
   }
