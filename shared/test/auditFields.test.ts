@@ -14,11 +14,12 @@ import {
   type AuditValueWords,
 } from '../src';
 
+const NAMES: Partial<Record<string, Record<number, string>>> = {
+  user: { 4: 'Marie Durand' },
+  organisation: { 7: 'Eurométropole de Metz' },
+};
 const references: AuditReferences = {
-  name: (to, id) =>
-    ({ user: { 4: 'Marie Durand' }, organisation: { 7: 'Eurométropole de Metz' } })[
-      to as 'user' | 'organisation'
-    ]?.[id] ?? null,
+  name: (to, id) => NAMES[to]?.[id] ?? null,
   stageKind: (id) => (id === 2 ? 'inventory' : null),
   meeting: (id) =>
     id === 9 ? { committeeName: 'COPIL Nord Lorraine', scheduledAt: '2024-01-30T09:00:00Z' } : null,
