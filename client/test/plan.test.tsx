@@ -95,10 +95,11 @@ describe('plan page', { timeout: 20_000 }, () => {
     });
     await openPlan('memberNL', world);
     const history = screen.getByRole('region', { name: 'Historique' });
-    const entry = await within(history).findByText(/a modifié la fiche/);
-    expect(entry.textContent).toContain('coordinatorNL');
-    const change = within(history).getByText('Budget').closest('li');
-    expect(change?.textContent?.replace(/\s/g, ' ')).toMatch(/100 000 €.*150 000 €/);
+    expect(
+      await within(history).findByText('coordinatorNL a modifié Fiche action FA-1 « Plan FA-1 »'),
+    ).toBeTruthy();
+    const change = within(history).getByText(/^Budget :/);
+    expect(change.textContent?.replace(/\s/g, ' ')).toBe('Budget : 100 000 € → 150 000 €');
   });
 
   it('adds a comment to the list, and keeps the text when saving fails', async () => {

@@ -102,10 +102,13 @@ describe('territory dashboard', { timeout: 20_000 }, () => {
     // jsdom's date input takes no keystrokes: set the picked day as the browser would.
     fireEvent.change(since, { target: { value: '2025-04-01' } });
     expect(await screen.findByText('1 changement depuis le 1 avr. 2025')).toBeTruthy();
-    const changes = screen.getByRole('table', { name: 'Changements récents' });
-    expect(within(changes).getByText('Statut : À venir → En cours')).toBeTruthy();
+    const changes = screen.getByRole('region', { name: 'Changements récents' });
+    expect(
+      within(changes).getByText(
+        'lead a passé « Diagnostic des compétences » (FA-1) de À venir à En cours',
+      ),
+    ).toBeTruthy();
     expect(within(changes).getByText('Avancement : 0 % → 40 %')).toBeTruthy();
-    expect(within(changes).getByText(/Action « Diagnostic des compétences »/)).toBeTruthy();
     expect(screen.getByLabelText<HTMLInputElement>('Depuis le').value).toBe('2025-04-01');
   });
 

@@ -4,6 +4,7 @@ export * from './queries/scope';
 export * from './queries/visibility';
 export * from './queries/auth';
 export * from './queries/audit';
+export * from './queries/history';
 export * from './queries/text';
 export * from './queries/actions';
 export * from './queries/progress';

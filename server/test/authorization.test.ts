@@ -9,6 +9,7 @@ import {
   WORLD_CREATED_AT,
 } from './support/world';
 import { codeOf } from './support/expectations';
+import { auditFieldKind } from '@jalon/shared';
 
 /**
  * The authorization matrix: every procedure of the router, called as every role of the world,
@@ -653,6 +654,23 @@ const cases: Record<string, Case[] | 'public'> = {
     },
   ],
 
+  'history.forPlan': [
+    { label: 'NL-1', input: (w) => ({ planId: w.plans.NL1 }), allowed: READ_NL },
+    { label: 'Chartres plan', input: (w) => ({ planId: w.plans.CH1 }), allowed: READ_CH },
+  ],
+  'history.forTerritory': [
+    {
+      label: 'Nord Lorraine',
+      input: (w) => ({ territoryId: w.territories.NL, since: '2025-01-01' }),
+      allowed: READ_NL,
+    },
+    {
+      label: 'Chartres',
+      input: (w) => ({ territoryId: w.territories.CH, since: '2025-01-01' }),
+      allowed: READ_CH,
+    },
+  ],
+
   'dashboard.territoryOverview': [
     { label: 'Nord Lorraine', input: (w) => ({ territoryId: w.territories.NL }), allowed: READ_NL },
     { label: 'Chartres', input: (w) => ({ territoryId: w.territories.CH }), allowed: READ_CH },
@@ -690,6 +708,32 @@ const auditCount = async (world: World) =>
     ).n,
   );
 
+/**
+ * The fields of the audit events written after `afterId` that the registry of audited fields
+ * (`AUDIT_FIELDS` in @jalon/shared) does not declare: any of them would reach a history as a key.
+ */
+async function unregisteredFields(world: World, afterId: number): Promise<string[]> {
+  const events = await world.db
+    .selectFrom('auditEvents')
+    .select(['entityType', 'oldValue', 'newValue'])
+    .where('id', '>', afterId)
+    .execute();
+  return events.flatMap((e) =>
+    [e.oldValue, e.newValue]
+      .flatMap((json) => Object.keys(json === null ? {} : (JSON.parse(json) as object)))
+      .filter((field) => auditFieldKind(e.entityType, field) === null)
+      .map((field) => `${e.entityType}.${field}`),
+  );
+}
+
+const lastAuditId = async (world: World) =>
+  (
+    await world.db
+      .selectFrom('auditEvents')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst()
+  )?.id ?? 0;
+
 type Caller = Awaited<ReturnType<typeof callerAs>>;
 function procedureAt(caller: Caller, path: string): (input: unknown) => Promise<unknown> {
   let target: unknown = caller;
@@ -719,11 +763,13 @@ describe('authorization matrix', () => {
         const seen: Record<string, string> = {};
         const expected: Record<string, string> = {};
         const unaudited: string[] = [];
+        const unregistered = new Set<string>();
         for (const user of WORLD_USERS) {
           const world = await buildWorld();
           const input = await testCase.input(world);
           const caller = await callerAs(world, user);
           const auditBefore = await auditCount(world);
+          const lastIdBefore = await lastAuditId(world);
           seen[user] = await codeOf(procedureAt(caller, path)(input));
           expected[user] = testCase.allowed.includes(user) ? 'OK' : 'FORBIDDEN';
           // Every successful write leaves an audit event; a refused one leaves none.
@@ -732,10 +778,14 @@ describe('authorization matrix', () => {
             seen[user] === 'OK' && isMutation(path) && !UNAUDITED_MUTATIONS.includes(path);
           if (mustAudit ? written === 0 : written !== 0)
             unaudited.push(`${user} wrote ${written} audit events`);
+          // …and every field it records has a kind and labels, so no history shows a raw key.
+          for (const field of await unregisteredFields(world, lastIdBefore))
+            unregistered.add(field);
           await world.db.destroy();
         }
         expect(seen).toEqual(expected);
         expect(unaudited).toEqual([]);
+        expect([...unregistered]).toEqual([]);
       });
     }
   }

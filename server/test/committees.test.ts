@@ -184,7 +184,14 @@ describe('history.list', () => {
     expect(history).toMatchObject({ total: 2, limit: 1, offset: 0 });
     expect(history.items[0]).toMatchObject({
       userName: 'coordinatorNL',
-      newValue: { name: 'COPIL 2' },
+      subject: { name: 'COPIL 2' },
+      changes: [
+        {
+          field: 'name',
+          from: { kind: 'text', text: 'COPIL 1' },
+          to: { kind: 'text', text: 'COPIL 2' },
+        },
+      ],
     });
 
     const outsider = await callerAs(world, 'outsider');
@@ -216,9 +223,15 @@ describe('history.list', () => {
       entityType: 'attendance',
       entityId: world.meetings.NL,
     });
+    // Attendance reads as one line of counts, never as the list of entries.
     expect(attendance.items[0]).toMatchObject({
       operation: 'update',
-      newValue: { entries: [{ personName: 'Claire Martin', status: 'excused' }] },
+      changes: [
+        {
+          field: 'entries',
+          to: { kind: 'attendance', total: 1, byStatus: { excused: 1 } },
+        },
+      ],
     });
 
     const member = await coordinator.committeeMember.create({

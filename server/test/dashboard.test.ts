@@ -192,14 +192,27 @@ describe('dashboard.territoryOverview', () => {
       entityId: world.actions.NL2a,
       operation: 'status',
       userName: 'coordinatorNL',
-      planId: world.plans.NL2,
-      oldValue: { status: 'blocked', progress: 0 },
-      newValue: { status: 'in_progress', progress: 10 },
+      subject: { plan: { id: world.plans.NL2, code: 'FA-2' } },
     });
+    expect(overview.recentChanges.items[0]?.changes).toEqual(
+      expect.arrayContaining([
+        {
+          field: 'status',
+          from: { kind: 'code', list: 'actionStatus', code: 'blocked' },
+          to: { kind: 'code', list: 'actionStatus', code: 'in_progress' },
+        },
+        {
+          field: 'progress',
+          from: { kind: 'percent', value: 0 },
+          to: { kind: 'percent', value: 10 },
+        },
+      ]),
+    );
     expect(overview.recentChanges.items[1]).toMatchObject({
       entityType: 'committee',
       entityId: world.committees.copilNL,
-      newValue: { name: 'COPIL' },
+      subject: { name: 'COPIL Nord Lorraine' },
+      changes: [{ field: 'name', from: null, to: { kind: 'text', text: 'COPIL' } }],
     });
     // The status change is now visible in the counts too.
     expect(overview.statusCounts.blocked).toBe(0);

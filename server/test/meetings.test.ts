@@ -412,12 +412,15 @@ describe('agenda', () => {
       [a.id, 1],
       [b.id, 2],
     ]);
+    // The item's own edit and creation; the reordering is one event on the meeting.
     expect((await auditOf(world, 'agenda_item', a.id)).map((e) => e.operation)).toEqual([
-      'update',
       'update',
       'create',
     ]);
     expect((await auditOf(world, 'agenda_item', c.id))[0]?.operation).toBe('delete');
+    const meetingEvents = await auditOf(world, 'meeting', meetingId);
+    const reorders = meetingEvents.filter((e) => e.newValue?.['agendaOrder'] !== undefined);
+    expect(reorders.map((e) => e.newValue)).toEqual([{ agendaOrder: [c.title, a.title, b.title] }]);
   });
 });
 

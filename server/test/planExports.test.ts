@@ -165,7 +165,7 @@ describe('CSV downloads of the plan-side tables', { timeout: 20_000 }, () => {
       'Ancienne valeur': 'Haute',
       'Nouvelle valeur': 'Basse',
     });
-    expect(byField.get('Budget (€)')).toMatchObject({
+    expect(byField.get('Budget')).toMatchObject({
       'Ancienne valeur': '100000',
       'Nouvelle valeur': '150000,5',
     });
@@ -175,7 +175,7 @@ describe('CSV downloads of the plan-side tables', { timeout: 20_000 }, () => {
       cookie,
     );
     expect(de).toBe(
-      'Datum und Uhrzeit (UTC);Autor(in);Vorgang;Feld;Alter Wert;Neuer Wert;Kommentar',
+      'Datum und Uhrzeit (UTC);Autor(in);Element;Vorgang;Feld;Alter Wert;Neuer Wert;Kommentar',
     );
   });
 

@@ -8,3 +8,6 @@ export * from './permissions';
 export * from './labels';
 export * from './meetingChanges';
 export * from './movement';
+export * from './auditFields';
+export * from './auditLabels';
+export * from './format';

@@ -487,6 +487,12 @@ export const historyInput = pageInput.extend({
   entityId: id,
 });
 
+/** A plan's whole history: the plan and its stages, actions, indicators, measurements… */
+export const planHistoryInput = pageInput.extend({ planId: id });
+
+/** What changed in a territory from a day on (the dashboard's recent changes, page by page). */
+export const territoryHistoryInput = pageInput.extend({ territoryId: id, since: isoDate });
+
 export const territoryOverviewInput = z.object({
   territoryId: id,
   changesSince: isoDate.optional(),

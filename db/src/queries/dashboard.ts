@@ -12,6 +12,7 @@ import {
   type MeetingMode,
   type MeetingStatus,
   type StageKind,
+  type ReadableHistoryEntry,
 } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import type { Database } from '../schema';
@@ -23,7 +24,7 @@ import {
   territoryProgressQuery,
 } from './progress';
 import { visibleTerritoryIds, type Visibility } from './visibility';
-import { listAuditEntries, type HistoryEntry } from './audit';
+import { listTerritoryHistory } from './history';
 
 // Read models of the two dashboards: one territory as a committee sees it before a meeting, and
 // the portfolio of territories a regional or national observer compares. Counts and roll-ups are
@@ -68,7 +69,7 @@ export interface DashboardIndicator {
 }
 
 /** A recent change on a territory's dashboard: an audit event as people read it. */
-export type DashboardChange = HistoryEntry;
+export type DashboardChange = ReadableHistoryEntry;
 
 export interface DashboardMeeting {
   id: number;
@@ -397,40 +398,13 @@ async function territoryIndicators(
   return { total: rows.length, byTrack, offTrack };
 }
 
-async function recentChanges(
+function recentChanges(
   db: Db | Trx,
   territoryId: number,
   since: string,
   limit: number,
 ): Promise<{ total: number; items: DashboardChange[] }> {
-  // Events of the territory itself, or of any of its plans (archived ones too: archiving is news).
-  // A plan event that names a territory (a decision or agenda item of that territory's meeting)
-  // is readable only from there, even when the plan is shared: it counts for its territory alone.
-  // "No territory or this one" is written with coalesce, which no index serves, so SQLite keeps
-  // seeking the plan index for that branch instead of scanning every territory-less event.
-  return listAuditEntries(
-    db,
-    (query) =>
-      query
-        .where('e.occurredAt', '>=', since)
-        .where((eb) =>
-          eb.or([
-            eb('e.territoryId', '=', territoryId),
-            eb.and([
-              eb(eb.fn.coalesce('e.territoryId', eb.val(territoryId)), '=', territoryId),
-              eb(
-                'e.planId',
-                'in',
-                eb
-                  .selectFrom('planTerritories as ch_pt')
-                  .select('ch_pt.planId')
-                  .where('ch_pt.territoryId', '=', territoryId),
-              ),
-            ]),
-          ]),
-        ),
-    { limit, offset: 0 },
-  );
+  return listTerritoryHistory(db, { territoryId, since, limit, offset: 0 });
 }
 
 async function territoryMeetings(

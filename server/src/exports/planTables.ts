@@ -1,13 +1,11 @@
 import {
   findIndicator,
-  findPlanDetail,
   listFundingLines,
-  listHistory,
+  listEntityHistory,
+  listPlanHistory,
   listIndicators,
   listMeasurements,
   listMemberships,
-  type HistoryEntry,
-  type PlanDetail,
 } from '@jalon/db';
 import {
   expectedValueOn,
@@ -15,10 +13,16 @@ import {
   historyInput,
   indicatorListInput,
   indicatorProgress,
-  isoToday,
   measurementListInput,
   membershipListInput,
   VOCABULARY_LABELS,
+  AUDIT_FIELD_LABELS,
+  createFormatters,
+  describeAuditSubject,
+  describeAuditValue,
+  type AuditValue,
+  type AuditValueWords,
+  type ReadableHistoryEntry,
   type IndicatorTrack,
   type Locale,
 } from '@jalon/shared';
@@ -73,6 +77,7 @@ export const PLAN_TABLE_HEADERS = {
     history: {
       occurredAt: 'Date et heure (UTC)',
       user: 'Auteur',
+      item: 'Élément',
       operation: 'Opération',
       field: 'Champ',
       oldValue: 'Ancienne valeur',
@@ -89,20 +94,13 @@ export const PLAN_TABLE_HEADERS = {
       archive: 'Archivage',
       status: 'Changement de statut',
     },
-    planFields: {
-      code: 'Code',
-      title: 'Intitulé',
-      summary: 'Résumé',
-      axis: 'Axe',
-      priority: 'Priorité',
-      leadOrganisationId: 'Porteur',
-      startDate: 'Début',
-      endDate: 'Fin',
-      budgetCents: 'Budget (€)',
-      archivedAt: 'Archivage',
-      territoryIds: 'Territoires',
-      partners: 'Partenaires',
-      leadUserIds: 'Pilotes',
+    values: {
+      deleted: '(supprimé)',
+      yes: 'Oui',
+      no: 'Non',
+      reordered: 'Ordre du jour réorganisé',
+      attendance: '{count} présences enregistrées ({detail})',
+      meeting: '{committee} du {date}',
     },
   },
   en: {
@@ -141,6 +139,7 @@ export const PLAN_TABLE_HEADERS = {
     history: {
       occurredAt: 'Date and time (UTC)',
       user: 'Author',
+      item: 'Item',
       operation: 'Operation',
       field: 'Field',
       oldValue: 'Old value',
@@ -157,20 +156,13 @@ export const PLAN_TABLE_HEADERS = {
       archive: 'Archived',
       status: 'Status changed',
     },
-    planFields: {
-      code: 'Code',
-      title: 'Title',
-      summary: 'Summary',
-      axis: 'Axis',
-      priority: 'Priority',
-      leadOrganisationId: 'Lead organisation',
-      startDate: 'Start',
-      endDate: 'End',
-      budgetCents: 'Budget (€)',
-      archivedAt: 'Archived',
-      territoryIds: 'Territories',
-      partners: 'Partners',
-      leadUserIds: 'Action leads',
+    values: {
+      deleted: '(deleted)',
+      yes: 'Yes',
+      no: 'No',
+      reordered: 'Agenda reordered',
+      attendance: '{count} attendances recorded ({detail})',
+      meeting: '{committee} of {date}',
     },
   },
   de: {
@@ -209,6 +201,7 @@ export const PLAN_TABLE_HEADERS = {
     history: {
       occurredAt: 'Datum und Uhrzeit (UTC)',
       user: 'Autor(in)',
+      item: 'Element',
       operation: 'Vorgang',
       field: 'Feld',
       oldValue: 'Alter Wert',
@@ -225,20 +218,13 @@ export const PLAN_TABLE_HEADERS = {
       archive: 'Archiviert',
       status: 'Status geändert',
     },
-    planFields: {
-      code: 'Kennung',
-      title: 'Titel',
-      summary: 'Zusammenfassung',
-      axis: 'Achse',
-      priority: 'Priorität',
-      leadOrganisationId: 'Träger',
-      startDate: 'Beginn',
-      endDate: 'Ende',
-      budgetCents: 'Budget (€)',
-      archivedAt: 'Archivierung',
-      territoryIds: 'Territorien',
-      partners: 'Partner',
-      leadUserIds: 'Verantwortliche',
+    values: {
+      deleted: '(gelöscht)',
+      yes: 'Ja',
+      no: 'Nein',
+      reordered: 'Tagesordnung neu geordnet',
+      attendance: '{count} Anwesenheiten erfasst ({detail})',
+      meeting: '{committee} vom {date}',
     },
   },
 } as const satisfies Record<Locale, unknown>;
@@ -409,64 +395,18 @@ export const measurementsExport: ExportTable<z.infer<typeof measurementFilters>>
 
 // ---- History --------------------------------------------------------------------------------
 
-type PlanField = keyof Headers['planFields'];
-const isPlanField = (key: string): key is PlanField => key in PLAN_TABLE_HEADERS.fr.planFields;
-
 type Cell = string | number | null;
-
-const asText = (value: unknown): string =>
-  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? String(value)
-    : JSON.stringify(value);
-
-/** Any recorded value as a cell: money in euros, lists and objects as JSON, the rest as it is. */
-function plainCell(field: string, value: unknown): Cell {
-  if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'number') return field.endsWith('Cents') ? euros(value) : value;
-  return asText(value);
-}
-
-/** A recorded plan value in words, as the plan page's history shows it (names for ids). */
-function planCell(field: PlanField, value: unknown, plan: PlanDetail | null, lang: Locale): Cell {
-  if (value === null || value === undefined || value === '') return null;
-  const labels = VOCABULARY_LABELS[lang];
-  const list = (v: unknown) => (Array.isArray(v) ? (v as unknown[]) : []);
-  const orgName = (id: unknown) =>
-    plan?.partners.find((p) => p.organisationId === id)?.name ??
-    (plan && id === plan.leadOrganisationId ? plan.leadOrganisationName : null) ??
-    `#${asText(id)}`;
-  switch (field) {
-    case 'axis':
-      return labels.axis[value as keyof typeof labels.axis] ?? asText(value);
-    case 'priority':
-      return labels.priority[value as keyof typeof labels.priority] ?? asText(value);
-    case 'leadOrganisationId':
-      return orgName(value);
-    case 'territoryIds':
-      return list(value)
-        .map((id) => plan?.territories.find((t) => t.id === id)?.name ?? `#${asText(id)}`)
-        .join(', ');
-    case 'leadUserIds':
-      return list(value)
-        .map((id) => plan?.leads.find((l) => l.userId === id)?.name ?? `#${asText(id)}`)
-        .join(', ');
-    case 'partners':
-      return list(value)
-        .map((p) => {
-          const partner = p as { organisationId?: unknown; role?: unknown };
-          const role =
-            labels.partnerRole[partner.role as keyof typeof labels.partnerRole] ??
-            asText(partner.role);
-          return `${orgName(partner.organisationId)} (${role})`;
-        })
-        .join(', ');
-    default:
-      return plainCell(field, value);
-  }
-}
 
 const historyFilters = historyInput.omit({ limit: true, offset: true });
 
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+
+/**
+ * One line per changed field, each with its label and values as the history screens show them
+ * (names, formatted dates and amounts, vocabulary labels), never a key or an id. A plan's file
+ * holds its whole history: stages, actions, indicators, measurements included.
+ */
 export const historyExport: ExportTable<z.infer<typeof historyFilters>> = {
   schema: historyFilters,
   kinds: { numbers: ['entityId'] },
@@ -474,44 +414,55 @@ export const historyExport: ExportTable<z.infer<typeof historyFilters>> = {
   columns: columnsOf('history', [
     'occurredAt',
     'user',
+    'item',
     'operation',
     'field',
     'oldValue',
     'newValue',
     'comment',
   ]),
-  async *records({ db, input, lang, now }) {
+  async *records({ db, input, lang }) {
     const words = PLAN_TABLE_HEADERS[lang];
-    const plan =
-      input.entityType === 'plan'
-        ? ((await findPlanDetail(db, input.entityId, isoToday(now))) ?? null)
-        : null;
-    const cell = (field: string, value: unknown): Cell =>
-      input.entityType === 'plan' && isPlanField(field)
-        ? planCell(field, value, plan, lang)
-        : plainCell(field, value);
-    const fieldName = (field: string) =>
-      input.entityType === 'plan' && isPlanField(field) ? words.planFields[field] : field;
-    // One line per changed field, as the plan page lists them; one line for other operations.
-    const lines = (entry: HistoryEntry): CsvRecord[] => {
+    const format = createFormatters(lang);
+    const valueWords: AuditValueWords = {
+      none: '',
+      deleted: words.values.deleted,
+      yes: words.values.yes,
+      no: words.values.no,
+      attendance: (count, detail) =>
+        fill(words.values.attendance, { count: String(count), detail }),
+      meeting: (committee, date) => fill(words.values.meeting, { committee, date }),
+    };
+    const fieldLabels = AUDIT_FIELD_LABELS[lang] as Record<string, Record<string, string>>;
+    // Amounts and figures stay numbers, so a spreadsheet can add them up.
+    const cell = (value: AuditValue | null): Cell => {
+      if (value === null) return null;
+      if (value.kind === 'money') return euros(value.cents);
+      if (value.kind === 'number') return value.value;
+      return describeAuditValue(value, lang, format, valueWords, { full: true });
+    };
+    const lines = (entry: ReadableHistoryEntry): CsvRecord[] => {
       const common = {
         occurredAt: entry.occurredAt.slice(0, 16).replace('T', ' '),
         user: entry.userName ?? words.system,
+        item: describeAuditSubject(entry, lang, format, valueWords),
         operation: words.operation[entry.operation],
         comment: entry.comment,
       };
-      const fields = entry.operation === 'update' ? Object.keys(entry.newValue ?? {}) : [];
-      if (fields.length === 0) return [common];
-      return fields.map((field) => ({
+      if (entry.reordered) return [{ ...common, field: words.values.reordered }];
+      if (entry.changes.length === 0) return [common];
+      return entry.changes.map((change) => ({
         ...common,
-        field: fieldName(field),
-        oldValue: cell(field, entry.oldValue?.[field]),
-        newValue: cell(field, entry.newValue?.[field]),
+        field: fieldLabels[entry.entityType]?.[change.field] ?? null,
+        oldValue: cell(change.from),
+        newValue: cell(change.to),
       }));
     };
-    for await (const entry of everyPage((paging) => listHistory(db, { ...input, ...paging }))) {
-      yield* lines(entry);
-    }
+    const page = (paging: { limit: number; offset: number }) =>
+      input.entityType === 'plan'
+        ? listPlanHistory(db, { planId: input.entityId, ...paging })
+        : listEntityHistory(db, { ...input, ...paging });
+    for await (const entry of everyPage(page)) yield* lines(entry);
   },
 };
 

@@ -179,18 +179,18 @@ export const agendaRouter = router({
       }
       await setAgendaOrder(trx, meeting.id, input.itemIds);
       const after = await listAgendaItems(trx, meeting.id);
-      for (const item of after) {
-        const old = before.find((b) => b.id === item.id);
-        if (!old || old.position === item.position) continue;
+      // One event for the whole new order, filed under the meeting: a reordering is one change,
+      // not one per item, so it never crowds real changes out of a history.
+      const order = (items: typeof after) => items.map((item) => item.title);
+      if (after.some((item, i) => item.id !== before[i]?.id)) {
         await recordAudit(trx, {
           userId: ctx.user.id,
-          entityType: 'agenda_item',
-          entityId: item.id,
+          entityType: 'meeting',
+          entityId: meeting.id,
           operation: 'update',
           territoryId: meeting.territoryId,
-          planId: item.planId,
-          oldValue: { position: old.position },
-          newValue: { position: item.position },
+          oldValue: { agendaOrder: order(before) },
+          newValue: { agendaOrder: order(after) },
           occurredAt: now.toISOString(),
         });
       }

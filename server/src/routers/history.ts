@@ -1,5 +1,15 @@
-import { listHistory, type ScopedEntity } from '@jalon/db';
-import { historyInput, type EntityType } from '@jalon/shared';
+import {
+  listEntityHistory,
+  listPlanHistory,
+  listTerritoryHistory,
+  type ScopedEntity,
+} from '@jalon/db';
+import {
+  historyInput,
+  planHistoryInput,
+  territoryHistoryInput,
+  type EntityType,
+} from '@jalon/shared';
 import { authedProcedure, authorize, authorizeAdmin, router, type AuthedContext } from '../trpc';
 import { can } from '../auth/permissions';
 
@@ -41,10 +51,29 @@ export async function authorizeHistory(
   }
 }
 
+/**
+ * History as people read it: who, when, which item (by its title) and each changed field with
+ * its old and new value, names instead of ids.
+ */
 export const historyRouter = router({
+  /** One entity's own history (an action's, a meeting's…). */
   list: authedProcedure.input(historyInput).query(async ({ ctx, input }) => {
     await authorizeHistory(ctx, input);
-    const result = await listHistory(ctx.db, input);
+    const result = await listEntityHistory(ctx.db, input);
+    return { ...result, limit: input.limit, offset: input.offset };
+  }),
+
+  /** A plan's history with that of its stages, actions, indicators and measurements. */
+  forPlan: authedProcedure.input(planHistoryInput).query(async ({ ctx, input }) => {
+    await authorizeHistory(ctx, { entityType: 'plan', entityId: input.planId });
+    const result = await listPlanHistory(ctx.db, input);
+    return { ...result, limit: input.limit, offset: input.offset };
+  }),
+
+  /** What changed in a territory from `since` on: the dashboard's recent changes, paged. */
+  forTerritory: authedProcedure.input(territoryHistoryInput).query(async ({ ctx, input }) => {
+    await authorize(ctx, 'read', { entity: 'territory', id: input.territoryId });
+    const result = await listTerritoryHistory(ctx.db, input);
     return { ...result, limit: input.limit, offset: input.offset };
   }),
 });

@@ -1,12 +1,12 @@
-import { useId, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { COMMITTEE_KINDS, type CommitteeKind } from '@jalon/shared';
 import { useTRPC } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { Empty } from '../../components/QueryState';
-import { nameInChange, useChangeText, type Change } from './changeText';
+import { HistoryTimeline } from '../history/HistoryTimeline';
 import type { Overview } from './TerritoryPage';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -61,6 +61,9 @@ export function useChangesSince(territoryId: number) {
   } as const;
 }
 
+/** Rows fetched by each "show more". */
+const MORE_ROWS = 20;
+
 /** Who changed what since a chosen day: the audit trail of the territory, as sentences. */
 export function RecentChanges({
   overview,
@@ -83,17 +86,19 @@ export function RecentChanges({
 }) {
   const { t } = useTranslation('territory');
   const { t: tm } = useTranslation('committees');
+  const { t: th } = useTranslation('history');
   const format = useFormat();
   const inputId = useId();
-  const { total, items } = overview.recentChanges;
+  const { total, items: firstItems } = overview.recentChanges;
   const date = format.date(since);
-  const context = useChangeContext(overview);
+  const more = useMoreChanges(overview);
+  const items = [...firstItems, ...more.items];
 
   return (
     <section className="panel territory-changes" aria-labelledby="territory-changes">
       <div className="panel-header">
         <h2 id="territory-changes">{t('changes.title')}</h2>
-        <div className="changes-since">
+        <div className="changes-since no-print">
           <label htmlFor={inputId}>{t('changes.since')}</label>
           <input
             id={inputId}
@@ -118,97 +123,53 @@ export function RecentChanges({
       </div>
       <p className="changes-total" aria-live="polite">
         {updating ? t('changes.updating') : total > 0 && t('changes.total', { count: total, date })}
-        {!updating && total > items.length && ` · ${t('changes.shown', { shown: items.length })}`}
+        {!updating && total > items.length && ` · ${th('shown', { shown: items.length, total })}`}
       </p>
       {total === 0 ? (
         <Empty>{t('changes.empty', { date })}</Empty>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table changes-table">
-            <caption className="visually-hidden">{t('changes.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('changes.columns.when')}</th>
-                <th scope="col">{t('changes.columns.who')}</th>
-                <th scope="col">{t('changes.columns.what')}</th>
-                <th scope="col">{t('changes.columns.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((change) => (
-                <ChangeRow key={change.id} change={change} context={context} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <HistoryTimeline items={items} linkPlans />
+          {total > items.length && (
+            <button
+              type="button"
+              className="button history-more no-print"
+              disabled={more.loading}
+              onClick={more.showMore}
+            >
+              {th('showMore')}
+            </button>
+          )}
+        </>
       )}
     </section>
   );
 }
 
-interface ChangeContext {
-  planCodes: Map<number, string>;
-  actionTitles: Map<number, string>;
-}
-
-/** Names the dashboard already knows, to name what an audit entry recorded by id only. */
-function useChangeContext(overview: Overview): ChangeContext {
-  return useMemo(
-    () => ({
-      planCodes: new Map(overview.plans.map((p) => [p.id, p.code])),
-      actionTitles: new Map(
-        [...overview.overdue.items, ...overview.blocked.items].map((a) => [a.id, a.title]),
-      ),
-    }),
-    [overview],
-  );
-}
-
-function ChangeRow({ change, context }: { change: Change; context: ChangeContext }) {
-  const { t } = useTranslation('territory');
-  const format = useFormat();
-  const { fieldChanges, entityLabel } = useChangeText();
-  const name =
-    nameInChange(change) ??
-    (change.entityType === 'action' ? context.actionTitles.get(change.entityId) : undefined);
-  const planCode = change.planId === null ? undefined : context.planCodes.get(change.planId);
-  const fields = fieldChanges(change);
-  const statusComment = change.newValue?.['statusComment'];
-  const showComment = change.comment && change.comment !== statusComment;
-
-  return (
-    <tr>
-      <td className="nowrap">{format.dateTime(change.occurredAt)}</td>
-      <td>{change.userName ?? <span className="muted">{t('changes.unknownUser')}</span>}</td>
-      <th scope="row">
-        {name
-          ? t('changes.entityNamed', { entity: entityLabel(change.entityType), name })
-          : entityLabel(change.entityType)}
-        {planCode !== undefined && change.planId !== null && (
-          <>
-            {' · '}
-            <Link to={`/plans/${change.planId}`}>{planCode}</Link>
-          </>
-        )}
-        <br />
-        <span className="muted small">{t(`changes.operation.${change.operation}`)}</span>
-      </th>
-      <td>
-        {fields.length > 0 && (
-          <ul className="change-fields">
-            {fields.map((f) => (
-              <li key={f.field}>
-                {f.from === null
-                  ? t('changes.fieldSet', { field: f.label, to: f.to })
-                  : t('changes.fieldChange', { field: f.label, from: f.from, to: f.to })}
-              </li>
-            ))}
-          </ul>
-        )}
-        {showComment && (
-          <p className="change-comment">{t('changes.comment', { text: change.comment })}</p>
-        )}
-      </td>
-    </tr>
-  );
+/**
+ * The changes after the overview's first rows, fetched page by page when asked ("show more"),
+ * from the same day on; back to none when the day changes.
+ */
+function useMoreChanges(overview: Overview) {
+  const trpc = useTRPC();
+  const { since, items } = overview.recentChanges;
+  const territoryId = overview.territory.id;
+  const day = since.slice(0, 10);
+  const [pages, setPages] = useState({ day, territoryId, count: 0 });
+  const count = pages.day === day && pages.territoryId === territoryId ? pages.count : 0;
+  const queries = useQueries({
+    queries: Array.from({ length: count }, (_, page) =>
+      trpc.history.forTerritory.queryOptions({
+        territoryId,
+        since: day,
+        limit: MORE_ROWS,
+        offset: items.length + page * MORE_ROWS,
+      }),
+    ),
+  });
+  return {
+    items: queries.flatMap((q) => q.data?.items ?? []),
+    loading: queries.some((q) => q.isPending),
+    showMore: () => setPages({ day, territoryId, count: count + 1 }),
+  };
 }

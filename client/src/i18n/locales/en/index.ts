@@ -1,4 +1,4 @@
-import { VOCABULARY_LABELS } from '@jalon/shared';
+import { AUDIT_FIELD_LABELS, VOCABULARY_LABELS } from '@jalon/shared';
 import type { Messages } from '../../types';
 import type { fr } from '../fr';
 import { common } from './common';
@@ -14,6 +14,7 @@ import { committees } from './committees';
 import { review } from './review';
 import { prepare } from './prepare';
 import { story } from './story';
+import { history } from './history';
 
 export const en: Messages<typeof fr> = {
   common,
@@ -30,4 +31,6 @@ export const en: Messages<typeof fr> = {
   prepare,
   story,
   vocab: VOCABULARY_LABELS.en,
+  history,
+  auditFields: AUDIT_FIELD_LABELS.en,
 };

@@ -1,4 +1,4 @@
-import { VOCABULARY_LABELS } from '@jalon/shared';
+import { AUDIT_FIELD_LABELS, VOCABULARY_LABELS } from '@jalon/shared';
 import { common } from './common';
 import { auth } from './auth';
 import { home } from './home';
@@ -12,6 +12,7 @@ import { committees } from './committees';
 import { review } from './review';
 import { prepare } from './prepare';
 import { story } from './story';
+import { history } from './history';
 
 export const fr = {
   common,
@@ -28,4 +29,6 @@ export const fr = {
   prepare,
   story,
   vocab: VOCABULARY_LABELS.fr,
+  history,
+  auditFields: AUDIT_FIELD_LABELS.fr,
 };
