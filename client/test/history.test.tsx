@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { recordAudit } from '@jalon/db';
 import { buildWorld, callerAs, type World } from '../../server/test/support/world';
 import { renderApp } from './support/harness';
 
@@ -84,16 +83,21 @@ describe('history as sentences', { timeout: 20_000 }, () => {
   it('shows more of the territory’s changes on demand instead of cutting them off', async () => {
     const world = await buildWorld();
     for (let i = 1; i <= 23; i += 1) {
-      await recordAudit(world.db, {
-        userId: world.users.coordinatorNL,
-        entityType: 'action',
-        entityId: world.actions.NL1b,
-        operation: 'update',
-        planId: world.plans.NL1,
-        oldValue: { dueDate: '2025-12-31' },
-        newValue: { dueDate: `2026-01-${String(i).padStart(2, '0')}` },
-        occurredAt: `2025-06-${String(i).padStart(2, '0')}T08:00:00.000Z`,
-      });
+      await world.db
+        .insertInto('auditEvents')
+        .values({
+          occurredAt: `2025-06-${String(i).padStart(2, '0')}T08:00:00.000Z`,
+          userId: world.users.coordinatorNL,
+          entityType: 'action',
+          entityId: world.actions.NL1b,
+          operation: 'update',
+          territoryId: null,
+          planId: world.plans.NL1,
+          oldValue: JSON.stringify({ dueDate: '2025-12-31' }),
+          newValue: JSON.stringify({ dueDate: `2026-01-${String(i).padStart(2, '0')}` }),
+          comment: null,
+        })
+        .execute();
     }
     await renderApp({ as: 'memberNL', world, route: `/territories/${world.territories.NL}` });
     const changes = await screen.findByRole('region', { name: 'Changements récents' });
