@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callerAs, type World } from './support/world';
 import { parseCsv, serveWorldEachTest } from './support/http';
+import { AUDIT_FIELD_LABELS, AUDIT_FIELDS, LOCALES, type AuditFieldKind } from '@jalon/shared';
 
 let world: World;
 const { signIn, download } = serveWorldEachTest((w) => (world = w));
@@ -10,6 +11,21 @@ const rowsOf = async (path: string, cookie: string) => {
   expect(res.status, path).toBe(200);
   return parseCsv(await res.text());
 };
+
+/** Labels of the fields that hold figures (numbers, amounts), the only bare numbers a history shows. */
+function figureLabels(): Set<string> {
+  const labels = new Set<string>();
+  for (const [entityType, fields] of Object.entries(AUDIT_FIELDS))
+    for (const [field, kind] of Object.entries(fields) as [string, AuditFieldKind][])
+      if (kind.kind === 'number' || kind.kind === 'money')
+        for (const locale of LOCALES)
+          labels.add(
+            (AUDIT_FIELD_LABELS[locale] as Record<string, Record<string, string>>)[entityType]?.[
+              field
+            ] ?? '',
+          );
+  return labels;
+}
 
 const headerOf = async (path: string, cookie: string) =>
   (await (await download(path, cookie)).text()).replace(/^\uFEFF/, '').split('\r\n')[0];
@@ -177,6 +193,75 @@ describe('CSV downloads of the plan-side tables', { timeout: 20_000 }, () => {
     expect(de).toBe(
       'Datum und Uhrzeit (UTC);Autor(in);Element;Vorgang;Feld;Alter Wert;Neuer Wert;Kommentar',
     );
+  });
+
+  it('writes a plan’s whole history in words: names, titles and labels, never a key or an id', async () => {
+    const coordinator = await callerAs(world, 'coordinatorNL');
+    const lead = await callerAs(world, 'lead');
+    const plan = await coordinator.plan.byId({ id: world.plans.NL1 });
+    await coordinator.plan.update({
+      id: world.plans.NL1,
+      version: plan.version,
+      leadOrganisationId: world.orgs.bpi,
+      partners: [{ organisationId: world.orgs.region, role: 'cofunder' }],
+      leadUserIds: [world.users.lead, world.users.otherLead],
+    });
+    await coordinator.action.update({
+      id: world.actions.NL1a,
+      version: 1,
+      ownerUserId: world.users.otherLead,
+      stageId: world.stages.NL1[1],
+    });
+    await lead.measurement.create({
+      indicatorId: world.indicators.NL1,
+      measuredOn: '2025-06-01',
+      value: 42,
+    });
+    const cookie = await signIn('memberNL');
+    const fr = await rowsOf(
+      `history.csv?entityType=plan&entityId=${world.plans.NL1}&lang=fr`,
+      cookie,
+    );
+    const row = (field: string, item?: RegExp) =>
+      fr.find((r) => r.Champ === field && (!item || item.test(r['Élément'] ?? '')));
+    expect(row('Porteur')).toMatchObject({
+      'Ancienne valeur': 'Eurométropole de Metz',
+      'Nouvelle valeur': 'Bpifrance',
+    });
+    expect(row('Partenaires')?.['Nouvelle valeur']).toBe('Région Grand Est (Cofinanceur)');
+    expect(row('Pilotes')?.['Nouvelle valeur']).toBe('lead, otherLead');
+    expect(row('Pilote', /Diagnostic des compétences/)).toMatchObject({
+      Élément: 'Action « Diagnostic des compétences » (FA-1)',
+      'Ancienne valeur': 'lead',
+      'Nouvelle valeur': 'otherLead',
+    });
+    expect(row('Étape')?.['Nouvelle valeur']).toBe('Évolution et adaptation des outils');
+    expect(row('Saisie par')).toMatchObject({
+      Élément: 'Mesure « Personnes formées » (FA-1)',
+      'Nouvelle valeur': 'lead',
+    });
+    expect(row('Indicateur')?.['Nouvelle valeur']).toBe('Personnes formées');
+
+    // No cell anywhere holds a field key, and only figures are bare numbers.
+    const de = await rowsOf(
+      `history.csv?entityType=plan&entityId=${world.plans.NL1}&lang=de`,
+      cookie,
+    );
+    const figures = figureLabels();
+    const valueColumns = ['Ancienne valeur', 'Nouvelle valeur', 'Alter Wert', 'Neuer Wert'];
+    for (const rows of [fr, de]) {
+      for (const r of rows) {
+        const field = r.Champ ?? r.Feld ?? '';
+        for (const [column, cell] of Object.entries(r)) {
+          expect(cell, column).not.toMatch(/\b[a-z]+(?:[A-Z][a-z]+)*Ids?\b|\bfollowUpStatus\b/);
+          if (/^-?\d+$/.test(cell)) {
+            expect(valueColumns, `${column} = ${cell}`).toContain(column);
+            expect(figures.has(field), `${field} = ${cell}`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(de.find((r) => r.Feld === 'Erfasst von')?.['Neuer Wert']).toBe('lead');
   });
 
   it('gives the members list to the territory’s coordinators only', async () => {

@@ -574,6 +574,19 @@ const QUOTES: Record<Locale, [string, string]> = {
 export const quoted = (locale: Locale, title: string): string =>
   `${QUOTES[locale][0]}${title}${QUOTES[locale][1]}`;
 
+/** Audited entity types beyond `ENTITY_TYPES`, named in each language. */
+export const AUDIT_EXTRA_ENTITY_LABELS: Record<Locale, Record<'update_request', string>> = {
+  fr: { update_request: 'Demande de mise à jour' },
+  en: { update_request: 'Update request' },
+  de: { update_request: 'Aktualisierungsanfrage' },
+};
+
+/** How an audited entity type reads in `locale` ("Action", "Séance", "Demande de mise à jour"). */
+export const auditEntityLabel = (locale: Locale, entityType: string): string | null =>
+  (VOCABULARY_LABELS[locale].entityType as Record<string, string>)[entityType] ??
+  (AUDIT_EXTRA_ENTITY_LABELS[locale] as Record<string, string>)[entityType] ??
+  null;
+
 const NUMBER_SIGN: Record<Locale, string> = { fr: 'n° ', en: 'no. ', de: 'Nr. ' };
 
 /**
@@ -589,11 +602,10 @@ export function describeAuditSubject(
 ): string {
   const { subject } = entry;
   const vocabulary = VOCABULARY_LABELS[locale];
-  const entityTypes = vocabulary.entityType as Record<string, string>;
   // A comment is read as being about its plan.
   const entityType = entry.entityType === 'comment' && subject.plan ? 'plan' : entry.entityType;
   const parts: string[] = [];
-  if (options.withType !== false) parts.push(entityTypes[entityType] ?? '');
+  if (options.withType !== false) parts.push(auditEntityLabel(locale, entityType) ?? '');
   if (subject.number !== null) parts.push(`${NUMBER_SIGN[locale]}${subject.number}`);
   if (entityType === 'plan' && subject.plan) {
     parts.push(subject.plan.code, quoted(locale, subject.plan.title));

@@ -4,6 +4,7 @@ import {
   AUDIT_FIELDS,
   auditChanges,
   auditCodeLabel,
+  auditEntityLabel,
   createFormatters,
   describeAuditSubject,
   describeAuditValue,
@@ -49,6 +50,12 @@ describe('the registry of audited fields', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('names every audited entity type in every language', () => {
+    for (const locale of LOCALES)
+      for (const entityType of Object.keys(AUDIT_FIELDS))
+        expect(auditEntityLabel(locale, entityType), `${locale} ${entityType}`).toBeTruthy();
   });
 
   it('labels a code of every code list in every language', () => {

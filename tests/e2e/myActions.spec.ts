@@ -59,7 +59,12 @@ test.describe('my actions', () => {
       const response = await fetch(`/trpc/history.list?input=${input}`);
       const body = (await response.json()) as {
         result: {
-          data: { items: { operation: string; newValue: Record<string, unknown> | null }[] };
+          data: {
+            items: {
+              operation: string;
+              changes: { field: string; to: Record<string, unknown> | null }[];
+            }[];
+          };
         };
       };
       return body.result.data.items;
@@ -67,7 +72,13 @@ test.describe('my actions', () => {
     expect(history).toContainEqual(
       expect.objectContaining({
         operation: 'status',
-        newValue: expect.objectContaining({ status: 'on_hold', progress: 35 }),
+        changes: expect.arrayContaining([
+          expect.objectContaining({
+            field: 'status',
+            to: expect.objectContaining({ code: 'on_hold' }),
+          }),
+          expect.objectContaining({ field: 'progress', to: { kind: 'percent', value: 35 } }),
+        ]),
       }),
     );
   });
