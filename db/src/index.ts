@@ -18,6 +18,7 @@ export * from './queries/updateRequests';
 export * from './queries/meetingReview';
 export * from './queries/comments';
 export * from './queries/dashboard';
+export * from './queries/stateAt';
 export * from './queries/exports';
 export * from './seed/demo';
 export * from './seed/national';
