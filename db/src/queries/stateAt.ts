@@ -378,6 +378,33 @@ export async function territoryStateAt(
   return state;
 }
 
+export interface TerritoryComparison {
+  at: string;
+  today: string;
+  then: ScopeState;
+  now: ScopeState;
+  /** The territory's held meetings, oldest first: the days one may compare with. */
+  meetings: HeldMeetingMark[];
+}
+
+/** A territory at the end of `at` beside today, read from one history. */
+export async function compareTerritoryAt(
+  db: Db | Trx,
+  territoryId: number,
+  at: string,
+  today: string,
+): Promise<TerritoryComparison> {
+  const history = await readHistory(db, { territoryId }, today);
+  const day = at < today ? at : today;
+  return {
+    at: day,
+    today,
+    then: stateOn(history, day),
+    now: stateOn(history, today),
+    meetings: history.meetings,
+  };
+}
+
 export interface SeriesPoint<T> {
   day: string;
   /** The last day of a month, or today. */
