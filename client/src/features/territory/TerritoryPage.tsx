@@ -11,6 +11,7 @@ import { ProgressSection } from './ProgressSection';
 import { AttentionSection } from './AttentionSection';
 import { RecentChanges, useChangesSince } from './RecentChanges';
 import { meetingPaths } from '../meetings/paths';
+import { TerritoryProgressPanel } from '../progress-history/TerritoryProgressPanel';
 import './territory.css';
 
 export type Overview = RouterOutputs['dashboard']['territoryOverview'];
@@ -65,6 +66,7 @@ function TerritoryDashboard({ territoryId }: { territoryId: number }) {
             <KeyFigures overview={ready} />
             <Meetings next={ready.nextMeeting} last={ready.lastHeldMeeting} />
             <ProgressSection overview={ready} />
+            <TerritoryProgressPanel territoryId={ready.territory.id} />
             <AttentionSection overview={ready} />
             <RecentChanges
               overview={ready}
