@@ -83,16 +83,17 @@ export function ProgressLineChart({
           tick={{ fontSize: 12 }}
           tickFormatter={(v: number) => format.percent(v)}
         />
-        <Legend verticalAlign="top" height={32} itemSorter={null} />
+        <Legend verticalAlign="bottom" height={32} itemSorter={null} />
         {meetings.map((m) => (
           <ReferenceLine
             key={m.id}
             x={m.time}
             stroke={MEETING_COLORS[m.committeeKind]}
             strokeDasharray={m.committeeKind === 'copil' ? undefined : '3 3'}
+            // COPIL above the plot, COTECH just inside it: two rows, so close meetings stay legible.
             label={{
               value: t(`panel.kindShort.${m.committeeKind}`),
-              position: 'top',
+              position: m.committeeKind === 'copil' ? 'top' : 'insideTopLeft',
               fontSize: 11,
               fill: MEETING_COLORS[m.committeeKind],
             }}
