@@ -291,8 +291,9 @@ async function readHistory(
     db
       .selectFrom('auditEvents')
       .select(['entityId', 'occurredAt', 'operation', 'oldValue'])
+      // By plan only, so the plan index serves it; other entities' events are skipped below.
+      .select('entityType')
       .where('planId', 'in', planIds)
-      .where('entityType', '=', 'action')
       .orderBy('occurredAt')
       .orderBy('id')
       .execute(),
@@ -309,6 +310,7 @@ async function readHistory(
   ]);
   const eventsOf = new Map<number, ActionEvent[]>();
   for (const e of events) {
+    if (e.entityType !== 'action') continue;
     const list = eventsOf.get(e.entityId) ?? [];
     list.push({ at: e.occurredAt, operation: e.operation, oldValue: readOldFields(e.oldValue) });
     eventsOf.set(e.entityId, list);
