@@ -62,4 +62,27 @@ describe('progress over time', { timeout: 20_000 }, () => {
     expect(within(status).getByRole('columnheader', { name: 'Au 10 avr. 2025' })).toBeTruthy();
     expect(within(status).getByRole('rowheader', { name: 'Bloqué' })).toBeTruthy();
   });
+
+  it('leads from a held meeting’s page to the territory on the meeting’s day', async () => {
+    const world = await buildWorld();
+    await world.db
+      .updateTable('meetings')
+      .set({ status: 'held', heldAt: '2025-04-10T09:30:00.000Z' })
+      .where('id', '=', world.meetings.NL)
+      .execute();
+    await renderApp({ as: 'memberNL', world, route: `/meetings/${world.meetings.NL}` });
+    expect(
+      await screen.findByRole('link', { name: 'Le territoire à cette séance' }, { timeout: 5000 }),
+    ).toHaveProperty(
+      'href',
+      expect.stringContaining(`/territories/${world.territories.NL}/at/2025-04-10`),
+    );
+  });
+
+  it('offers no such link on a meeting still planned', async () => {
+    const world = await buildWorld();
+    await renderApp({ as: 'memberNL', world, route: `/meetings/${world.meetings.NL}` });
+    await screen.findByRole('link', { name: 'Comités du territoire' }, { timeout: 5000 });
+    expect(screen.queryByRole('link', { name: 'Le territoire à cette séance' })).toBeNull();
+  });
 });

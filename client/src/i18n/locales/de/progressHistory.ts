@@ -29,6 +29,7 @@ export const progressHistory: Messages<typeof fr> = {
     pickDate: 'Das Territorium an einem Datum',
     go: 'Anzeigen',
     kindShort: { copil: 'COPIL', cotech: 'COTECH' },
+    atMeeting: 'Das Territorium zu dieser Sitzung',
   },
   at: {
     title: '{{territory}} am {{date}}',

@@ -29,6 +29,7 @@ export const progressHistory: Messages<typeof fr> = {
     pickDate: 'The territory on a date',
     go: 'Show',
     kindShort: { copil: 'COPIL', cotech: 'COTECH' },
+    atMeeting: 'The territory at this meeting',
   },
   at: {
     title: '{{territory}} on {{date}}',

@@ -26,6 +26,7 @@ export const progressHistory = {
     pickDate: 'Le territoire à une date',
     go: 'Afficher',
     kindShort: { copil: 'COPIL', cotech: 'COTECH' },
+    atMeeting: 'Le territoire à cette séance',
   },
   at: {
     title: '{{territory}} au {{date}}',
