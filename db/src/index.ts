@@ -20,6 +20,7 @@ export * from './queries/meetingReview';
 export * from './queries/movement';
 export * from './queries/comments';
 export * from './queries/dashboard';
+export * from './queries/stateAt';
 export * from './queries/exports';
 export * from './seed/demo';
 export * from './seed/national';

@@ -684,6 +684,28 @@ const cases: Record<string, Case[] | 'public'> = {
     },
   ],
   'dashboard.portfolio': [{ label: 'filtered by scope', input: () => ({}), allowed: EVERYONE }],
+
+  'progress.territorySeries': [
+    { label: 'Nord Lorraine', input: (w) => ({ territoryId: w.territories.NL }), allowed: READ_NL },
+    { label: 'Chartres', input: (w) => ({ territoryId: w.territories.CH }), allowed: READ_CH },
+  ],
+  'progress.planSeries': [
+    { label: 'Nord Lorraine', input: (w) => ({ planId: w.plans.NL1 }), allowed: READ_NL },
+    { label: 'shared NL + CL', input: (w) => ({ planId: w.plans.SHARED }), allowed: READ_NL },
+    { label: 'Chartres', input: (w) => ({ planId: w.plans.CH1 }), allowed: READ_CH },
+  ],
+  'progress.territoryAt': [
+    {
+      label: 'Nord Lorraine',
+      input: (w) => ({ territoryId: w.territories.NL, at: '2026-01-15' }),
+      allowed: READ_NL,
+    },
+    {
+      label: 'Chartres',
+      input: (w) => ({ territoryId: w.territories.CH, at: '2026-01-15' }),
+      allowed: READ_CH,
+    },
+  ],
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();

@@ -11,3 +11,4 @@ export * from './movement';
 export * from './auditFields';
 export * from './auditLabels';
 export * from './format';
+export * from './progressOverTime';

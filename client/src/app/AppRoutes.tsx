@@ -12,6 +12,7 @@ import { adminRoutes } from '../features/admin/routes';
 import { meetingsRoutes } from '../features/meetings/routes';
 import { committeesRoutes } from '../features/committees/routes';
 import { meetingModeRoutes } from '../features/meeting-mode/routes';
+import { progressHistoryRoutes } from '../features/progress-history/routes';
 
 const FEATURE_ROUTES = [
   ...homeRoutes,
@@ -23,6 +24,7 @@ const FEATURE_ROUTES = [
   ...meetingsRoutes,
   ...committeesRoutes,
   ...meetingModeRoutes,
+  ...progressHistoryRoutes,
 ];
 
 export function AppRoutes() {

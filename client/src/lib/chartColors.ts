@@ -1,4 +1,4 @@
-import type { ActionStatus } from '@jalon/shared';
+import type { ActionStatus, StageKind } from '@jalon/shared';
 
 /** Chart colours, each at least 3:1 against white (WCAG 1.4.11 for graphics). */
 export const CHART_COLORS = {
@@ -19,4 +19,11 @@ export const STATUS_COLORS: Record<ActionStatus, string> = {
   blocked: '#b3261e',
   dropped: '#4b5563',
   to_discuss: '#6a3d9a',
+};
+
+/** One colour per stage, each at least 3:1 against white. */
+export const STAGE_COLORS: Record<StageKind, string> = {
+  inventory: CHART_COLORS.primary,
+  tool_adaptation: CHART_COLORS.secondary,
+  support_for_change: '#0f6b5c',
 };

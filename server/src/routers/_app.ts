@@ -16,6 +16,7 @@ import { meetingRouter } from './meeting';
 import { membershipRouter } from './membership';
 import { organisationRouter } from './organisation';
 import { planRouter } from './plan';
+import { progressRouter } from './progress';
 import { regionRouter } from './region';
 import { stageRouter } from './stage';
 import { territoryRouter } from './territory';
@@ -45,6 +46,7 @@ export const appRouter = router({
   comment: commentRouter,
   history: historyRouter,
   dashboard: dashboardRouter,
+  progress: progressRouter,
 });
 
 export type AppRouter = typeof appRouter;

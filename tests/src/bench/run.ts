@@ -82,7 +82,18 @@ try {
     .offset(Math.floor(seeded.actions / 2))
     .limit(1)
     .executeTakeFirstOrThrow();
+  // Its plan with the most actions: the heaviest plan series.
+  const bigPlan = await db
+    .selectFrom('actions as a')
+    .innerJoin('planTerritories as pt', 'pt.planId', 'a.planId')
+    .where('pt.territoryId', '=', big.id)
+    .groupBy('a.planId')
+    .select(['a.planId', (eb) => eb.fn.countAll<number>().as('actions')])
+    .orderBy('actions', 'desc')
+    .orderBy('a.planId')
+    .executeTakeFirstOrThrow();
   console.log(`Largest territory: ${big.name} (#${big.id}, ${big.actions} actions)`);
+  console.log(`Its largest plan: #${bigPlan.planId} (${bigPlan.actions} actions)`);
   console.log(`Median of ${runs} runs after ${warmup} warm-up runs each\n`);
 
   const options = { runs, warmup };
@@ -114,6 +125,27 @@ try {
       await measure(
         'dashboard.portfolio (national, 50, by progress)',
         () => caller.dashboard.portfolio({ limit: 50, sort: 'progress', direction: 'desc' }),
+        options,
+      ),
+    ),
+    summarise(
+      await measure(
+        `progress.territorySeries (#${big.id})`,
+        () => caller.progress.territorySeries({ territoryId: big.id }),
+        options,
+      ),
+    ),
+    summarise(
+      await measure(
+        `progress.planSeries (#${bigPlan.planId})`,
+        () => caller.progress.planSeries({ planId: bigPlan.planId }),
+        options,
+      ),
+    ),
+    summarise(
+      await measure(
+        `progress.territoryAt (#${big.id}, a year ago)`,
+        () => caller.progress.territoryAt({ territoryId: big.id, at: '2025-11-22' }),
         options,
       ),
     ),

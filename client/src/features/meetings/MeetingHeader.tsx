@@ -10,6 +10,7 @@ import type { MeetingAccess, MeetingDetail } from './meetingAccess';
 import { fromLocalInput, toLocalInput, useMeetingDateText } from './meetingFormat';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EditFormFooter } from './EditFormFooter';
+import { TerritoryAtMeetingLink } from '../progress-history/TerritoryAtMeetingLink';
 
 /** The meeting's status as a label; the word carries the meaning, the colour only helps. */
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
@@ -66,6 +67,7 @@ export function MeetingHeader({
           <Link className="button button-small" to={meetingPaths.committees(meeting.territoryId)}>
             {t('links.committees')}
           </Link>
+          <TerritoryAtMeetingLink meeting={meeting} />
         </nav>
       </div>
 

@@ -13,6 +13,7 @@ import { PlanFacts } from './PlanFacts';
 import { FundingPanel } from './FundingPanel';
 import { StageStepper } from './StageStepper';
 import { IndicatorsSection } from './IndicatorsSection';
+import { PlanProgressPanel } from '../progress-history/PlanProgressPanel';
 import { PlanHistory } from './PlanHistory';
 import { PlanComments } from './PlanComments';
 import './plan.css';
@@ -109,6 +110,8 @@ function PlanView({ plan }: { plan: PlanDetail }) {
       </div>
 
       <StageStepper stages={plan.stages} />
+
+      <PlanProgressPanel planId={plan.id} />
 
       <section className="panel" aria-labelledby="plan-actions-heading">
         <div className="panel-header">

@@ -13,6 +13,7 @@ import { RecentChanges, useChangesSince } from './RecentChanges';
 import { MovementPanel } from './MovementPanel';
 import { IdentityLine, TerritoryIdentity } from './TerritoryIdentity';
 import { meetingPaths } from '../meetings/paths';
+import { TerritoryProgressPanel } from '../progress-history/TerritoryProgressPanel';
 import './territory.css';
 
 export type Overview = RouterOutputs['dashboard']['territoryOverview'];
@@ -84,6 +85,7 @@ function TerritoryDashboard({ territoryId }: { territoryId: number }) {
             <KeyFigures overview={ready} />
             <Meetings next={ready.nextMeeting} last={ready.lastHeldMeeting} />
             <ProgressSection overview={ready} />
+            <TerritoryProgressPanel territoryId={ready.territory.id} />
             <AttentionSection overview={ready} />
             <TerritoryIdentity territoryId={ready.territory.id} />
             <RecentChanges

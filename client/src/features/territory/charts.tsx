@@ -12,16 +12,9 @@ import {
 import { useTranslation } from 'react-i18next';
 import { STAGE_KINDS, type ActionStatus, type StageKind } from '@jalon/shared';
 import { useFormat } from '../../lib/format';
-import { CHART_COLORS, STATUS_COLORS } from '../../lib/chartColors';
+import { CHART_COLORS, STAGE_COLORS, STATUS_COLORS } from '../../lib/chartColors';
 
 // Loaded lazily (recharts): the territory dashboard's two charts.
-
-/** One colour per stage, each at least 3:1 against white. */
-const STAGE_COLORS: Record<StageKind, string> = {
-  inventory: CHART_COLORS.primary,
-  tool_adaptation: CHART_COLORS.secondary,
-  support_for_change: '#0f6b5c',
-};
 
 export interface PlanChartRow {
   label: string;

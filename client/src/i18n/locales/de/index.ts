@@ -15,6 +15,7 @@ import { review } from './review';
 import { prepare } from './prepare';
 import { story } from './story';
 import { history } from './history';
+import { progressHistory } from './progressHistory';
 
 export const de: Messages<typeof fr> = {
   common,
@@ -30,6 +31,7 @@ export const de: Messages<typeof fr> = {
   review,
   prepare,
   story,
+  progressHistory,
   vocab: VOCABULARY_LABELS.de,
   history,
   auditFields: AUDIT_FIELD_LABELS.de,

@@ -13,6 +13,7 @@ import { review } from './review';
 import { prepare } from './prepare';
 import { story } from './story';
 import { history } from './history';
+import { progressHistory } from './progressHistory';
 
 export const fr = {
   common,
@@ -28,6 +29,7 @@ export const fr = {
   review,
   prepare,
   story,
+  progressHistory,
   vocab: VOCABULARY_LABELS.fr,
   history,
   auditFields: AUDIT_FIELD_LABELS.fr,
