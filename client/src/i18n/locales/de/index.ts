@@ -13,6 +13,8 @@ import { meetings } from './meetings';
 import { committees } from './committees';
 import { review } from './review';
 import { prepare } from './prepare';
+import { action } from './action';
+import { comments } from './comments';
 
 export const de: Messages<typeof fr> = {
   common,
@@ -27,5 +29,7 @@ export const de: Messages<typeof fr> = {
   committees,
   review,
   prepare,
+  action,
+  comments,
   vocab: VOCABULARY_LABELS.de,
 };

@@ -11,6 +11,8 @@ import { meetings } from './meetings';
 import { committees } from './committees';
 import { review } from './review';
 import { prepare } from './prepare';
+import { action } from './action';
+import { comments } from './comments';
 
 export const fr = {
   common,
@@ -25,5 +27,7 @@ export const fr = {
   committees,
   review,
   prepare,
+  action,
+  comments,
   vocab: VOCABULARY_LABELS.fr,
 };
