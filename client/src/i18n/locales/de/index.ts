@@ -15,6 +15,7 @@ import { review } from './review';
 import { prepare } from './prepare';
 import { action } from './action';
 import { comments } from './comments';
+import { measurements } from './measurements';
 
 export const de: Messages<typeof fr> = {
   common,
@@ -31,5 +32,6 @@ export const de: Messages<typeof fr> = {
   prepare,
   action,
   comments,
+  measurements,
   vocab: VOCABULARY_LABELS.de,
 };

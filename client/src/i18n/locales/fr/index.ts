@@ -13,6 +13,7 @@ import { review } from './review';
 import { prepare } from './prepare';
 import { action } from './action';
 import { comments } from './comments';
+import { measurements } from './measurements';
 
 export const fr = {
   common,
@@ -29,5 +30,6 @@ export const fr = {
   prepare,
   action,
   comments,
+  measurements,
   vocab: VOCABULARY_LABELS.fr,
 };
