@@ -5,7 +5,42 @@ import type { PermissionScope } from '@jalon/shared';
 import { useTRPC } from '../../lib/trpc';
 import { CommentThread, type CommentTarget } from './CommentThread';
 
-/** A comment count that opens the thread beneath it: for rows and panels short of room. */
+/**
+ * "Comments (3)": the number of comments on an entity as a button that shows or hides its thread
+ * (the element `controls` names).
+ */
+export function CommentCountButton({
+  target,
+  name,
+  open,
+  controls,
+  onToggle,
+}: {
+  target: CommentTarget;
+  name: string;
+  open: boolean;
+  controls: string;
+  onToggle: () => void;
+}) {
+  const { t } = useTranslation('comments');
+  const trpc = useTRPC();
+  const count = useQuery(trpc.comment.list.queryOptions({ ...target, limit: 1 }));
+  const label = t('toggle', { count: count.data?.total ?? 0 });
+  return (
+    <button
+      type="button"
+      className="button button-small button-quiet comment-count no-print"
+      aria-expanded={open}
+      aria-controls={controls}
+      aria-label={`${label} · ${name}`}
+      onClick={onToggle}
+    >
+      {label}
+    </button>
+  );
+}
+
+/** A comment count that opens the thread beneath it: for panels short of room. */
 export function CommentToggle({
   target,
   scope,
@@ -17,22 +52,17 @@ export function CommentToggle({
   name: string;
 }) {
   const { t } = useTranslation('comments');
-  const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const threadId = useId();
-  const count = useQuery(trpc.comment.list.queryOptions({ ...target, limit: 1 }));
   return (
     <div className="comment-toggle">
-      <button
-        type="button"
-        className="button button-small button-quiet"
-        aria-expanded={open}
-        aria-controls={threadId}
-        aria-label={`${t('toggle', { count: count.data?.total ?? 0 })} · ${name}`}
-        onClick={() => setOpen((v) => !v)}
-      >
-        {t('toggle', { count: count.data?.total ?? 0 })}
-      </button>
+      <CommentCountButton
+        target={target}
+        name={name}
+        open={open}
+        controls={threadId}
+        onToggle={() => setOpen((v) => !v)}
+      />
       <div id={threadId} hidden={!open}>
         {open && <CommentThread target={target} scope={scope} label={t('threadOf', { name })} />}
       </div>
