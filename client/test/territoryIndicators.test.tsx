@@ -100,9 +100,9 @@ describe('indicators of the territory itself', { timeout: 25_000 }, () => {
       route: `/territories/${world.territories.NL}/indicators/new`,
     });
     const user = userEvent.setup();
-    const owner = (await screen.findByLabelText(/^Rattaché à/, undefined, {
+    const owner = await screen.findByLabelText<HTMLSelectElement>(/^Rattaché à/, undefined, {
       timeout: 10_000,
-    })) as HTMLSelectElement;
+    });
     expect(owner.value).toBe('territory');
     expect([...owner.options].map((o) => o.textContent)).toContain('Le territoire lui-même');
     await user.type(screen.getByLabelText(/^Intitulé/), 'Foncier disponible');
@@ -112,14 +112,11 @@ describe('indicators of the territory itself', { timeout: 25_000 }, () => {
     await user.type(screen.getByLabelText(/^Valeur cible/), '80');
     await user.type(screen.getByLabelText(/^Date cible/), '2027-12-31');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
-    const { section } = await (async () => {
-      const s = await screen.findByRole(
-        'region',
-        { name: 'Indicateurs du territoire' },
-        { timeout: 10_000 },
-      );
-      return { section: s };
-    })();
+    const section = await screen.findByRole(
+      'region',
+      { name: 'Indicateurs du territoire' },
+      { timeout: 10_000 },
+    );
     await within(section).findByRole('region', { name: 'Foncier disponible (hectares)' });
     const stored = await world.db
       .selectFrom('indicators')
