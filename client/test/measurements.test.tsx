@@ -33,7 +33,10 @@ describe('measurements on the plan page', { timeout: 20_000 }, () => {
     expect((value as HTMLInputElement).value).toBe('25');
     await user.clear(value);
     await user.type(value, '27,5');
-    await user.type(within(panel).getByLabelText(/Commentaire/), 'Chiffre consolidé OPCO');
+    await user.type(
+      within(panel).getByLabelText(/^Commentaire \(facultatif\)/),
+      'Chiffre consolidé OPCO',
+    );
     await user.click(within(panel).getByRole('button', { name: 'Enregistrer la correction' }));
 
     await waitFor(() => {

@@ -191,24 +191,28 @@ export function IndicatorPanel({
                   )}
                 </>
               }
+              footer={
+                <div className="indicator-footer">
+                  {canRecord && adding && (
+                    <section
+                      className="indicator-extras"
+                      aria-label={tm('addHeading', { name: indicator.name })}
+                    >
+                      <h4>{tm('addHeading', { name: indicator.name })}</h4>
+                      <MeasurementForm indicator={indicator} />
+                    </section>
+                  )}
+                  <CommentToggle
+                    target={{ entityType: 'indicator', entityId: indicator.id }}
+                    scope={scope}
+                    name={indicator.name}
+                  />
+                </div>
+              }
             />
           );
         }}
       </QueryState>
-      {canRecord && adding && (
-        <section
-          className="panel indicator-extras"
-          aria-label={tm('addHeading', { name: indicator.name })}
-        >
-          <h4>{tm('addHeading', { name: indicator.name })}</h4>
-          <MeasurementForm indicator={indicator} />
-        </section>
-      )}
-      <CommentToggle
-        target={{ entityType: 'indicator', entityId: indicator.id }}
-        scope={scope}
-        name={indicator.name}
-      />
     </div>
   );
 }
@@ -236,57 +240,55 @@ function MeasurementTable({
       {rows.length === 0 ? (
         <p className="state state-empty">{t('indicators.noMeasurements')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table compact">
-            <caption>{t('indicators.chartCaption', { name: indicator.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('indicators.date')}</th>
-                <th scope="col" className="numeric">
-                  {t('indicators.value', { unit })}
+        <table className="data-table compact measurement-table">
+          <caption>{t('indicators.chartCaption', { name: indicator.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('indicators.date')}</th>
+              <th scope="col" className="numeric">
+                {t('indicators.value', { unit })}
+              </th>
+              <th scope="col" className="numeric">
+                {t('indicators.expected', { unit })}
+              </th>
+              <th scope="col">{t('indicators.track')}</th>
+              <th scope="col">{t('indicators.source')}</th>
+              <th scope="col">{tm('recordedBy')}</th>
+              <th scope="col">{tm('comment')}</th>
+              {canRecord && (
+                <th scope="col">
+                  <span className="visually-hidden">{tm('correct')}</span>
                 </th>
-                <th scope="col" className="numeric">
-                  {t('indicators.expected', { unit })}
-                </th>
-                <th scope="col">{t('indicators.track')}</th>
-                <th scope="col">{t('indicators.source')}</th>
-                <th scope="col">{tm('recordedBy')}</th>
-                <th scope="col">{tm('comment')}</th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">{format.date(row.date)}</th>
+                <td className="numeric">{format.number(row.value)}</td>
+                <td className="numeric">{format.number(row.expected)}</td>
+                <td>{tv(`indicatorTrack.${row.track}`)}</td>
+                <td>{row.source || '—'}</td>
+                <td>{row.recorderName ?? '—'}</td>
+                <td>{row.comment || '—'}</td>
                 {canRecord && (
-                  <th scope="col">
-                    <span className="visually-hidden">{tm('correct')}</span>
-                  </th>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={tm('correctLabel', { date: format.date(row.date) })}
+                      aria-pressed={editingId === row.id}
+                      onClick={() => setEditingId(editingId === row.id ? null : row.id)}
+                    >
+                      {tm('correct')}
+                    </button>
+                  </td>
                 )}
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">{format.date(row.date)}</th>
-                  <td className="numeric">{format.number(row.value)}</td>
-                  <td className="numeric">{format.number(row.expected)}</td>
-                  <td>{tv(`indicatorTrack.${row.track}`)}</td>
-                  <td>{row.source || '—'}</td>
-                  <td>{row.recorderName ?? '—'}</td>
-                  <td>{row.comment || '—'}</td>
-                  {canRecord && (
-                    <td>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={tm('correctLabel', { date: format.date(row.date) })}
-                        aria-pressed={editingId === row.id}
-                        onClick={() => setEditingId(editingId === row.id ? null : row.id)}
-                      >
-                        {tm('correct')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       )}
       {canRecord && editing && (
         <div className="measurement-correction">
