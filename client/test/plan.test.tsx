@@ -49,8 +49,8 @@ describe('plan page', { timeout: 20_000 }, () => {
     });
     const rows = within(data).getAllByRole('row').slice(1);
     expect(rows.map((r) => [...r.children].map((c) => c.textContent))).toEqual([
-      ['30 juin 2024', '10', '19,84', 'Hors trajectoire', 'OPCO'],
-      ['31 déc. 2024', '25', '40', 'Hors trajectoire', 'OPCO'],
+      ['30 juin 2024', '10', '19,84', 'Hors trajectoire', 'OPCO', 'lead', '—'],
+      ['31 déc. 2024', '25', '40', 'Hors trajectoire', 'OPCO', 'lead', '—'],
     ]);
 
     expect(screen.queryByRole('link', { name: 'Modifier la fiche' })).toBeNull();

@@ -185,6 +185,7 @@ describe('preparing a meeting', { timeout: 30_000 }, () => {
     const link = within(updated as HTMLElement).getByRole('link', {
       name: 'Diagnostic des compétences',
     });
-    expect(link.getAttribute('href')).toBe(`/plans/${world.plans.NL1}`);
+    // Action titles lead to the action's page.
+    expect(link.getAttribute('href')).toBe(`/actions/${world.actions.NL1a}`);
   });
 });

@@ -125,6 +125,44 @@ const measurement = (w: World) =>
     .executeTakeFirstOrThrow()
     .then((r) => r.id);
 
+/** A measurement of an indicator of Nord Lorraine itself (no plan). */
+const territoryMeasurement = async (w: World) => {
+  const indicatorId = await insertId(
+    w.db
+      .insertInto('indicators')
+      .values({
+        createdAt: WORLD_CREATED_AT,
+        planId: null,
+        territoryId: w.territories.NL,
+        name: 'Emplois industriels',
+        unit: 'emplois',
+        kind: 'impact',
+        direction: 'increase',
+        baselineValue: 1000,
+        baselineDate: '2024-01-01',
+        baselineSource: '',
+        targetValue: 1200,
+        targetDate: '2027-12-31',
+        archivedAt: null,
+      })
+      .returning('id'),
+  );
+  return insertId(
+    w.db
+      .insertInto('measurements')
+      .values({
+        createdAt: WORLD_CREATED_AT,
+        indicatorId,
+        measuredOn: '2024-06-30',
+        value: 1000,
+        source: '',
+        comment: '',
+        recordedBy: w.users.coordinatorNL,
+      })
+      .returning('id'),
+  );
+};
+
 const indicatorInput = (planId: number) => ({
   planId,
   name: 'Emplois créés',
@@ -409,6 +447,22 @@ const cases: Record<string, Case[] | 'public'> = {
       label: 'Chartres',
       input: (w) => ({ indicatorId: w.indicators.CH1, measuredOn: '2025-05-31', value: 4 }),
       allowed: MANAGE_CH,
+    },
+  ],
+  'measurement.update': [
+    {
+      label: 'NL-1 (led by lead)',
+      input: async (w) => ({ id: await measurement(w), measuredOn: '2024-06-30', value: 12 }),
+      allowed: WORK_NL1,
+    },
+    {
+      label: 'Nord Lorraine itself',
+      input: async (w) => ({
+        id: await territoryMeasurement(w),
+        measuredOn: '2024-06-30',
+        value: 1010,
+      }),
+      allowed: MANAGE_NL,
     },
   ],
   'measurement.delete': [

@@ -337,6 +337,10 @@ export const measurementCreateInput = z.object({
   source: text(300).default(''),
   comment: text(2000).default(''),
 });
+// A correction names the measurement and restates every field, as the form shows them all.
+export const measurementUpdateInput = measurementCreateInput
+  .omit({ indicatorId: true })
+  .extend({ id });
 
 // ---- Committees and meetings -----------------------------------------------------------------
 

@@ -12,6 +12,7 @@ export function ChartPanel({
   chart,
   table,
   actions,
+  footer,
   className,
 }: {
   title: string;
@@ -19,6 +20,8 @@ export function ChartPanel({
   table: ReactNode;
   /** More controls beside the toggle, such as the data's CSV download. */
   actions?: ReactNode;
+  /** Below the chart and its data, inside the panel: entry forms, comments. */
+  footer?: ReactNode;
   className?: string;
 }) {
   const { t } = useTranslation();
@@ -51,6 +54,7 @@ export function ChartPanel({
       >
         {table}
       </div>
+      {footer}
     </section>
   );
 }

@@ -198,3 +198,32 @@ export async function updateActionAtVersion(
 export async function findStage(db: Db | Trx, id: number) {
   return db.selectFrom('stages').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** What an action's page shows beside the action itself: its plan, stage and owner by name. */
+export interface ActionContext {
+  planCode: string;
+  planTitle: string;
+  stageKind: StageKind;
+  ownerName: string | null;
+}
+
+export async function findActionContext(
+  db: Db | Trx,
+  action: Pick<Action, 'planId' | 'stageId' | 'ownerUserId'>,
+): Promise<ActionContext> {
+  const row = await db
+    .selectFrom('plans as p')
+    .innerJoin('stages as s', (join) =>
+      join.onRef('s.planId', '=', 'p.id').on('s.id', '=', action.stageId),
+    )
+    .leftJoin('users as u', (join) => join.on('u.id', '=', action.ownerUserId ?? 0))
+    .select([
+      'p.code as planCode',
+      'p.title as planTitle',
+      's.kind as stageKind',
+      'u.name as ownerName',
+    ])
+    .where('p.id', '=', action.planId)
+    .executeTakeFirstOrThrow();
+  return row;
+}

@@ -233,3 +233,16 @@ export async function insertMeasurement(
 export async function deleteMeasurement(trx: Db | Trx, id: number): Promise<void> {
   await trx.deleteFrom('measurements').where('id', '=', id).execute();
 }
+
+export async function updateMeasurement(
+  trx: Db | Trx,
+  id: number,
+  patch: Updateable<MeasurementTable>,
+): Promise<Measurement> {
+  return trx
+    .updateTable('measurements')
+    .set(patch)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import {
   diffFields,
   findAction,
+  findActionContext,
   findStage,
   insertAction,
   isMemberOfAnyTerritory,
@@ -93,7 +94,8 @@ export const actionRouter = router({
     await authorize(ctx, 'read', { entity: 'action', id: input.id });
     const action = await findAction(ctx.db, input.id);
     if (!action) throw notFound('action', input.id);
-    return withHealth(action, isoToday(ctx.now()));
+    const context = await findActionContext(ctx.db, action);
+    return { ...withHealth(action, isoToday(ctx.now())), ...context };
   }),
 
   create: authedProcedure.input(actionCreateInput).mutation(async ({ ctx, input }) => {

@@ -6,10 +6,17 @@ import {
   insertMeasurement,
   listMeasurements,
   recordAudit,
+  recordChanges,
+  updateMeasurement,
   type Indicator,
   type Measurement,
 } from '@jalon/db';
-import { byIdInput, measurementCreateInput, measurementListInput } from '@jalon/shared';
+import {
+  byIdInput,
+  measurementCreateInput,
+  measurementListInput,
+  measurementUpdateInput,
+} from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router, type AuthedContext } from '../trpc';
 import { findLivePlan } from './plan';
 
@@ -37,6 +44,27 @@ async function authorizeRecording(ctx: AuthedContext, indicatorId: number): Prom
   return indicator;
 }
 
+/** A measurement goes to a live indicator of a live plan, on or after the baseline date. */
+async function assertRecordable(
+  ctx: AuthedContext,
+  indicator: Indicator,
+  measuredOn: string,
+): Promise<void> {
+  if (indicator.archivedAt !== null) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `Indicator ${indicator.id} is archived`,
+    });
+  }
+  if (indicator.planId !== null) await findLivePlan(ctx.db, indicator.planId);
+  if (measuredOn < indicator.baselineDate) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `A measurement cannot precede the baseline date (${indicator.baselineDate})`,
+    });
+  }
+}
+
 export const measurementRouter = router({
   list: authedProcedure.input(measurementListInput).query(async ({ ctx, input }) => {
     await authorize(ctx, 'read', { entity: 'indicator', id: input.indicatorId });
@@ -46,19 +74,7 @@ export const measurementRouter = router({
 
   create: authedProcedure.input(measurementCreateInput).mutation(async ({ ctx, input }) => {
     const indicator = await authorizeRecording(ctx, input.indicatorId);
-    if (indicator.archivedAt !== null) {
-      throw new TRPCError({
-        code: 'BAD_REQUEST',
-        message: `Indicator ${indicator.id} is archived`,
-      });
-    }
-    if (indicator.planId !== null) await findLivePlan(ctx.db, indicator.planId);
-    if (input.measuredOn < indicator.baselineDate) {
-      throw new TRPCError({
-        code: 'BAD_REQUEST',
-        message: `A measurement cannot precede the baseline date (${indicator.baselineDate})`,
-      });
-    }
+    await assertRecordable(ctx, indicator, input.measuredOn);
     const now = ctx.now();
     return ctx.db.transaction().execute(async (trx) => {
       const created = await insertMeasurement(trx, {
@@ -77,6 +93,34 @@ export const measurementRouter = router({
         occurredAt: now.toISOString(),
       });
       return created;
+    });
+  }),
+
+  /** Corrects a measurement: who corrects it becomes its recorder; the audit keeps old → new. */
+  update: authedProcedure.input(measurementUpdateInput).mutation(async ({ ctx, input }) => {
+    const { id, ...fields } = input;
+    const before = await findMeasurement(ctx.db, id);
+    if (!before) throw notFound('measurement', id);
+    const indicator = await authorizeRecording(ctx, before.indicatorId);
+    await assertRecordable(ctx, indicator, fields.measuredOn);
+    const now = ctx.now();
+    return ctx.db.transaction().execute(async (trx) => {
+      const after = await updateMeasurement(trx, id, { ...fields, recordedBy: ctx.user.id });
+      await recordChanges(
+        trx,
+        {
+          userId: ctx.user.id,
+          entityType: 'measurement',
+          entityId: id,
+          operation: 'update',
+          planId: indicator.planId,
+          territoryId: indicator.territoryId,
+          occurredAt: now.toISOString(),
+        },
+        auditedFields(before),
+        auditedFields(after),
+      );
+      return after;
     });
   }),
 

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ActionLink } from './ActionLink';
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -107,6 +108,7 @@ export const actionColumns = helper.columns([
   helper.accessor('title', {
     id: 'title',
     header: () => <ColumnLabel id="title" />,
+    cell: ({ row }) => <ActionLink id={row.original.id} title={row.original.title} />,
     meta: { sortKey: 'title' },
     enableHiding: false,
   }),

@@ -160,7 +160,7 @@ export function NewIndicatorPage() {
       <QueryState query={plan}>
         {(data) =>
           can('manage', planScope(data)) ? (
-            <NewIndicatorForm planId={data.id} />
+            <NewIndicatorForm owner={{ planId: data.id, territoryId: null }} />
           ) : (
             <NotAllowed backTo={planPath(data.id)} backLabel={t('backToPlan')} />
           )
@@ -170,15 +170,60 @@ export function NewIndicatorPage() {
   );
 }
 
-function NewIndicatorForm({ planId }: { planId: number }) {
+/** Creates an indicator for the territory's coordinators: of the territory itself or of a plan. */
+export function NewTerritoryIndicatorPage() {
+  const { t } = useTranslation('admin');
+  const trpc = useTRPC();
+  const can = useCan();
+  const territoryId = Number(useParams().territoryId);
+  const territory = useQuery(trpc.territory.byId.queryOptions({ id: territoryId }));
+  const plans = useQuery(trpc.plan.list.queryOptions({ territoryId, limit: 200 }));
+  return (
+    <FormPage title={t('indicator.newTitle')} subtitle={territory.data?.name}>
+      <QueryState query={territory}>
+        {(data) =>
+          can('manage', territoryScope(data)) ? (
+            <QueryState query={plans}>
+              {(list) => (
+                <NewIndicatorForm
+                  owner={{ planId: null, territoryId: data.id }}
+                  plans={list.items}
+                />
+              )}
+            </QueryState>
+          ) : (
+            <NotAllowed backTo={territoryPath(data.id)} backLabel={t('back')} />
+          )
+        }
+      </QueryState>
+    </FormPage>
+  );
+}
+
+interface IndicatorOwner {
+  planId: number | null;
+  territoryId: number | null;
+}
+
+const TERRITORY_ITSELF = 'territory';
+
+function NewIndicatorForm({
+  owner,
+  plans,
+}: {
+  owner: IndicatorOwner;
+  /** When given, the form asks whether the indicator is the territory's or one of these plans'. */
+  plans?: readonly { id: number; code: string; title: string }[];
+}) {
+  const { t } = useTranslation('admin');
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const territoryId = owner.territoryId;
   const { form, save, onSubmit, notice } = useSaveForm({
     resolver: zodResolver(indicatorCreateInput, zodMessages),
     defaultValues: {
-      planId,
-      territoryId: null,
+      ...owner,
       name: '',
       unit: '',
       kind: 'output',
@@ -187,19 +232,47 @@ function NewIndicatorForm({ planId }: { planId: number }) {
     } satisfies Partial<CreateValues>,
     fields: INDICATOR_FIELDS,
     mutation: trpc.indicator.create.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (created) => {
         await queryClient.invalidateQueries(trpc.indicator.pathFilter());
         await queryClient.invalidateQueries(trpc.plan.pathFilter());
-        void navigate(planPath(planId));
+        void navigate(
+          created.planId !== null
+            ? planPath(created.planId)
+            : territoryPath(created.territoryId ?? 0),
+        );
       },
     }),
   });
+  const backTo = owner.planId !== null ? planPath(owner.planId) : territoryPath(territoryId ?? 0);
+  const chooseOwner = (value: string) => {
+    const planId = value === TERRITORY_ITSELF ? null : Number(value);
+    form.setValue('planId', planId);
+    form.setValue('territoryId', planId === null ? territoryId : null);
+  };
   return (
     <form className="panel admin-form" noValidate onSubmit={(e) => void onSubmit(e)}>
       <RequiredLegend />
       <SaveErrorNotice {...notice} />
+      {plans && (
+        <div className="admin-grid">
+          <SelectField
+            label={t('indicator.owner')}
+            required
+            className="admin-wide"
+            error={form.formState.errors.planId?.message}
+            select={{
+              defaultValue: TERRITORY_ITSELF,
+              onChange: (e) => chooseOwner(e.target.value),
+            }}
+            choices={[
+              { value: TERRITORY_ITSELF, label: t('indicator.ownerTerritory') },
+              ...plans.map((p) => ({ value: String(p.id), label: `${p.code} · ${p.title}` })),
+            ]}
+          />
+        </div>
+      )}
       <IndicatorFields form={form} />
-      <FormActions saving={save.isPending} cancelTo={planPath(planId)} />
+      <FormActions saving={save.isPending} cancelTo={backTo} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ export const adminPaths = {
   newAction: (planId: number) => `/plans/${planId}/actions/new`,
   editAction: (actionId: number) => `/actions/${actionId}/edit`,
   newIndicator: (planId: number) => `/plans/${planId}/indicators/new`,
+  newTerritoryIndicator: (territoryId: number) => `/territories/${territoryId}/indicators/new`,
   editIndicator: (indicatorId: number) => `/indicators/${indicatorId}/edit`,
   members: (territoryId: number) => `/territories/${territoryId}/members`,
   editTerritory: (territoryId: number) => `/territories/${territoryId}/edit`,

@@ -5,6 +5,10 @@ const EditPlanPage = lazyPage(() => import('./PlanFormPage'), 'EditPlanPage');
 const NewActionPage = lazyPage(() => import('./ActionFormPage'), 'NewActionPage');
 const EditActionPage = lazyPage(() => import('./ActionFormPage'), 'EditActionPage');
 const NewIndicatorPage = lazyPage(() => import('./IndicatorFormPage'), 'NewIndicatorPage');
+const NewTerritoryIndicatorPage = lazyPage(
+  () => import('./IndicatorFormPage'),
+  'NewTerritoryIndicatorPage',
+);
 const EditIndicatorPage = lazyPage(() => import('./IndicatorFormPage'), 'EditIndicatorPage');
 const MembersPage = lazyPage(() => import('./MembersPage'), 'MembersPage');
 const EditTerritoryPage = lazyPage(() => import('./TerritoryFormPage'), 'EditTerritoryPage');
@@ -16,6 +20,7 @@ export const adminRoutes: FeatureRoute[] = [
   { path: '/plans/:planId/actions/new', element: <NewActionPage /> },
   { path: '/actions/:actionId/edit', element: <EditActionPage /> },
   { path: '/plans/:planId/indicators/new', element: <NewIndicatorPage /> },
+  { path: '/territories/:territoryId/indicators/new', element: <NewTerritoryIndicatorPage /> },
   { path: '/indicators/:indicatorId/edit', element: <EditIndicatorPage /> },
   { path: '/territories/:territoryId/members', element: <MembersPage /> },
   { path: '/territories/:territoryId/edit', element: <EditTerritoryPage /> },

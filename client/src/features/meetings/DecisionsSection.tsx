@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -13,6 +13,8 @@ import { useErrorText } from '../../components/QueryState';
 import type { MeetingAccess, MeetingDecision, MeetingDetail } from './meetingAccess';
 import { LinkedTo, LinkPicker, NO_LINKS, type PlanLinks } from './links';
 import { EditFormFooter } from './EditFormFooter';
+import { CommentThread } from '../comments/CommentThread';
+import { CommentCountButton } from '../comments/CommentToggle';
 
 /** A refused save in words: a stage's gate set by another meeting has its own sentence. */
 function useDecisionErrorText(): (error: unknown) => string {
@@ -66,7 +68,12 @@ export function DecisionsSection({
             </thead>
             <tbody>
               {decisions.map((decision) => (
-                <DecisionRow key={decision.id} decision={decision} access={access} />
+                <DecisionRow
+                  key={decision.id}
+                  decision={decision}
+                  access={access}
+                  territoryId={meeting.territoryId}
+                />
               ))}
             </tbody>
           </table>
@@ -77,13 +84,26 @@ export function DecisionsSection({
   );
 }
 
-function DecisionRow({ decision, access }: { decision: MeetingDecision; access: MeetingAccess }) {
+function DecisionRow({
+  decision,
+  access,
+  territoryId,
+}: {
+  decision: MeetingDecision;
+  access: MeetingAccess;
+  territoryId: number;
+}) {
   const { t } = useTranslation('meetings');
   const { t: tv } = useTranslation('vocab');
   const { t: tc } = useTranslation();
+  const { t: tcm } = useTranslation('comments');
   const format = useFormat();
   const [editing, setEditing] = useState(false);
+  const [commentsOpen, setCommentsOpen] = useState(false);
+  const threadId = useId();
   const columns = access.edit ? 8 : 7;
+  const commentTarget = { entityType: 'decision', entityId: decision.id } as const;
+  const decisionName = t('decisions.commentName', { number: decision.number });
 
   if (editing) {
     return (
@@ -96,49 +116,69 @@ function DecisionRow({ decision, access }: { decision: MeetingDecision; access: 
     );
   }
   return (
-    <tr>
-      <td className="numeric">{decision.number}</td>
-      <th scope="row" className="decision-text">
-        {decision.text}
-      </th>
-      <td>
-        {tv(`decisionKind.${decision.kind}`)}
-        {decision.kind === 'validation' && decision.stageId !== null && (
-          <p className="muted small decision-gate-note">{t('decisions.gateRecorded')}</p>
-        )}
-      </td>
-      <td>
-        <LinkedTo
-          planId={decision.planId}
-          planCode={decision.planCode}
-          stageId={decision.stageId}
-          actionId={decision.actionId}
-        />
-      </td>
-      <td>{decision.ownerName || '—'}</td>
-      <td>{format.date(decision.dueDate)}</td>
-      <td>
-        {access.followUp ? (
-          <FollowUpSelect decision={decision} />
-        ) : (
-          <span className={`badge decision-status-${decision.followUpStatus}`}>
-            {tv(`decisionStatus.${decision.followUpStatus}`)}
-          </span>
-        )}
-      </td>
-      {access.edit && (
+    <>
+      <tr>
+        <td className="numeric">{decision.number}</td>
+        <th scope="row" className="decision-text">
+          {decision.text}
+        </th>
         <td>
-          <button
-            type="button"
-            className="button button-small no-print"
-            aria-label={t('decisions.editDecision', { number: decision.number })}
-            onClick={() => setEditing(true)}
-          >
-            {tc('fields.edit')}
-          </button>
+          {tv(`decisionKind.${decision.kind}`)}
+          {decision.kind === 'validation' && decision.stageId !== null && (
+            <p className="muted small decision-gate-note">{t('decisions.gateRecorded')}</p>
+          )}
         </td>
-      )}
-    </tr>
+        <td>
+          <LinkedTo
+            planId={decision.planId}
+            planCode={decision.planCode}
+            stageId={decision.stageId}
+            actionId={decision.actionId}
+          />
+        </td>
+        <td>{decision.ownerName || '—'}</td>
+        <td>{format.date(decision.dueDate)}</td>
+        <td>
+          {access.followUp ? (
+            <FollowUpSelect decision={decision} />
+          ) : (
+            <span className={`badge decision-status-${decision.followUpStatus}`}>
+              {tv(`decisionStatus.${decision.followUpStatus}`)}
+            </span>
+          )}
+          <CommentCountButton
+            target={commentTarget}
+            name={decisionName}
+            open={commentsOpen}
+            controls={threadId}
+            onToggle={() => setCommentsOpen((v) => !v)}
+          />
+        </td>
+        {access.edit && (
+          <td>
+            <button
+              type="button"
+              className="button button-small no-print"
+              aria-label={t('decisions.editDecision', { number: decision.number })}
+              onClick={() => setEditing(true)}
+            >
+              {tc('fields.edit')}
+            </button>
+          </td>
+        )}
+      </tr>
+      <tr className="comment-toggle-row" id={threadId} hidden={!commentsOpen}>
+        <td colSpan={columns}>
+          {commentsOpen && (
+            <CommentThread
+              target={commentTarget}
+              scope={{ territoryIds: [territoryId], regionIds: [], planId: null }}
+              label={tcm('threadOf', { name: decisionName })}
+            />
+          )}
+        </td>
+      </tr>
+    </>
   );
 }
 

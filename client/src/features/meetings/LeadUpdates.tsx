@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ActionLink } from '../actions/ActionLink';
 import { fieldErrors, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { QueryState, useErrorText } from '../../components/QueryState';
@@ -172,7 +172,7 @@ function ActionList({ actions, empty }: { actions: LeadAction[]; empty: string }
     <ul className="lead-action-list">
       {actions.map((action) => (
         <li key={action.actionId}>
-          <Link to={`/plans/${action.planId}`}>{action.title}</Link>{' '}
+          <ActionLink id={action.actionId} title={action.title} />{' '}
           <span className="muted small">
             ({action.planCode}) · {tv(`actionStatus.${action.status}`)} ·{' '}
             {t('updates.progress', { value: format.percent(action.progress) })} ·{' '}

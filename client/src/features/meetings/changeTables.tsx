@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionLink } from '../actions/ActionLink';
 import type { ProgressDelta } from '@jalon/shared';
 import type { RouterOutputs } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
@@ -120,7 +121,9 @@ export function StatusChangesTable({
           {onPage ? (
             <>
               <td className="since-code">{row.planCode}</td>
-              <th scope="row">{row.title}</th>
+              <th scope="row">
+                <ActionLink id={row.actionId} title={row.title} />
+              </th>
             </>
           ) : (
             <th scope="row">

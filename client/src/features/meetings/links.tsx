@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ActionLink } from '../actions/ActionLink';
 import { useTRPC } from '../../lib/trpc';
 
 export interface PlanLinks {
@@ -132,7 +133,12 @@ export function LinkedTo({
     <span className="meeting-linked">
       <Link to={`/plans/${planId}`}>{planCode}</Link>
       {stage && <> · {tv(`stageKind.${stage.kind}`)}</>}
-      {title && <> · {title}</>}
+      {title && actionId !== null && (
+        <>
+          {' '}
+          · <ActionLink id={actionId} title={title} />
+        </>
+      )}
     </span>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ActionLink } from '../actions/ActionLink';
 import { ACTION_STATUSES, requiresComment, type ActionStatus } from '@jalon/shared';
 import { errorCode, fieldErrors, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
@@ -66,7 +67,9 @@ function ActionHeaderCell({ action }: { action: MyAction }) {
   const format = useFormat();
   return (
     <th scope="row" className="my-action-title">
-      <span className="my-action-name">{action.title}</span>
+      <span className="my-action-name">
+        <ActionLink id={action.id} title={action.title} />
+      </span>
       <span className="muted small my-action-meta">
         <Link to={`/plans/${action.planId}`}>{action.planCode}</Link>
         {' · '}

@@ -1,7 +1,8 @@
-import { lazy } from 'react';
+import { lazy, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { PermissionScope } from '@jalon/shared';
 import { useTRPC } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { adminPaths } from '../admin/paths';
@@ -9,14 +10,31 @@ import { QueryState } from '../../components/QueryState';
 import { ChartPanel } from '../../components/ChartPanel';
 import { TrackBadge } from '../../components/StatusBadge';
 import { CsvDownload } from '../../components/CsvDownload';
-import { measurementRows, type MeasurementRow, type PlanIndicator } from './indicatorSeries';
+import { MeasurementForm } from '../indicators/MeasurementForm';
+import { CommentToggle } from '../comments/CommentToggle';
+import {
+  measurementRows,
+  type MeasurementItem,
+  type MeasurementRow,
+  type PlanIndicator,
+} from './indicatorSeries';
 
 const IndicatorChart = lazy(() =>
   import('./IndicatorChart').then((m) => ({ default: m.IndicatorChart })),
 );
 
 /** The plan's indicators: where each stands, then one chart per indicator with its data. */
-export function IndicatorsSection({ planId, manage }: { planId: number; manage: boolean }) {
+export function IndicatorsSection({
+  planId,
+  manage,
+  scope,
+  canRecord,
+}: {
+  planId: number;
+  manage: boolean;
+  scope: PermissionScope;
+  canRecord: boolean;
+}) {
   const { t } = useTranslation('plan');
   const trpc = useTRPC();
   const indicators = useQuery(trpc.indicator.list.queryOptions({ planId, limit: 200 }));
@@ -38,7 +56,12 @@ export function IndicatorsSection({ planId, manage }: { planId: number; manage: 
             </div>
             <div className="grid grid-2">
               {data.items.map((indicator) => (
-                <IndicatorPanel key={indicator.id} indicator={indicator} />
+                <IndicatorPanel
+                  key={indicator.id}
+                  indicator={indicator}
+                  scope={scope}
+                  canRecord={canRecord}
+                />
               ))}
             </div>
           </>
@@ -107,53 +130,117 @@ function IndicatorSummaryTable({ items, manage }: { items: PlanIndicator[]; mana
   );
 }
 
-function IndicatorPanel({ indicator }: { indicator: PlanIndicator }) {
+/**
+ * One indicator: its chart against the trajectory, the data with who recorded each value, entry
+ * and correction of measurements for those who may record them, and its comments.
+ */
+export function IndicatorPanel({
+  indicator,
+  scope,
+  canRecord,
+}: {
+  indicator: PlanIndicator;
+  scope: PermissionScope;
+  canRecord: boolean;
+}) {
   const { t } = useTranslation('plan');
+  const { t: tm } = useTranslation('measurements');
   const trpc = useTRPC();
+  const [adding, setAdding] = useState(false);
   const measurements = useQuery(
     trpc.measurement.list.queryOptions({ indicatorId: indicator.id, limit: 200 }),
   );
   const title = t('indicators.chartTitle', { name: indicator.name, unit: indicator.unit });
   return (
-    <QueryState query={measurements}>
-      {(data) => {
-        const rows = measurementRows(indicator, data.items);
-        return (
-          <ChartPanel
-            title={title}
-            chart={
-              <IndicatorChart indicator={indicator} rows={rows} track={indicator.progress.track} />
-            }
-            table={<MeasurementTable indicator={indicator} rows={rows} />}
-            actions={
-              rows.length > 0 && (
-                <CsvDownload table="measurements" params={{ indicatorId: indicator.id }} />
-              )
-            }
-          />
-        );
-      }}
-    </QueryState>
+    <div className="indicator-block" id={`indicator-${indicator.id}`}>
+      <QueryState query={measurements}>
+        {(data) => {
+          const rows = measurementRows(indicator, data.items);
+          return (
+            <ChartPanel
+              title={title}
+              chart={
+                <IndicatorChart
+                  indicator={indicator}
+                  rows={rows}
+                  track={indicator.progress.track}
+                />
+              }
+              table={
+                <MeasurementTable
+                  indicator={indicator}
+                  rows={rows}
+                  measurements={data.items}
+                  canRecord={canRecord}
+                />
+              }
+              actions={
+                <>
+                  {rows.length > 0 && (
+                    <CsvDownload table="measurements" params={{ indicatorId: indicator.id }} />
+                  )}
+                  {canRecord && (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-expanded={adding}
+                      onClick={() => setAdding((v) => !v)}
+                    >
+                      {adding ? tm('close') : tm('add')}
+                    </button>
+                  )}
+                </>
+              }
+              footer={
+                <div className="indicator-footer">
+                  {canRecord && adding && (
+                    <section
+                      className="indicator-extras"
+                      aria-label={tm('addHeading', { name: indicator.name })}
+                    >
+                      <h4>{tm('addHeading', { name: indicator.name })}</h4>
+                      <MeasurementForm indicator={indicator} />
+                    </section>
+                  )}
+                  <CommentToggle
+                    target={{ entityType: 'indicator', entityId: indicator.id }}
+                    scope={scope}
+                    name={indicator.name}
+                  />
+                </div>
+              }
+            />
+          );
+        }}
+      </QueryState>
+    </div>
   );
 }
 
 function MeasurementTable({
   indicator,
   rows,
+  measurements,
+  canRecord,
 }: {
   indicator: PlanIndicator;
   rows: MeasurementRow[];
+  measurements: readonly MeasurementItem[];
+  canRecord: boolean;
 }) {
   const { t } = useTranslation('plan');
+  const { t: tm } = useTranslation('measurements');
   const { t: tv } = useTranslation('vocab');
   const format = useFormat();
+  const [editingId, setEditingId] = useState<number | null>(null);
+  const editing = measurements.find((m) => m.id === editingId);
   const unit = indicator.unit;
   return (
     <>
       {rows.length === 0 ? (
         <p className="state state-empty">{t('indicators.noMeasurements')}</p>
       ) : (
-        <table className="data-table compact">
+        <table className="data-table compact measurement-table">
           <caption>{t('indicators.chartCaption', { name: indicator.name })}</caption>
           <thead>
             <tr>
@@ -166,6 +253,13 @@ function MeasurementTable({
               </th>
               <th scope="col">{t('indicators.track')}</th>
               <th scope="col">{t('indicators.source')}</th>
+              <th scope="col">{tm('recordedBy')}</th>
+              <th scope="col">{tm('comment')}</th>
+              {canRecord && (
+                <th scope="col">
+                  <span className="visually-hidden">{tm('correct')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -176,10 +270,36 @@ function MeasurementTable({
                 <td className="numeric">{format.number(row.expected)}</td>
                 <td>{tv(`indicatorTrack.${row.track}`)}</td>
                 <td>{row.source || '—'}</td>
+                <td>{row.recorderName ?? '—'}</td>
+                <td>{row.comment || '—'}</td>
+                {canRecord && (
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={tm('correctLabel', { date: format.date(row.date) })}
+                      aria-pressed={editingId === row.id}
+                      onClick={() => setEditingId(editingId === row.id ? null : row.id)}
+                    >
+                      {tm('correct')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {canRecord && editing && (
+        <div className="measurement-correction">
+          <h4>{tm('correctHeading', { date: format.date(editing.measuredOn) })}</h4>
+          <MeasurementForm
+            key={editing.id}
+            indicator={indicator}
+            measurement={editing}
+            onDone={() => setEditingId(null)}
+          />
+        </div>
       )}
       <p className="muted small">
         {t('indicators.referenceNote', {

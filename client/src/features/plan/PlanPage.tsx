@@ -120,7 +120,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
         <ActionsView fixed={{ planId: plan.id }} urlState={false} />
       </section>
 
-      <IndicatorsSection planId={plan.id} manage={manage} />
+      <IndicatorsSection planId={plan.id} manage={manage} scope={scope} canRecord={updateWork} />
 
       <div className="grid grid-2">
         <PlanHistory plan={plan} />

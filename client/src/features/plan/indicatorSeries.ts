@@ -21,6 +21,8 @@ export interface MeasurementRow {
   /** Whether that measurement, taken alone, was on track. */
   track: IndicatorTrack;
   source: string;
+  comment: string;
+  recorderName: string | null;
 }
 
 export const dayTime = (isoDate: string): number => Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`);
@@ -39,6 +41,8 @@ export function measurementRows(
       expected: expectedValueOn(indicator, m.measuredOn),
       track: indicatorProgress(indicator, [m]).track,
       source: m.source,
+      comment: m.comment,
+      recorderName: m.recorderName,
     }));
 }
 

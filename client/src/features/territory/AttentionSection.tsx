@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ActionLink } from '../actions/ActionLink';
 import { useFormat } from '../../lib/format';
 import { Empty } from '../../components/QueryState';
 import { StatusBadge, TrackBadge } from '../../components/StatusBadge';
@@ -94,7 +95,9 @@ function ActionsPanel({
                     <td className="nowrap">
                       <Link to={`/plans/${action.planId}`}>{action.planCode}</Link>
                     </td>
-                    <th scope="row">{action.title}</th>
+                    <th scope="row">
+                      <ActionLink id={action.id} title={action.title} />
+                    </th>
                     <td>
                       {action.ownerName ?? <span className="muted">{t('attention.noOwner')}</span>}
                     </td>

@@ -6,6 +6,7 @@ import type { RouterOutputs } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { DataTable, DecisionTable, useSignedPoints } from '../meetings/changeTables';
+import { ActionLink } from '../actions/ActionLink';
 import './movement.css';
 
 export type TerritoryMovement = RouterOutputs['dashboard']['sinceLastMeeting'];
@@ -198,7 +199,9 @@ function MovedActionsTable({ rows }: { rows: readonly MovedAction[] }) {
           <td className="since-code">
             <Link to={`/plans/${row.planId}`}>{row.planCode}</Link>
           </td>
-          <th scope="row">{row.title}</th>
+          <th scope="row">
+            <ActionLink id={row.id} title={row.title} />
+          </th>
           <td>{tv(`stageKind.${row.stageKind}`)}</td>
           <td>
             {row.from ? (

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { useFormat } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { territoryScope, useCan } from '../auth/currentUser';
 import { adminPaths } from '../admin/paths';
-import { QueryState } from '../../components/QueryState';
+import { Loading, QueryState } from '../../components/QueryState';
 import { ProgressSection } from './ProgressSection';
 import { AttentionSection } from './AttentionSection';
 import { RecentChanges, useChangesSince } from './RecentChanges';
@@ -15,6 +16,10 @@ import { IdentityLine, TerritoryIdentity } from './TerritoryIdentity';
 import { meetingPaths } from '../meetings/paths';
 import { TerritoryProgressPanel } from '../progress-history/TerritoryProgressPanel';
 import './territory.css';
+
+const TerritoryIndicators = lazy(() =>
+  import('./TerritoryIndicators').then((m) => ({ default: m.TerritoryIndicators })),
+);
 
 export type Overview = RouterOutputs['dashboard']['territoryOverview'];
 type Meeting = NonNullable<Overview['nextMeeting']>;
@@ -97,6 +102,9 @@ function TerritoryDashboard({ territoryId }: { territoryId: number }) {
               onSinceLastChange={changes.setSinceLast}
               updating={overview.isPlaceholderData}
             />
+            <Suspense fallback={<Loading />}>
+              <TerritoryIndicators territory={ready.territory} />
+            </Suspense>
           </>
         )}
       </QueryState>

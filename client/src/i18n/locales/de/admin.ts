@@ -116,6 +116,8 @@ export const admin: Messages<typeof fr> = {
     commentHint: 'Pflicht bei den Status Blockiert und Verspätet',
   },
   indicator: {
+    owner: 'Gehört zu',
+    ownerTerritory: 'Das Territorium selbst',
     newTitle: 'Neuer Indikator',
     editTitle: 'Indikator bearbeiten',
     name: 'Bezeichnung',

@@ -114,6 +114,7 @@ export const meetings: Messages<typeof fr> = {
     saved: 'Anwesenheit gespeichert.',
   },
   decisions: {
+    commentName: 'Beschluss Nr. {{number}}',
     heading: 'Beschlussprotokoll',
     count_one: '{{count}} Beschluss',
     count_other: '{{count}} Beschlüsse',

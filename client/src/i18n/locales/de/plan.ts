@@ -92,11 +92,5 @@ export const plan: Messages<typeof fr> = {
   },
   comments: {
     heading: 'Kommentare',
-    empty: 'Noch keine Kommentare.',
-    label: 'Ihr Kommentar',
-    submit: 'Veröffentlichen',
-    submitting: 'Wird veröffentlicht…',
-    posted: 'Kommentar veröffentlicht.',
-    by: '{{name}}, {{date}}',
   },
 };

@@ -113,6 +113,8 @@ export const admin: Messages<typeof fr> = {
     commentHint: 'Required for the statuses Blocked and Late',
   },
   indicator: {
+    owner: 'Belongs to',
+    ownerTerritory: 'The territory itself',
     newTitle: 'New indicator',
     editTitle: 'Edit indicator',
     name: 'Name',

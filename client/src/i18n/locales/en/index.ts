@@ -16,6 +16,9 @@ import { prepare } from './prepare';
 import { story } from './story';
 import { history } from './history';
 import { progressHistory } from './progressHistory';
+import { action } from './action';
+import { comments } from './comments';
+import { measurements } from './measurements';
 
 export const en: Messages<typeof fr> = {
   common,
@@ -32,6 +35,9 @@ export const en: Messages<typeof fr> = {
   prepare,
   story,
   progressHistory,
+  action,
+  comments,
+  measurements,
   vocab: VOCABULARY_LABELS.en,
   history,
   auditFields: AUDIT_FIELD_LABELS.en,

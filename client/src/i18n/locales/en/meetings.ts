@@ -113,6 +113,7 @@ export const meetings: Messages<typeof fr> = {
     saved: 'Attendance saved.',
   },
   decisions: {
+    commentName: 'Decision no. {{number}}',
     heading: 'Record of decisions',
     count_one: '{{count}} decision',
     count_other: '{{count}} decisions',

@@ -91,11 +91,5 @@ export const plan: Messages<typeof fr> = {
   },
   comments: {
     heading: 'Comments',
-    empty: 'No comment yet.',
-    label: 'Your comment',
-    submit: 'Post',
-    submitting: 'Posting…',
-    posted: 'Comment posted.',
-    by: '{{name}}, {{date}}',
   },
 };

@@ -111,6 +111,8 @@ export const admin = {
     commentHint: 'Obligatoire pour les statuts Bloqué et En retard',
   },
   indicator: {
+    owner: 'Rattaché à',
+    ownerTerritory: 'Le territoire lui-même',
     newTitle: 'Nouvel indicateur',
     editTitle: 'Modifier l’indicateur',
     name: 'Intitulé',

@@ -14,6 +14,9 @@ import { prepare } from './prepare';
 import { story } from './story';
 import { history } from './history';
 import { progressHistory } from './progressHistory';
+import { action } from './action';
+import { comments } from './comments';
+import { measurements } from './measurements';
 
 export const fr = {
   common,
@@ -30,6 +33,9 @@ export const fr = {
   prepare,
   story,
   progressHistory,
+  action,
+  comments,
+  measurements,
   vocab: VOCABULARY_LABELS.fr,
   history,
   auditFields: AUDIT_FIELD_LABELS.fr,

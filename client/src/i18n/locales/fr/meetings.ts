@@ -110,6 +110,7 @@ export const meetings = {
     saved: 'Présences enregistrées.',
   },
   decisions: {
+    commentName: 'Décision n° {{number}}',
     heading: 'Relevé de décisions',
     count_one: '{{count}} décision',
     count_other: '{{count}} décisions',

@@ -88,11 +88,5 @@ export const plan = {
   },
   comments: {
     heading: 'Commentaires',
-    empty: 'Aucun commentaire pour le moment.',
-    label: 'Votre commentaire',
-    submit: 'Publier',
-    submitting: 'Publication…',
-    posted: 'Commentaire publié.',
-    by: '{{name}}, le {{date}}',
   },
 };

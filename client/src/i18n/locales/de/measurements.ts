@@ -1,0 +1,35 @@
+import type { Messages } from '../../types';
+import type { measurements as fr } from '../fr/measurements';
+
+export const measurements: Messages<typeof fr> = {
+  date: 'Datum des Messwerts',
+  value: 'Wert ({{unit}})',
+  source: 'Quelle',
+  comment: 'Kommentar',
+  optional: 'optional',
+  save: 'Messwert speichern',
+  saveCorrection: 'Korrektur speichern',
+  saving: 'Wird gespeichert…',
+  saved: 'Messwert gespeichert',
+  cancel: 'Abbrechen',
+  valueInvalid: 'Geben Sie eine Zahl ein, zum Beispiel 12 oder 12,5.',
+  dateInvalid: 'Geben Sie ein Datum ein.',
+  beforeBaseline: 'Ein Messwert darf nicht vor dem Datum des Ausgangswerts liegen ({{date}}).',
+  recordedBy: 'Erfasst von',
+  correct: 'Korrigieren',
+  correctLabel: 'Messwert vom {{date}} korrigieren',
+  correctHeading: 'Messwert vom {{date}} korrigieren',
+  add: 'Messwert erfassen',
+  addHeading: 'Neuer Messwert für „{{name}}“',
+  close: 'Schließen',
+  recent: 'Letzte Messwerte',
+  recentItem: '{{date}}: {{value}} {{unit}}, erfasst von {{name}}',
+  unknownAuthor: 'unbekannt',
+  territory: {
+    heading: 'Indikatoren des Territoriums',
+    intro: 'Die für das Territorium selbst verfolgten Indikatoren, außerhalb der Maßnahmenblätter.',
+    empty: 'Für das Territorium selbst wird noch kein Indikator verfolgt.',
+    add: 'Neuer Indikator des Territoriums',
+    edit: 'Indikator {{name}} bearbeiten',
+  },
+};

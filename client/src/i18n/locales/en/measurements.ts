@@ -1,0 +1,35 @@
+import type { Messages } from '../../types';
+import type { measurements as fr } from '../fr/measurements';
+
+export const measurements: Messages<typeof fr> = {
+  date: 'Measurement date',
+  value: 'Value ({{unit}})',
+  source: 'Source',
+  comment: 'Comment',
+  optional: 'optional',
+  save: 'Save the measurement',
+  saveCorrection: 'Save the correction',
+  saving: 'Saving…',
+  saved: 'Measurement saved',
+  cancel: 'Cancel',
+  valueInvalid: 'Enter a number, for example 12 or 12.5.',
+  dateInvalid: 'Enter a date.',
+  beforeBaseline: 'A measurement cannot precede the baseline date ({{date}}).',
+  recordedBy: 'Recorded by',
+  correct: 'Correct',
+  correctLabel: 'Correct the measurement of {{date}}',
+  correctHeading: 'Correct the measurement of {{date}}',
+  add: 'Record a measurement',
+  addHeading: 'New measurement of “{{name}}”',
+  close: 'Close',
+  recent: 'Latest measurements',
+  recentItem: '{{date}}: {{value}} {{unit}}, recorded by {{name}}',
+  unknownAuthor: 'unknown',
+  territory: {
+    heading: 'Indicators of the territory',
+    intro: 'The indicators followed for the territory itself, outside the action sheets.',
+    empty: 'No indicator is followed yet for the territory itself.',
+    add: 'New territory indicator',
+    edit: 'Edit the indicator {{name}}',
+  },
+};
