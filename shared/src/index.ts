@@ -7,3 +7,4 @@ export * from './dates';
 export * from './permissions';
 export * from './labels';
 export * from './meetingChanges';
+export * from './rules';

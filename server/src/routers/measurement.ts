@@ -9,8 +9,21 @@ import {
   type Indicator,
   type Measurement,
 } from '@jalon/db';
-import { byIdInput, measurementCreateInput, measurementListInput } from '@jalon/shared';
-import { authedProcedure, authorize, notFound, router, type AuthedContext } from '../trpc';
+import {
+  byIdInput,
+  checkMeasurementDate,
+  isoToday,
+  measurementCreateInput,
+  measurementListInput,
+} from '@jalon/shared';
+import {
+  authedProcedure,
+  authorize,
+  notFound,
+  router,
+  ruleBroken,
+  type AuthedContext,
+} from '../trpc';
 import { findLivePlan } from './plan';
 
 const auditedFields = (m: Measurement) => ({
@@ -60,6 +73,13 @@ export const measurementRouter = router({
       });
     }
     const now = ctx.now();
+    const dated = checkMeasurementDate(input.measuredOn, isoToday(now));
+    if (!dated.ok) {
+      throw ruleBroken(
+        dated.reason,
+        `A measurement cannot be dated after today (${input.measuredOn})`,
+      );
+    }
     return ctx.db.transaction().execute(async (trx) => {
       const created = await insertMeasurement(trx, {
         ...input,
