@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { isoToday } from '@jalon/shared';
+import { checkMeasurementDate, isoToday } from '@jalon/shared';
 import { fieldErrors, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { QueryState, useErrorText } from '../../components/QueryState';
@@ -141,6 +141,8 @@ function MeasurementForm({ indicator }: { indicator: Indicator }) {
       found.measuredOn = t('indicators.beforeBaseline', {
         date: format.date(indicator.baselineDate),
       });
+    } else if (!checkMeasurementDate(measuredOn, isoToday()).ok) {
+      found.measuredOn = t('rules:measurement_in_future');
     }
     setProblems(found);
     setSaved(false);
@@ -197,6 +199,7 @@ function MeasurementForm({ indicator }: { indicator: Indicator }) {
           required
           value={measuredOn}
           min={indicator.baselineDate}
+          max={isoToday()}
           aria-invalid={date['aria-invalid']}
           aria-describedby={date['aria-describedby']}
           onChange={(e) => setMeasuredOn(e.target.value)}

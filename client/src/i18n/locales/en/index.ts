@@ -13,6 +13,7 @@ import { meetings } from './meetings';
 import { committees } from './committees';
 import { review } from './review';
 import { prepare } from './prepare';
+import { rules } from './rules';
 
 export const en: Messages<typeof fr> = {
   common,
@@ -27,5 +28,6 @@ export const en: Messages<typeof fr> = {
   committees,
   review,
   prepare,
+  rules,
   vocab: VOCABULARY_LABELS.en,
 };

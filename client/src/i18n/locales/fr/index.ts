@@ -11,6 +11,7 @@ import { meetings } from './meetings';
 import { committees } from './committees';
 import { review } from './review';
 import { prepare } from './prepare';
+import { rules } from './rules';
 
 export const fr = {
   common,
@@ -25,5 +26,6 @@ export const fr = {
   committees,
   review,
   prepare,
+  rules,
   vocab: VOCABULARY_LABELS.fr,
 };
