@@ -713,6 +713,27 @@ describe('marking a meeting held', () => {
     expect(held).toMatchObject({ status: 'held', heldAt: '2025-07-01T09:30:00.000Z' });
   });
 
+  it('fixes the time of a held meeting: it is the date of record', async () => {
+    const version = await advance(['held']);
+    const coordinator = await coordinatorNL();
+    expect(
+      await refusalOf(
+        coordinator.meeting.update({
+          id: world.meetings.NL,
+          version,
+          scheduledAt: '2025-06-20T09:30:00.000Z',
+        }),
+      ),
+    ).toBe('BAD_REQUEST held_meeting_moved');
+    const kept = await coordinator.meeting.update({
+      id: world.meetings.NL,
+      version,
+      scheduledAt: '2025-07-01T11:30:00+02:00',
+      place: 'Metz',
+    });
+    expect(kept).toMatchObject({ scheduledAt: '2025-07-01T09:30:00.000Z', place: 'Metz' });
+  });
+
   it('late freezes the state at the scheduled time, not when it was marked', async () => {
     // Before the meeting: the lead moves NL-1a to 50 %.
     const leadBefore = await callerAs(world, 'lead');

@@ -6,6 +6,7 @@ import type { MeetingStatus } from './vocabulary';
 
 export const RULE_REASONS = [
   'meeting_not_started',
+  'held_meeting_moved',
   'stage_order',
   'validation_meeting_not_held',
   'measurement_in_future',
@@ -46,6 +47,19 @@ export function hasMeetingStarted(meeting: { scheduledAt: string }, now: Date): 
 /** A meeting can be marked held only once it has started. */
 export function checkMarkHeld(meeting: { scheduledAt: string }, now: Date): RuleCheck {
   return hasMeetingStarted(meeting, now) ? OK : refuse('meeting_not_started');
+}
+
+/**
+ * A held meeting took place at its scheduled time, the date its snapshot and stage gates carry:
+ * that time no longer moves (`scheduledAt` as stored, `next` as asked; both instants).
+ */
+export function checkReschedule(
+  meeting: { status: MeetingStatus; scheduledAt: string },
+  next: string,
+): RuleCheck {
+  if (meeting.status === 'planned') return OK;
+  const same = new Date(meeting.scheduledAt).getTime() === new Date(next).getTime();
+  return same ? OK : refuse('held_meeting_moved');
 }
 
 /**

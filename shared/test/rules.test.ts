@@ -4,6 +4,7 @@ import {
   checkJustification,
   checkMarkHeld,
   checkMeasurementDate,
+  checkReschedule,
   checkStageOrder,
   checkValidationMeeting,
   checkValidationWithdrawal,
@@ -31,6 +32,22 @@ describe('checkMarkHeld', () => {
     const paris = { scheduledAt: '2025-07-01T11:30:00+02:00' };
     expect(checkMarkHeld(paris, new Date('2025-07-01T09:30:00.000Z')).ok).toBe(true);
     expect(checkMarkHeld(paris, new Date('2025-07-01T09:00:00.000Z')).ok).toBe(false);
+  });
+});
+
+describe('checkReschedule', () => {
+  it('moves a planned meeting freely, a held one not at all', () => {
+    expect(checkReschedule({ status: 'planned', scheduledAt }, '2025-09-01T09:00:00Z').ok).toBe(
+      true,
+    );
+    expect(checkReschedule({ status: 'held', scheduledAt }, '2025-07-01T10:30:00Z')).toEqual({
+      ok: false,
+      reason: 'held_meeting_moved',
+    });
+    // The same instant, written with an offset, is no move.
+    expect(checkReschedule({ status: 'held', scheduledAt }, '2025-07-01T11:30:00+02:00').ok).toBe(
+      true,
+    );
   });
 });
 

@@ -23,6 +23,7 @@ import {
 import {
   byIdInput,
   checkMarkHeld,
+  checkReschedule,
   isoToday,
   meetingCreateInput,
   meetingListInput,
@@ -156,6 +157,12 @@ export const meetingRouter = router({
       if (!before) throw notFound('meeting', id);
       if (before.version !== version) throw conflict('meeting', id);
       assertMeetingEditable(before);
+      if (scheduledAt !== undefined) {
+        const moved = checkReschedule(before, toUtc(scheduledAt));
+        if (!moved.ok) {
+          throw ruleBroken(moved.reason, `Meeting ${id} was held at ${before.scheduledAt}`);
+        }
+      }
       const after = await updateMeetingAtVersion(trx, id, version, {
         ...patch,
         ...(scheduledAt === undefined ? {} : { scheduledAt: toUtc(scheduledAt) }),

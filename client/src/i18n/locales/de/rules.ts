@@ -4,6 +4,8 @@ import type { rules as fr } from '../fr/rules';
 export const rules: Messages<typeof fr> = {
   meeting_not_started:
     'Die Sitzung hat noch nicht begonnen: Sie kann erst ab ihrer geplanten Uhrzeit als abgehalten markiert werden oder eine Phase freigeben.',
+  held_meeting_moved:
+    'Eine abgehaltene Sitzung fand zu ihrer geplanten Uhrzeit statt: Dieses Datum steht in ihrer Momentaufnahme und ihren Freigaben und kann nicht mehr geändert werden.',
   stage_order:
     'Phasen werden der Reihe nach freigegeben: Geben Sie zuerst die vorherigen Phasen des Maßnahmenblatts frei.',
   validation_meeting_not_held:

@@ -4,6 +4,8 @@ import type { rules as fr } from '../fr/rules';
 export const rules: Messages<typeof fr> = {
   meeting_not_started:
     'The meeting has not started yet: it can be marked held, or validate a stage, only from its scheduled time.',
+  held_meeting_moved:
+    'A held meeting took place at its scheduled time: that date is in its snapshot and its validations, and can no longer change.',
   stage_order:
     'Stages are validated in order: validate the earlier stages of the action sheet first.',
   validation_meeting_not_held:

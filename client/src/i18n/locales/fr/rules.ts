@@ -4,6 +4,8 @@ import type { RuleReason } from '@jalon/shared';
 export const rules = {
   meeting_not_started:
     'La séance n’a pas encore commencé : elle ne peut être marquée tenue, ni valider une étape, qu’à partir de son heure prévue.',
+  held_meeting_moved:
+    'Une séance tenue a eu lieu à son heure prévue : cette date figure dans son instantané et ses validations, elle ne peut plus changer.',
   stage_order:
     'Les étapes se valident dans l’ordre : validez d’abord les étapes précédentes de la fiche action.',
   validation_meeting_not_held:
