@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { addDays, isoToday } from '@jalon/shared';
-import { buildWorld, callerAs } from '../../server/test/support/world';
+import { AFTER_WORLD_MEETINGS, buildWorld, callerAs } from '../../server/test/support/world';
 import { renderApp } from './support/harness';
 
 /** Pages load as lazy chunks: the first look at a page waits longer than the default second. */
@@ -332,7 +332,7 @@ describe('committees and meetings', { timeout: 30_000 }, () => {
 
   it('opens the dashboard on the last COPIL from the URL, and links to the committees', async () => {
     const world = await buildWorld();
-    const coordinator = await callerAs(world, 'coordinatorNL');
+    const coordinator = await callerAs(world, 'coordinatorNL', { at: AFTER_WORLD_MEETINGS });
     await coordinator.meeting.setStatus({ id: world.meetings.NL, version: 1, status: 'held' });
     await renderApp({
       as: 'memberNL',

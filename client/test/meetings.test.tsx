@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from './support/harness';
-import { buildWorld, callerAs, type World } from '../../server/test/support/world';
+import {
+  AFTER_WORLD_MEETINGS,
+  buildWorld,
+  callerAs,
+  type World,
+} from '../../server/test/support/world';
 
 /** The NL COPIL with two members, set up through the API as its coordinator. */
 async function worldWithMembers(): Promise<World> {
@@ -127,6 +132,12 @@ describe('meeting page', { timeout: 30_000 }, () => {
 
   it('records a decision, marks the meeting held then approves it: edit controls go', async () => {
     const world = await buildWorld();
+    // The meeting began this morning: it may be marked held.
+    await world.db
+      .updateTable('meetings')
+      .set({ scheduledAt: `${world.today}T08:00:00.000Z` })
+      .where('id', '=', world.meetings.NL)
+      .execute();
     await openMeeting('coordinatorNL', world);
     const user = userEvent.setup();
     const decisions = region('Relevé de décisions');
@@ -150,7 +161,7 @@ describe('meeting page', { timeout: 30_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Marquer comme tenue' }));
     const dialog = await screen.findByRole('dialog', { name: 'Marquer la séance comme tenue ?' });
-    expect(within(dialog).getByText(/sera figé à cet instant/)).toBeTruthy();
+    expect(within(dialog).getByText(/sera figé tel qu'il était à l'heure prévue/)).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Marquer comme tenue' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByText('Tenue', { selector: '.badge' })).toBeTruthy();
@@ -186,7 +197,8 @@ describe('meeting page', { timeout: 30_000 }, () => {
 
   it('shows a committee member the meeting without any edit control', async () => {
     const world = await worldWithMembers();
-    const coordinator = await callerAs(world, 'coordinatorNL');
+    // A stage is validated once the meeting has started.
+    const coordinator = await callerAs(world, 'coordinatorNL', { at: AFTER_WORLD_MEETINGS });
     await coordinator.agenda.create({ meetingId: world.meetings.NL, title: 'Avancement FA-1' });
     await coordinator.decision.create({
       meetingId: world.meetings.NL,
@@ -211,6 +223,24 @@ describe('meeting page', { timeout: 30_000 }, () => {
     expect(screen.getByRole('link', { name: 'Synthèse CSV' }).getAttribute('href')).toBe(
       `/api/meetings/${world.meetings.NL}/summary.csv?lang=fr`,
     );
+  });
+
+  it('says in French why a meeting not started yet cannot be marked held', async () => {
+    const world = await buildWorld();
+    await openMeeting('coordinatorNL', world);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Marquer comme tenue' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Marquer la séance comme tenue ?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Marquer comme tenue' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'La séance n’a pas encore commencé : elle ne peut être marquée tenue, ni valider une étape, qu’à partir de son heure prévue.',
+    );
+    const stored = await world.db
+      .selectFrom('meetings')
+      .select(['status', 'heldAt'])
+      .where('id', '=', world.meetings.NL)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: 'planned', heldAt: null });
   });
 
   it('keeps what was typed when a save fails', async () => {

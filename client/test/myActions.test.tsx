@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp, type World } from './support/harness';
+import { buildWorld } from '../../server/test/support/world';
 
 const DIAGNOSTIC = 'Diagnostic des compétences';
 const FORMATION = 'Adapter l’offre de formation';
@@ -60,7 +61,7 @@ describe('my actions', { timeout: 20_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: `Enregistrer « ${FORMATION} »` }));
     expect(
-      await screen.findByText(/Ajoutez une justification dans le commentaire avant d’enregistrer/),
+      await screen.findByText(/Le passage au statut « Bloqué » demande une nouvelle justification/),
     ).toBeTruthy();
     expect(document.activeElement).toBe(comment);
     expect((await findAction(world, world.actions.NL1b)).status).toBe('not_started');
@@ -74,6 +75,29 @@ describe('my actions', { timeout: 20_000 }, () => {
     expect(saved.status).toBe('blocked');
     expect(saved.statusComment).toBe('Formateurs indisponibles');
     expect(document.activeElement).toBe(comment);
+  });
+
+  it('asks for a new justification, not the old comment, when an action moves to En retard', async () => {
+    const world = await buildWorld();
+    await world.db
+      .updateTable('actions')
+      .set({ statusComment: 'Atelier du 12 mai' })
+      .where('id', '=', world.actions.NL1a)
+      .execute();
+    await renderApp({ as: 'lead', route: '/my-actions', world });
+    const user = userEvent.setup();
+    const comment = (await commentInput(DIAGNOSTIC)) as HTMLInputElement;
+    expect(comment.value).toBe('Atelier du 12 mai');
+    await user.selectOptions(await statusSelect(DIAGNOSTIC), 'late');
+    // The old comment is not offered as the justification; typed back, it is refused.
+    expect(comment.value).toBe('');
+    await user.type(comment, 'Atelier du 12 mai{Enter}');
+    expect(
+      await screen.findByText(
+        /Le passage au statut « En retard » demande une nouvelle justification/,
+      ),
+    ).toBeTruthy();
+    expect((await findAction(world, world.actions.NL1a)).status).toBe('in_progress');
   });
 
   it('forces 100 % for a done action and Escape reverts the row', async () => {
@@ -161,6 +185,10 @@ describe('my actions', { timeout: 20_000 }, () => {
       { timeout: 5000 },
     );
     expect(within(card).getByText(/25 personnes au/)).toBeTruthy();
+    // Dated on the world's today (the form proposes the browser's), no later than the server's.
+    fireEvent.change(within(card).getByLabelText('Date de la mesure'), {
+      target: { value: world.today },
+    });
     await user.type(within(card).getByLabelText('Valeur (personnes)'), '42,5');
     await user.type(within(card).getByLabelText(/Source/), 'OPCO 2');
     await user.click(within(card).getByRole('button', { name: 'Enregistrer la mesure' }));

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from './support/harness';
-import { buildWorld, callerAs, type World } from '../../server/test/support/world';
+import {
+  AFTER_WORLD_MEETINGS,
+  buildWorld,
+  callerAs,
+  type World,
+} from '../../server/test/support/world';
 
 /**
  * The NL COPIL with a held meeting before the world's planned one, an action finished in between,
@@ -34,7 +39,8 @@ async function worldWithHeldMeetings(): Promise<World> {
     text: 'Lancer l’étape 2',
     kind: 'validation',
   });
-  await coordinator.meeting.setStatus({ id: world.meetings.NL, version: 1, status: 'held' });
+  const afterMeeting = await callerAs(world, 'coordinatorNL', { at: AFTER_WORLD_MEETINGS });
+  await afterMeeting.meeting.setStatus({ id: world.meetings.NL, version: 1, status: 'held' });
   return world;
 }
 
@@ -75,7 +81,7 @@ describe('since the last meeting', { timeout: 30_000 }, () => {
     const { unmount } = await openMeetingPage(world);
     expect(
       within(sinceLast()).getByText(
-        /COPIL Nord Lorraine du 6 mai 2025 → cette séance \(état figé le 15 juin 2025\)/,
+        /COPIL Nord Lorraine du 6 mai 2025 → cette séance \(état figé le 1 juillet 2025\)/,
       ),
     ).toBeTruthy();
     expect(rowsOf('Changements de statut')).toEqual([
@@ -95,7 +101,7 @@ describe('since the last meeting', { timeout: 30_000 }, () => {
     unmount();
 
     // Work goes on after the meeting: the held meeting's section does not move.
-    const lead = await callerAs(world, 'lead');
+    const lead = await callerAs(world, 'lead', { at: '2025-07-02T12:00:00.000Z' });
     await lead.action.setStatus({
       id: world.actions.NL1b,
       version: 1,

@@ -14,6 +14,7 @@ export * from './queries/plans';
 export * from './queries/indicators';
 export * from './queries/committees';
 export * from './queries/meetings';
+export * from './queries/snapshotRewind';
 export * from './queries/agendaProposals';
 export * from './queries/updateRequests';
 export * from './queries/meetingReview';

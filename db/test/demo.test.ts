@@ -167,6 +167,77 @@ describe('seedDemo', () => {
     expect(amneville).toEqual({ status: 'minutes_approved', place: 'Amnéville' });
   });
 
+  it('tells a true story: meetings held on their day, stages validated in order, no future', async () => {
+    for (const today of [TODAY, '2025-11-20']) {
+      const { db } = await seeded(today);
+      const meetings = await db
+        .selectFrom('meetings')
+        .select(['id', 'status', 'scheduledAt', 'heldAt'])
+        .execute();
+      const meetingById = new Map(meetings.map((m) => [m.id, m]));
+      for (const m of meetings) {
+        if (m.status === 'held' || m.status === 'minutes_approved') {
+          // Held once started, and held on its scheduled time.
+          expect(m.scheduledAt.slice(0, 10) <= today).toBe(true);
+          expect(m.heldAt).toBe(m.scheduledAt);
+        } else {
+          expect(m.heldAt).toBeNull();
+        }
+      }
+
+      const measurements = await db
+        .selectFrom('measurements')
+        .select('measuredOn')
+        .where('measuredOn', '>', today)
+        .execute();
+      expect(measurements).toEqual([]);
+
+      const stages = await db
+        .selectFrom('stages')
+        .select(['id', 'planId', 'position', 'validatedMeetingId', 'validatedOn'])
+        .orderBy('planId')
+        .orderBy('position')
+        .execute();
+      expect(stages.some((s) => s.validatedMeetingId !== null)).toBe(true);
+      for (const stage of stages) {
+        if (stage.validatedMeetingId === null) {
+          expect(stage.validatedOn).toBeNull();
+          continue;
+        }
+        // Validated only by a meeting that took place, on its day, after the stages before it.
+        const meeting = meetingById.get(stage.validatedMeetingId);
+        expect(['held', 'minutes_approved']).toContain(meeting?.status);
+        expect(stage.validatedOn).toBe(meeting?.scheduledAt.slice(0, 10));
+        const earlier = stages.filter(
+          (s) => s.planId === stage.planId && s.position < stage.position,
+        );
+        for (const before of earlier) {
+          expect(before.validatedOn).not.toBeNull();
+          expect((before.validatedOn ?? '') <= (stage.validatedOn ?? '')).toBe(true);
+        }
+      }
+
+      // Every validation decision with a stage is that stage's gate.
+      const validations = await db
+        .selectFrom('decisions as d')
+        .innerJoin('stages as s', 's.id', 'd.stageId')
+        .select(['d.meetingId', 's.validatedMeetingId'])
+        .where('d.kind', '=', 'validation')
+        .execute();
+      for (const v of validations) expect(v.validatedMeetingId).toBe(v.meetingId);
+
+      // Blocked and late actions carry their justification.
+      const unjustified = await db
+        .selectFrom('actions')
+        .select('id')
+        .where('status', 'in', ['blocked', 'late'])
+        .where((eb) => eb.or([eb('statusComment', 'is', null), eb('statusComment', '=', '')]))
+        .execute();
+      expect(unjustified).toEqual([]);
+      await db.destroy();
+    }
+  });
+
   it('creates each demo account with its role, and marks the database as a demo', async () => {
     const { db, summary } = await seeded();
     expect(summary.accounts).toEqual(DEMO_ACCOUNTS);

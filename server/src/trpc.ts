@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { scopeOf, type Scope, type ScopedEntity } from '@jalon/db';
+import { DomainRuleError, type RuleReason } from '@jalon/shared';
 import { z, ZodError } from 'zod';
 import type { Context } from './context';
 import { can, type Permission, type Principal } from './auth/permissions';
@@ -26,6 +27,8 @@ const t = initTRPC.context<Context>().create({
           error.code === 'BAD_REQUEST' && cause instanceof ZodError
             ? z.flattenError(cause).fieldErrors
             : null,
+        // The rule a refusal broke, as a stable code the client words in the reader's language.
+        reason: cause instanceof DomainRuleError ? cause.reason : null,
       },
     };
   },
@@ -39,9 +42,22 @@ interface SqliteLikeError {
   code?: unknown;
 }
 
-/** Turns constraint violations into the error codes the API promises, in one place. */
+/**
+ * Turns constraint violations and broken domain rules into the error codes the API promises, in
+ * one place.
+ */
 const databaseErrors = t.middleware(async ({ next }) => {
   const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainRuleError) {
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: result.error.cause.message,
+        cause: result.error.cause,
+      });
+    }
+    return result;
+  }
   if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
     const code = (result.error.cause as SqliteLikeError | undefined)?.code;
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
@@ -126,6 +142,18 @@ export function authorizeAdmin(ctx: AuthedContext): void {
   if (!can(ctx.user, 'administer', null)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Only administrators may do this' });
   }
+}
+
+/**
+ * A refusal by a domain rule: BAD_REQUEST (or a more apt code) whose data carries the rule's
+ * reason code.
+ */
+export function ruleBroken(
+  reason: RuleReason,
+  message: string,
+  code: 'BAD_REQUEST' | 'PRECONDITION_FAILED' = 'BAD_REQUEST',
+): TRPCError {
+  return new TRPCError({ code, message, cause: new DomainRuleError(reason, message) });
 }
 
 /** Optimistic concurrency: the caller saw `expected`, the row is now at `actual`. */

@@ -10,7 +10,7 @@ beforeEach(async () => {
 describe('auth', () => {
   it('signs in by email whatever its case, sets the cookie, and returns the caller’s roles', async () => {
     const cookies = recordCookies();
-    const anonymous = await callerAs(world, null, cookies);
+    const anonymous = await callerAs(world, null, { cookies });
     const me = await anonymous.auth.login({ email: 'Lead@World.test', password: WORLD_PASSWORD });
     expect(cookies.token).toMatch(/^[\w-]{40,}$/);
     expect(me).toMatchObject({

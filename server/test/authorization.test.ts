@@ -555,7 +555,15 @@ const cases: Record<string, Case[] | 'public'> = {
   'meeting.setStatus': [
     {
       label: 'COPIL NL',
-      input: (w) => ({ id: w.meetings.NL, version: 1, status: 'held' }),
+      // A meeting is marked held once it has started: this one began before the world's today.
+      input: async (w) => {
+        await w.db
+          .updateTable('meetings')
+          .set({ scheduledAt: '2025-06-01T09:30:00.000Z' })
+          .where('id', '=', w.meetings.NL)
+          .execute();
+        return { id: w.meetings.NL, version: 1, status: 'held' };
+      },
       allowed: MANAGE_NL,
     },
     {

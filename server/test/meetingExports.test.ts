@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callerAs, type World } from './support/world';
+import { AFTER_WORLD_MEETINGS, callerAs, type World } from './support/world';
 import { parseCsv, rawText, type CsvRow, serveWorldEachTest } from './support/http';
 
 let world: World;
@@ -14,7 +14,7 @@ const AWKWARD = 'Point « été » ; budget, "révisé"\nsuite à donner';
 
 /** The NL meeting with an agenda, attendance and decisions full of awkward text. */
 async function fillNlMeeting(): Promise<void> {
-  const coordinator = await callerAs(world, 'coordinatorNL');
+  const coordinator = await callerAs(world, 'coordinatorNL', { at: AFTER_WORLD_MEETINGS });
   const meetingId = world.meetings.NL;
   await coordinator.agenda.create({ meetingId, title: AWKWARD, planId: world.plans.NL1 });
   await coordinator.agenda.create({ meetingId, title: FORMULA, actionId: world.actions.NL1a });
@@ -57,7 +57,7 @@ async function fillNlMeeting(): Promise<void> {
 }
 
 async function holdMeeting(id: number): Promise<void> {
-  const coordinator = await callerAs(world, 'coordinatorNL');
+  const coordinator = await callerAs(world, 'coordinatorNL', { at: AFTER_WORLD_MEETINGS });
   const meeting = await coordinator.meeting.byId({ id });
   await coordinator.meeting.setStatus({ id, version: meeting.version, status: 'held' });
 }
@@ -413,7 +413,7 @@ describe('GET /api/export/meetings.csv', () => {
     const held = parseCsv(
       await rawText(await get('export/meetings.csv?statuses=held&lang=en', admin)),
     )[0];
-    // Held "now", 12:00 UTC on the world's today, 14:00 in Paris.
-    expect(held).toMatchObject({ Status: 'Held', 'Held at': `${world.today} 14:00` });
+    // Held at its scheduled time, 09:30 UTC, 11:30 in Paris, whenever it was marked held.
+    expect(held).toMatchObject({ Status: 'Held', 'Held at': '2025-07-01 11:30' });
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildWorld, callerAs, type World } from './support/world';
+import { AFTER_WORLD_MEETINGS, buildWorld, callerAs, type World } from './support/world';
 import { codeOf } from './support/expectations';
 
 let world: World;
@@ -7,7 +7,12 @@ beforeEach(async () => {
   world = await buildWorld();
 });
 
-const coordinatorNL = () => callerAs(world, 'coordinatorNL');
+// The timeline: the world's COPIL is held, work goes on, the next COPIL starts, then more work.
+const BETWEEN_MEETINGS = '2025-07-15T12:00:00.000Z';
+const NEXT_MEETING_STARTED = '2025-10-02T09:00:00.000Z';
+const AFTER_NEXT_MEETING = '2025-10-03T12:00:00.000Z';
+
+const coordinatorNL = (at = AFTER_WORLD_MEETINGS) => callerAs(world, 'coordinatorNL', { at });
 
 /** Marks the world's Nord Lorraine COPIL held (its snapshot is taken) and adds the next one. */
 async function heldThenNext(): Promise<number> {
@@ -28,17 +33,20 @@ async function heldThenNext(): Promise<number> {
 
 /** What the leads and the committee do between two meetings. */
 async function workSinceHeld(nextMeetingId: number): Promise<void> {
-  const lead = await callerAs(world, 'lead');
+  const lead = await callerAs(world, 'lead', { at: BETWEEN_MEETINGS });
   await lead.action.setStatus({ id: world.actions.NL1a, version: 1, status: 'done' });
   await lead.measurement.create({
     indicatorId: world.indicators.NL1,
     measuredOn: '2025-06-10',
     value: 60,
   });
-  const coordinator = await coordinatorNL();
+  const coordinator = await coordinatorNL(BETWEEN_MEETINGS);
   const [taken] = (await coordinator.decision.list({ meetingId: world.meetings.NL })).items;
   await coordinator.decision.update({ id: taken?.id ?? 0, followUpStatus: 'done' });
-  await coordinator.decision.create({
+  // A validation is recorded once the next meeting has started.
+  await (
+    await coordinatorNL(NEXT_MEETING_STARTED)
+  ).decision.create({
     meetingId: nextMeetingId,
     text: 'L’étape est validée',
     kind: 'validation',
@@ -71,10 +79,10 @@ describe('meeting.review', () => {
   it('compares a planned meeting’s live state with the previous meeting’s snapshot', async () => {
     const nextId = await heldThenNext();
     await workSinceHeld(nextId);
-    const review = await (await coordinatorNL()).meeting.review({ id: nextId });
+    const review = await (await coordinatorNL(NEXT_MEETING_STARTED)).meeting.review({ id: nextId });
     expect(review.previous).toMatchObject({
       id: world.meetings.NL,
-      heldAt: '2025-06-15T12:00:00.000Z',
+      heldAt: '2025-07-01T09:30:00.000Z',
     });
     expect(review.frozen).toBe(false);
     const changes = review.changes;
@@ -109,22 +117,24 @@ describe('meeting.review', () => {
     expect(changes?.decisionsClosed.map((d) => [d.text, d.followUpStatus])).toEqual([
       ['Relancer les EPCI', 'done'],
     ]);
-    expect(changes?.stagesValidated).toEqual([
-      expect.objectContaining({ stageId: world.stages.NL1[0], stageKind: 'inventory' }),
-    ]);
+    // Recorded, but a stage's gate is set only once the meeting is held.
+    expect(changes?.stagesValidated).toEqual([]);
   });
 
   it('freezes a held meeting’s review: later work changes nothing', async () => {
     const nextId = await heldThenNext();
     await workSinceHeld(nextId);
-    const coordinator = await coordinatorNL();
+    const coordinator = await coordinatorNL(AFTER_NEXT_MEETING);
     await coordinator.meeting.setStatus({ id: nextId, version: 1, status: 'held' });
     const observer = await callerAs(world, 'observerNL');
     const frozen = await observer.meeting.review({ id: nextId });
     expect(frozen.frozen).toBe(true);
     expect(frozen.changes?.statusChanges).toHaveLength(1);
+    expect(frozen.changes?.stagesValidated).toEqual([
+      expect.objectContaining({ stageId: world.stages.NL1[0], stageKind: 'inventory' }),
+    ]);
 
-    const lead = await callerAs(world, 'lead');
+    const lead = await callerAs(world, 'lead', { at: AFTER_NEXT_MEETING });
     const action = await lead.action.setStatus({
       id: world.actions.NL1b,
       version: 1,
@@ -178,7 +188,7 @@ describe('meeting.review', () => {
       mode: 'video',
     });
     await coordinator.meeting.setStatus({ id: earlier.id, version: 1, status: 'held' });
-    const chartres = await callerAs(world, 'coordinatorCH');
+    const chartres = await callerAs(world, 'coordinatorCH', { at: AFTER_WORLD_MEETINGS });
     await chartres.meeting.setStatus({ id: world.meetings.CH, version: 1, status: 'held' });
 
     const review = await coordinator.meeting.review({ id: world.meetings.NL });

@@ -1,13 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildWorld, callerAs, type World } from './support/world';
-import { auditOf, codeOf } from './support/expectations';
+import { AFTER_WORLD_MEETINGS, buildWorld, callerAs, type World } from './support/world';
+import { auditOf, codeOf, refusalOf } from './support/expectations';
 
 let world: World;
 beforeEach(async () => {
   world = await buildWorld();
 });
 
-const coordinatorNL = () => callerAs(world, 'coordinatorNL');
+/** The coordinator once the world's meetings have started, so they may be marked held. */
+const coordinatorNL = () => callerAs(world, 'coordinatorNL', { at: AFTER_WORLD_MEETINGS });
 
 /** Moves the world's Nord Lorraine meeting along its lifecycle; returns its new version. */
 async function advance(statuses: ('held' | 'minutes_approved' | 'cancelled')[]): Promise<number> {
@@ -180,7 +181,8 @@ describe('meeting.setStatus', () => {
       version: 1,
       status: 'held',
     });
-    expect(held).toMatchObject({ status: 'held', version: 2, heldAt: '2025-06-15T12:00:00.000Z' });
+    // Held on its scheduled time, whenever it is marked.
+    expect(held).toMatchObject({ status: 'held', version: 2, heldAt: '2025-07-01T09:30:00.000Z' });
     const approved = await coordinator.meeting.setStatus({
       id: world.meetings.NL,
       version: 2,
@@ -214,7 +216,7 @@ describe('meeting.setStatus', () => {
     }
 
     const other = world.meetings.CH;
-    const chartres = await callerAs(world, 'coordinatorCH');
+    const chartres = await callerAs(world, 'coordinatorCH', { at: AFTER_WORLD_MEETINGS });
     await chartres.meeting.setStatus({ id: other, version: 1, status: 'cancelled' });
     for (const status of ['planned', 'held', 'minutes_approved'] as const) {
       expect(await codeOf(chartres.meeting.setStatus({ id: other, version: 2, status }))).toBe(
@@ -231,7 +233,7 @@ describe('meeting.setStatus', () => {
 
     const observer = await callerAs(world, 'observerNL');
     const frozen = await observer.meeting.snapshot({ id: world.meetings.NL });
-    expect(frozen?.takenAt).toBe('2025-06-15T12:00:00.000Z');
+    expect(frozen?.takenAt).toBe(AFTER_WORLD_MEETINGS);
     const snapshot = frozen?.snapshot;
     expect(snapshot?.plans.map((p) => p.code)).toEqual(['FA-1', 'FA-2', 'FA-X']);
     const nl1 = snapshot?.plans[0];
@@ -460,33 +462,49 @@ describe('decisions', () => {
     expect(event).toMatchObject({ operation: 'create', newValue: { number: 3 } });
   });
 
-  it('records the gate on the stage for a validation decision', async () => {
+  it('records a validation during the meeting, and sets the gate when it is held', async () => {
     const coordinator = await coordinatorNL();
-    const stageId = world.stages.NL1[0] ?? 0;
+    const [first, second] = [world.stages.NL1[0] ?? 0, world.stages.NL1[1] ?? 0];
+    const gateOf = (stageId: number) =>
+      world.db
+        .selectFrom('stages')
+        .select(['validatedMeetingId', 'validatedOn'])
+        .where('id', '=', stageId)
+        .executeTakeFirstOrThrow();
     const decision = await coordinator.decision.create({
       meetingId: world.meetings.NL,
       text: 'État des lieux validé',
       kind: 'validation',
-      stageId,
+      stageId: first,
     });
     expect(decision.planId).toBe(world.plans.NL1);
-    const stage = await world.db
-      .selectFrom('stages')
-      .select(['validatedMeetingId', 'validatedOn'])
-      .where('id', '=', stageId)
-      .executeTakeFirstOrThrow();
-    expect(stage).toEqual({ validatedMeetingId: world.meetings.NL, validatedOn: '2025-07-01' });
-    const [event] = await auditOf(world, 'stage', stageId);
+    // Still planned: the meeting has validated nothing yet.
+    expect(await gateOf(first)).toEqual({ validatedMeetingId: null, validatedOn: null });
+    const next = await coordinator.decision.create({
+      meetingId: world.meetings.NL,
+      text: 'Outils validés',
+      kind: 'validation',
+      stageId: second,
+    });
+
+    await advance(['held']);
+    // Dated on the meeting's day, not on the day it was marked held.
+    const gate = { validatedMeetingId: world.meetings.NL, validatedOn: '2025-07-01' };
+    expect(await gateOf(first)).toEqual(gate);
+    expect(await gateOf(second)).toEqual(gate);
+    const [event] = await auditOf(world, 'stage', first);
     expect(event).toMatchObject({ newValue: { validatedMeetingId: world.meetings.NL } });
 
-    // Turning the decision into something else withdraws the gate.
-    await coordinator.decision.update({ id: decision.id, kind: 'arbitration' });
-    const withdrawn = await world.db
-      .selectFrom('stages')
-      .select(['validatedMeetingId', 'validatedOn'])
-      .where('id', '=', stageId)
-      .executeTakeFirstOrThrow();
-    expect(withdrawn).toEqual({ validatedMeetingId: null, validatedOn: null });
+    // Stage 2 stands on stage 1: withdrawing stage 1 alone is refused; stage 2 first is fine.
+    expect(
+      await refusalOf(coordinator.decision.update({ id: decision.id, kind: 'arbitration' })),
+    ).toBe('BAD_REQUEST stage_order');
+    await coordinator.decision.update({ id: next.id, kind: 'arbitration' });
+    expect(await gateOf(second)).toEqual({ validatedMeetingId: null, validatedOn: null });
+    expect(await gateOf(first)).toEqual(gate);
+    // Held already: a validation recorded now sets the gate at once.
+    await coordinator.decision.update({ id: next.id, kind: 'validation' });
+    expect(await gateOf(second)).toEqual(gate);
 
     expect(
       await codeOf(
@@ -498,6 +516,55 @@ describe('decisions', () => {
         }),
       ),
     ).toBe('BAD_REQUEST');
+  });
+
+  it('validates a stage only after the stages before it', async () => {
+    const coordinator = await coordinatorNL();
+    const [first, second, third] = world.stages.NL1;
+    const validate = (stageId: number | undefined) =>
+      coordinator.decision.create({
+        meetingId: world.meetings.NL,
+        text: 'Étape validée',
+        kind: 'validation',
+        stageId: stageId ?? 0,
+      });
+    expect(await refusalOf(validate(third))).toBe('BAD_REQUEST stage_order');
+    expect(await refusalOf(validate(second))).toBe('BAD_REQUEST stage_order');
+    // Stage 1 has no stage before it; then stage 2 may follow in the same meeting.
+    expect(await refusalOf(validate(first))).toBe('OK');
+    expect(await refusalOf(validate(second))).toBe('OK');
+    expect(await refusalOf(validate(third))).toBe('OK');
+    const arbitration = await coordinator.decision.create({
+      meetingId: world.meetings.NL,
+      text: 'Arbitrage',
+      kind: 'arbitration',
+      stageId: third ?? 0,
+    });
+    // Turning a decision into a validation follows the same rule: stages 1 and 2 are validated here.
+    expect(
+      await refusalOf(coordinator.decision.update({ id: arbitration.id, kind: 'validation' })),
+    ).toBe('OK');
+    expect(await auditOf(world, 'stage', first ?? 0)).toHaveLength(0);
+  });
+
+  it('refuses a validation in a meeting that has not started yet', async () => {
+    const early = await callerAs(world, 'coordinatorNL');
+    expect(
+      await refusalOf(
+        early.decision.create({
+          meetingId: world.meetings.NL,
+          text: 'État des lieux validé',
+          kind: 'validation',
+          stageId: world.stages.NL1[0] ?? 0,
+        }),
+      ),
+    ).toBe('BAD_REQUEST meeting_not_started');
+    // Other decisions may be prepared before the meeting.
+    expect(
+      await refusalOf(
+        early.decision.create({ meetingId: world.meetings.NL, text: 'x', kind: 'arbitration' }),
+      ),
+    ).toBe('OK');
   });
 
   it('updates follow-ups with an audit event, and lists with filters', async () => {
@@ -575,25 +642,26 @@ describe('decisions', () => {
 });
 
 describe('a cancelled meeting', () => {
-  it('withdraws the stage gates it set, audited, and leaves other meetings’ gates', async () => {
+  it('never validates anything, and leaves other meetings’ gates', async () => {
     const coordinator = await coordinatorNL();
-    const [cancelledStage, otherStage] = [world.stages.NL1[0] ?? 0, world.stages.NL1[1] ?? 0];
-    await coordinator.decision.create({
-      meetingId: world.meetings.NL,
-      text: 'État des lieux validé',
-      kind: 'validation',
-      stageId: cancelledStage,
-    });
-    const other = await coordinator.meeting.create({
+    const [earlierStage, cancelledStage] = [world.stages.NL1[0] ?? 0, world.stages.NL1[1] ?? 0];
+    const earlier = await coordinator.meeting.create({
       committeeId: world.committees.copilNL,
-      scheduledAt: '2025-09-01T09:00:00.000Z',
+      scheduledAt: '2025-06-01T09:00:00.000Z',
       mode: 'video',
     });
     await coordinator.decision.create({
-      meetingId: other.id,
+      meetingId: earlier.id,
+      text: 'État des lieux validé',
+      kind: 'validation',
+      stageId: earlierStage,
+    });
+    await coordinator.meeting.setStatus({ id: earlier.id, version: 1, status: 'held' });
+    await coordinator.decision.create({
+      meetingId: world.meetings.NL,
       text: 'Plan d’action validé',
       kind: 'validation',
-      stageId: otherStage,
+      stageId: cancelledStage,
     });
 
     await advance(['cancelled']);
@@ -604,18 +672,12 @@ describe('a cancelled meeting', () => {
         .where('id', '=', stageId)
         .executeTakeFirstOrThrow();
     expect(await gateOf(cancelledStage)).toEqual({ validatedMeetingId: null, validatedOn: null });
-    expect(await gateOf(otherStage)).toEqual({
-      validatedMeetingId: other.id,
-      validatedOn: '2025-09-01',
+    expect(await auditOf(world, 'stage', cancelledStage)).toHaveLength(0);
+    expect(await gateOf(earlierStage)).toEqual({
+      validatedMeetingId: earlier.id,
+      validatedOn: '2025-06-01',
     });
-    const [event] = await auditOf(world, 'stage', cancelledStage);
-    expect(event).toMatchObject({
-      operation: 'update',
-      userId: world.users.coordinatorNL,
-      oldValue: { validatedMeetingId: world.meetings.NL, validatedOn: '2025-07-01' },
-      newValue: { validatedMeetingId: null, validatedOn: null },
-    });
-    expect(await auditOf(world, 'stage', otherStage)).toHaveLength(1);
+    expect(await auditOf(world, 'stage', earlierStage)).toHaveLength(1);
   });
 
   it('refuses any change to its decisions, follow-ups included', async () => {
@@ -633,5 +695,100 @@ describe('a cancelled meeting', () => {
       await codeOf(coordinator.decision.update({ id: decision.id, ownerName: 'Chef de projet' })),
     ).toBe('BAD_REQUEST');
     expect(await auditOf(world, 'decision', decision.id)).toHaveLength(1);
+  });
+});
+
+describe('marking a meeting held', () => {
+  it('is refused before the meeting starts, and allowed from its scheduled time', async () => {
+    const before = await callerAs(world, 'coordinatorNL', { at: '2025-07-01T09:29:59.999Z' });
+    expect(
+      await refusalOf(
+        before.meeting.setStatus({ id: world.meetings.NL, version: 1, status: 'held' }),
+      ),
+    ).toBe('BAD_REQUEST meeting_not_started');
+    expect(await before.meeting.snapshot({ id: world.meetings.NL })).toBeNull();
+    const onTime = await callerAs(world, 'coordinatorNL', { at: '2025-07-01T09:30:00.000Z' });
+    const held = await onTime.meeting.setStatus({
+      id: world.meetings.NL,
+      version: 1,
+      status: 'held',
+    });
+    expect(held).toMatchObject({ status: 'held', heldAt: '2025-07-01T09:30:00.000Z' });
+  });
+
+  it('fixes the time of a held meeting: it is the date of record', async () => {
+    const version = await advance(['held']);
+    const coordinator = await coordinatorNL();
+    expect(
+      await refusalOf(
+        coordinator.meeting.update({
+          id: world.meetings.NL,
+          version,
+          scheduledAt: '2025-06-20T09:30:00.000Z',
+        }),
+      ),
+    ).toBe('BAD_REQUEST held_meeting_moved');
+    const kept = await coordinator.meeting.update({
+      id: world.meetings.NL,
+      version,
+      scheduledAt: '2025-07-01T11:30:00+02:00',
+      place: 'Metz',
+    });
+    expect(kept).toMatchObject({ scheduledAt: '2025-07-01T09:30:00.000Z', place: 'Metz' });
+  });
+
+  it('late freezes the state at the scheduled time, not when it was marked', async () => {
+    // Before the meeting: the lead moves NL-1a to 50 %.
+    const leadBefore = await callerAs(world, 'lead');
+    await leadBefore.action.setStatus({
+      id: world.actions.NL1a,
+      version: 1,
+      status: 'in_progress',
+      progress: 50,
+    });
+    // During the meeting, a decision; after it started, the lead blocks NL-1a and measures.
+    const during = await callerAs(world, 'coordinatorNL', { at: '2025-07-01T10:00:00.000Z' });
+    await during.decision.create({
+      meetingId: world.meetings.NL,
+      text: 'Relancer les EPCI',
+      kind: 'information_request',
+    });
+    const leadAfter = await callerAs(world, 'lead', { at: '2025-07-01T11:00:00.000Z' });
+    await leadAfter.action.setStatus({
+      id: world.actions.NL1a,
+      version: 2,
+      status: 'blocked',
+      progress: 55,
+      comment: 'Prestataire défaillant',
+    });
+    await leadAfter.measurement.create({
+      indicatorId: world.indicators.NL1,
+      measuredOn: '2025-07-01',
+      value: 60,
+    });
+
+    // Marked held two days later.
+    const late = await callerAs(world, 'coordinatorNL', { at: '2025-07-03T16:00:00.000Z' });
+    const held = await late.meeting.setStatus({
+      id: world.meetings.NL,
+      version: 1,
+      status: 'held',
+    });
+    expect(held.heldAt).toBe('2025-07-01T09:30:00.000Z');
+    const frozen = await late.meeting.snapshot({ id: world.meetings.NL });
+    expect(frozen?.takenAt).toBe('2025-07-03T16:00:00.000Z');
+    const snapshot = frozen?.snapshot;
+    expect(snapshot?.asOf).toBe('2025-07-01');
+    const nl1 = snapshot?.plans.find((p) => p.id === world.plans.NL1);
+    expect(nl1?.stages[0]?.actions.find((a) => a.id === world.actions.NL1a)).toMatchObject({
+      status: 'in_progress',
+      progress: 50,
+      statusComment: null,
+    });
+    expect(nl1?.stages[0]?.progress).toBe(50);
+    expect(nl1?.indicators.find((i) => i.id === world.indicators.NL1)).toMatchObject({
+      latestValue: 25,
+    });
+    expect(snapshot?.decisions.map((d) => d.text)).toEqual(['Relancer les EPCI']);
   });
 });

@@ -12,3 +12,4 @@ export * from './auditFields';
 export * from './auditLabels';
 export * from './format';
 export * from './progressOverTime';
+export * from './rules';

@@ -15,15 +15,35 @@ export interface StatusChange {
 
 export type StatusChangeResult =
   | { ok: true; next: ActionState }
-  | { ok: false; field: 'comment' | 'progress'; reason: 'comment_required' | 'progress_range' };
+  | {
+      ok: false;
+      field: 'comment' | 'progress';
+      reason: 'comment_required' | 'justification_required' | 'progress_range';
+    };
 
 export function requiresComment(status: ActionStatus): boolean {
   return STATUSES_REQUIRING_COMMENT.includes(status);
 }
 
 /**
+ * Moving an action to Bloqué or En retard needs a justification written with that change: a
+ * comment sent with it, other than the one the action already carries (that one explained
+ * something else). Staying in such a status keeps needing a comment, which may be the same.
+ */
+export function checkJustification(
+  current: { status: ActionStatus; statusComment: string | null },
+  change: { status: ActionStatus; comment?: string | undefined },
+): 'comment_required' | 'justification_required' | null {
+  if (!requiresComment(change.status)) return null;
+  const comment = change.comment?.trim() ?? '';
+  if (change.status === current.status) return comment ? null : 'comment_required';
+  if (!comment || comment === (current.statusComment ?? '').trim()) return 'justification_required';
+  return null;
+}
+
+/**
  * Applies a status change to an action, enforcing the rules committees rely on:
- * Bloqué and En retard must be justified; Réalisé means 100 % and records the completion date;
+ * Bloqué and En retard must be justified (`checkJustification`); Réalisé means 100 % and records the completion date;
  * leaving Réalisé clears that date. `today` is an ISO date (YYYY-MM-DD).
  */
 export function applyStatusChange(
@@ -32,9 +52,8 @@ export function applyStatusChange(
   today: string,
 ): StatusChangeResult {
   const comment = change.comment?.trim() ? change.comment.trim() : null;
-  if (requiresComment(change.status) && !comment) {
-    return { ok: false, field: 'comment', reason: 'comment_required' };
-  }
+  const justification = checkJustification(current, change);
+  if (justification !== null) return { ok: false, field: 'comment', reason: justification };
   const requested = change.progress ?? current.progress;
   if (!Number.isInteger(requested) || requested < 0 || requested > 100) {
     return { ok: false, field: 'progress', reason: 'progress_range' };

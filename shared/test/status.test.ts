@@ -21,7 +21,7 @@ describe('applyStatusChange', () => {
     expect(applyStatusChange(inProgress, { status: 'blocked' }, today)).toEqual({
       ok: false,
       field: 'comment',
-      reason: 'comment_required',
+      reason: 'justification_required',
     });
     expect(applyStatusChange(inProgress, { status: 'late', comment: '   ' }, today)).toMatchObject({
       ok: false,

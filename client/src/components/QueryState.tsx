@@ -1,11 +1,17 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode, requestIdOf } from '../lib/trpc';
+import { errorCode, errorReason, requestIdOf } from '../lib/trpc';
 
-/** The sentence a person reads for a failed call: by error code, with the support reference. */
+/**
+ * The sentence a person reads for a failed call: the rule it broke, else by error code, with the
+ * support reference.
+ */
 export function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation('rules');
   return (error) => {
+    const reason = errorReason(error);
+    if (reason !== null) return tr(reason);
     const code = errorCode(error);
     switch (code) {
       case 'UNAUTHORIZED':

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, isTRPCClientError, type TRPCLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { isRuleReason, type RuleReason } from '@jalon/shared';
 import type { AppRouter } from '@jalon/server';
 
 export type { RouterInputs, RouterOutputs } from '@jalon/server';
@@ -23,6 +24,12 @@ export function errorCode(error: unknown): string | null {
 /** The per-field messages the server's zod validation returned, if any. */
 export function fieldErrors(error: unknown): Record<string, string[] | undefined> {
   return isTRPCClientError<AppRouter>(error) ? (error.data?.fieldErrors ?? {}) : {};
+}
+
+/** The domain rule a refused call broke (`stage_order`, `measurement_in_future`, ...), or null. */
+export function errorReason(error: unknown): RuleReason | null {
+  const reason = isTRPCClientError<AppRouter>(error) ? error.data?.reason : null;
+  return isRuleReason(reason) ? reason : null;
 }
 
 /** The request id the server logged an unexpected error under, to quote to support. */

@@ -546,6 +546,36 @@ export async function findStageValidation(
     .executeTakeFirst();
 }
 
+/** The gates of every stage of a plan, in the plan's order. */
+export async function listPlanStageGates(
+  db: Db | Trx,
+  planId: number,
+): Promise<{ id: number; position: number; validatedMeetingId: number | null }[]> {
+  return db
+    .selectFrom('stages')
+    .select(['id', 'position', 'validatedMeetingId'])
+    .where('planId', '=', planId)
+    .orderBy('position', 'asc')
+    .execute();
+}
+
+/** The validation decisions of a meeting that name a stage, in the stages' order. */
+export async function listMeetingStageValidations(
+  db: Db | Trx,
+  meetingId: number,
+): Promise<{ decisionId: number; stageId: number; planId: number }[]> {
+  return db
+    .selectFrom('decisions as d')
+    .innerJoin('stages as s', 's.id', 'd.stageId')
+    .select(['d.id as decisionId', 's.id as stageId', 's.planId'])
+    .where('d.meetingId', '=', meetingId)
+    .where('d.kind', '=', 'validation')
+    .orderBy('s.planId', 'asc')
+    .orderBy('s.position', 'asc')
+    .orderBy('d.id', 'asc')
+    .execute();
+}
+
 /**
  * Withdraws every stage gate set by a meeting; returns those stages as they were before, for the
  * audit. Run it inside the transaction that changes the meeting.

@@ -24,7 +24,7 @@ import {
   isOverdue,
   isoToday,
 } from '@jalon/shared';
-import { authedProcedure, authorize, conflict, notFound, router } from '../trpc';
+import { authedProcedure, authorize, conflict, notFound, router, ruleBroken } from '../trpc';
 import { visibilityOf } from '../auth/permissions';
 import { findLivePlan } from './plan';
 
@@ -108,7 +108,8 @@ export const actionRouter = router({
       { status: input.status, progress: input.progress, comment: input.statusComment ?? undefined },
       isoToday(now),
     );
-    if (!applied.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: applied.reason });
+    if (!applied.ok)
+      throw ruleBroken(applied.reason, `Invalid ${applied.field}: ${applied.reason}`);
     return ctx.db.transaction().execute(async (trx) => {
       await findLivePlan(trx, stage.planId);
       await assertOwnerEligible(trx, input.ownerUserId, scope.territoryIds);
@@ -190,12 +191,8 @@ export const actionRouter = router({
       const before = await findEditableAction(trx, input.id);
       if (before.version !== input.version) throw conflict('action', input.id);
       const applied = applyStatusChange(before, input, today);
-      if (!applied.ok) {
-        throw new TRPCError({
-          code: 'BAD_REQUEST',
-          message: `Invalid ${applied.field}: ${applied.reason}`,
-        });
-      }
+      if (!applied.ok)
+        throw ruleBroken(applied.reason, `Invalid ${applied.field}: ${applied.reason}`);
       // The version check is repeated in the UPDATE itself: two callers who both read the same
       // version cannot both win.
       const after = await updateActionAtVersion(

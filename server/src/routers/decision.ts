@@ -1,24 +1,21 @@
 import { TRPCError } from '@trpc/server';
 import {
   checkLinksInTerritory,
-  diffFields,
   findDecision,
   findMeetingWithTerritory,
-  findStageValidation,
   insertDecision,
   listDecisions,
   nextDecisionNumber,
   recordAudit,
   recordChanges,
-  setStageValidation,
   updateDecision,
   type DecisionRow,
-  type Trx,
 } from '@jalon/db';
 import { decisionCreateInput, decisionListInput, decisionUpdateInput } from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router } from '../trpc';
 import { visibilityOf } from '../auth/permissions';
 import { assertMeetingEditable, findEditableMeeting } from './meeting';
+import { assertValidationAllowed, assertWithdrawalAllowed, recordStageGate } from './stageGates';
 
 const auditedFields = (d: DecisionRow) => ({
   meetingId: d.meetingId,
@@ -33,52 +30,6 @@ const auditedFields = (d: DecisionRow) => ({
   followUpStatus: d.followUpStatus,
 });
 
-interface GateChange {
-  userId: number;
-  stageId: number;
-  meeting: { id: number; scheduledAt: string };
-  validated: boolean;
-  occurredAt: string;
-}
-
-/**
- * A validation decision about a stage is the stage's gate: the stage records the meeting and its
- * date. Withdrawing the decision's validation withdraws the gate, if it was this meeting's.
- */
-async function recordStageGate(trx: Trx, change: GateChange): Promise<void> {
-  const stage = await findStageValidation(trx, change.stageId);
-  if (!stage) throw notFound('stage', change.stageId);
-  const before = { validatedMeetingId: stage.validatedMeetingId, validatedOn: stage.validatedOn };
-  let after: typeof before;
-  if (change.validated) {
-    if (stage.validatedMeetingId !== null && stage.validatedMeetingId !== change.meeting.id) {
-      throw new TRPCError({
-        code: 'BAD_REQUEST',
-        message: `Stage ${stage.id} was already validated by meeting ${stage.validatedMeetingId}`,
-      });
-    }
-    after = {
-      validatedMeetingId: change.meeting.id,
-      validatedOn: change.meeting.scheduledAt.slice(0, 10),
-    };
-  } else {
-    if (stage.validatedMeetingId !== change.meeting.id) return;
-    after = { validatedMeetingId: null, validatedOn: null };
-  }
-  const diff = diffFields(before, after);
-  if (!diff) return;
-  await setStageValidation(trx, stage.id, after);
-  await recordAudit(trx, {
-    userId: change.userId,
-    entityType: 'stage',
-    entityId: stage.id,
-    operation: 'update',
-    planId: stage.planId,
-    ...diff,
-    occurredAt: change.occurredAt,
-  });
-}
-
 export const decisionRouter = router({
   list: authedProcedure.input(decisionListInput).query(async ({ ctx, input }) => {
     const result = await listDecisions(ctx.db, visibilityOf(ctx.user), input);
@@ -92,6 +43,9 @@ export const decisionRouter = router({
       const meeting = await findEditableMeeting(trx, input.meetingId);
       const links = await checkLinksInTerritory(trx, meeting.territoryId, input);
       if (!links.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: links.reason });
+      if (input.kind === 'validation' && input.stageId !== null) {
+        await assertValidationAllowed(trx, meeting, input.stageId, now);
+      }
       const created = await insertDecision(trx, {
         ...input,
         planId: links.planId,
@@ -100,7 +54,8 @@ export const decisionRouter = router({
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       });
-      if (created.kind === 'validation' && created.stageId !== null) {
+      // A planned meeting's validations become gates when it is marked held.
+      if (created.kind === 'validation' && created.stageId !== null && meeting.status === 'held') {
         await recordStageGate(trx, {
           userId: ctx.user.id,
           stageId: created.stageId,
@@ -141,18 +96,21 @@ export const decisionRouter = router({
         (patch.text !== undefined && patch.text !== before.text) ||
         (patch.kind !== undefined && patch.kind !== before.kind);
       if (changesRecord || meeting.status === 'cancelled') assertMeetingEditable(meeting);
+      const validates = (patch.kind ?? before.kind) === 'validation';
+      const gateChanges = before.stageId !== null && validates !== (before.kind === 'validation');
+      if (gateChanges && before.stageId !== null) {
+        if (validates) await assertValidationAllowed(trx, meeting, before.stageId, now, id);
+        else await assertWithdrawalAllowed(trx, meeting.id, before.stageId, id);
+      }
       const after = await updateDecision(trx, id, { ...patch, updatedAt: now.toISOString() });
-      if (after.stageId !== null && before.kind !== after.kind) {
-        const validates = after.kind === 'validation';
-        if (validates || before.kind === 'validation') {
-          await recordStageGate(trx, {
-            userId: ctx.user.id,
-            stageId: after.stageId,
-            meeting,
-            validated: validates,
-            occurredAt: now.toISOString(),
-          });
-        }
+      if (after.stageId !== null && gateChanges && meeting.status === 'held') {
+        await recordStageGate(trx, {
+          userId: ctx.user.id,
+          stageId: after.stageId,
+          meeting,
+          validated: validates,
+          occurredAt: now.toISOString(),
+        });
       }
       await recordChanges(
         trx,

@@ -13,11 +13,20 @@ import {
 } from '@jalon/db';
 import {
   byIdInput,
+  checkMeasurementDate,
+  isoToday,
   measurementCreateInput,
   measurementListInput,
   measurementUpdateInput,
 } from '@jalon/shared';
-import { authedProcedure, authorize, notFound, router, type AuthedContext } from '../trpc';
+import {
+  authedProcedure,
+  authorize,
+  notFound,
+  router,
+  ruleBroken,
+  type AuthedContext,
+} from '../trpc';
 import { findLivePlan } from './plan';
 
 const auditedFields = (m: Measurement) => ({
@@ -62,6 +71,10 @@ async function assertRecordable(
       code: 'BAD_REQUEST',
       message: `A measurement cannot precede the baseline date (${indicator.baselineDate})`,
     });
+  }
+  const dated = checkMeasurementDate(measuredOn, isoToday(ctx.now()));
+  if (!dated.ok) {
+    throw ruleBroken(dated.reason, `A measurement cannot be dated after today (${measuredOn})`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import {
-  buildMeetingSnapshot,
+  buildMeetingSnapshotAt,
   clearStageValidationsOf,
   diffFields,
   findCommittee,
@@ -22,6 +22,8 @@ import {
 } from '@jalon/db';
 import {
   byIdInput,
+  checkMarkHeld,
+  checkReschedule,
   isoToday,
   meetingCreateInput,
   meetingListInput,
@@ -29,8 +31,9 @@ import {
   meetingUpdateInput,
   type MeetingStatus,
 } from '@jalon/shared';
-import { authedProcedure, authorize, conflict, notFound, router } from '../trpc';
+import { authedProcedure, authorize, conflict, notFound, router, ruleBroken } from '../trpc';
 import { visibilityOf } from '../auth/permissions';
+import { applyMeetingStageGates } from './stageGates';
 
 /** The lifecycle of a meeting: each status and the ones it may move to. */
 const NEXT_STATUSES: Record<MeetingStatus, readonly MeetingStatus[]> = {
@@ -154,6 +157,12 @@ export const meetingRouter = router({
       if (!before) throw notFound('meeting', id);
       if (before.version !== version) throw conflict('meeting', id);
       assertMeetingEditable(before);
+      if (scheduledAt !== undefined) {
+        const moved = checkReschedule(before, toUtc(scheduledAt));
+        if (!moved.ok) {
+          throw ruleBroken(moved.reason, `Meeting ${id} was held at ${before.scheduledAt}`);
+        }
+      }
       const after = await updateMeetingAtVersion(trx, id, version, {
         ...patch,
         ...(scheduledAt === undefined ? {} : { scheduledAt: toUtc(scheduledAt) }),
@@ -190,18 +199,25 @@ export const meetingRouter = router({
         });
       }
       const held = input.status === 'held';
+      if (held) {
+        const started = checkMarkHeld(before, now);
+        if (!started.ok) {
+          throw ruleBroken(
+            started.reason,
+            `Meeting ${input.id} is scheduled at ${before.scheduledAt}; it has not started yet`,
+          );
+        }
+      }
+      // A meeting took place when it was scheduled, whenever someone marks it held.
       const after = await updateMeetingAtVersion(trx, input.id, input.version, {
         status: input.status,
-        ...(held ? { heldAt: now.toISOString() } : {}),
+        ...(held ? { heldAt: before.scheduledAt } : {}),
       });
       if (!after) throw conflict('meeting', input.id);
       if (held) {
-        // Frozen now, so the committee can later compare with what it saw on the day.
-        const snapshot = await buildMeetingSnapshot(
-          trx,
-          { territoryId: before.territoryId, committeeId: before.committeeId },
-          isoToday(now),
-        );
+        await applyMeetingStageGates(trx, before, ctx.user.id, now.toISOString());
+        // The state at the meeting's time, so the committee can later compare with what it saw.
+        const snapshot = await buildMeetingSnapshotAt(trx, before, now);
         await insertMeetingSnapshot(trx, input.id, now.toISOString(), snapshot);
       }
       if (input.status === 'cancelled') {

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { listHistory, type HistoryEntry } from '@jalon/db';
+import { DomainRuleError } from '@jalon/shared';
 import type { World } from './world';
 
 /** The tRPC error code a call ends with, or 'OK': tests assert codes, not messages. */
@@ -10,6 +11,22 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
   } catch (error) {
     if (error instanceof TRPCError) return error.code;
     throw error;
+  }
+}
+
+/**
+ * How a call refused by a domain rule ends: `CODE reason` (the reason the error formatter sends),
+ * or 'OK', or the bare code of another refusal.
+ */
+export async function refusalOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'OK';
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return error.cause instanceof DomainRuleError
+      ? `${error.code} ${error.cause.reason}`
+      : error.code;
   }
 }
 

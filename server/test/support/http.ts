@@ -84,6 +84,8 @@ export function serveWorldEachTest(useWorld: (world: World) => void) {
     return served.app.base;
   };
   return {
+    /** The served app's address, for requests the helpers below do not make. */
+    base,
     signIn: (user: WorldUser) => signInAs(base(), user),
     /** GET `/api/<path>`. */
     get: (path: string, cookie?: string) => getApi(base(), path, cookie),

@@ -355,15 +355,26 @@ export function recordCookies(): CookieRecorder {
   return jar;
 }
 
-/** A caller acting as `user` (null for no session), at the world's fixed "today". */
-export async function callerAs(world: World, user: WorldUser | null, cookies?: SessionCookieJar) {
+/** When the world's meetings have started: a caller at this time may mark them held. */
+export const AFTER_WORLD_MEETINGS = '2025-07-01T12:00:00.000Z';
+
+/**
+ * A caller acting as `user` (null for no session), at noon of the world's fixed "today", or at
+ * the moment `at`.
+ */
+export async function callerAs(
+  world: World,
+  user: WorldUser | null,
+  options: { cookies?: SessionCookieJar; at?: string } = {},
+) {
+  const { cookies, at } = options;
   const principal = user === null ? null : await loadPrincipal(world.db, world.users[user]);
   return createCaller(
     createInnerContext({
       db: world.db,
       log: silentLog,
       user: principal,
-      now: () => new Date(`${world.today}T12:00:00.000Z`),
+      now: () => new Date(at ?? `${world.today}T12:00:00.000Z`),
       ...(cookies ? { cookies } : {}),
     }),
   );

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { isoToday } from '@jalon/shared';
+import { checkMeasurementDate, isoToday } from '@jalon/shared';
 import { fieldErrors, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { useErrorText } from '../../components/QueryState';
@@ -43,6 +43,7 @@ export function MeasurementForm({
   className?: string;
 }) {
   const { t } = useTranslation('measurements');
+  const { t: tr } = useTranslation('rules');
   const format = useFormat();
   const errorText = useErrorText();
   const trpc = useTRPC();
@@ -71,6 +72,8 @@ export function MeasurementForm({
     if (!measuredOn) found.measuredOn = t('dateInvalid');
     else if (measuredOn < indicator.baselineDate) {
       found.measuredOn = t('beforeBaseline', { date: format.date(indicator.baselineDate) });
+    } else if (!checkMeasurementDate(measuredOn, isoToday()).ok) {
+      found.measuredOn = tr('measurement_in_future');
     }
     setProblems(found);
     setSaved(false);
@@ -131,6 +134,7 @@ export function MeasurementForm({
           required
           value={measuredOn}
           min={indicator.baselineDate}
+          max={isoToday()}
           aria-invalid={date['aria-invalid']}
           aria-describedby={date['aria-describedby']}
           onChange={(e) => setMeasuredOn(e.target.value)}

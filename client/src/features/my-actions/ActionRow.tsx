@@ -127,7 +127,7 @@ function EditableRow({ action }: { action: MyAction }) {
   const edit = (next: ActionDraft) => {
     setDraft(next);
     setJustSaved(false);
-    if (problem && !draftProblem(next)) setProblem(null);
+    if (problem && !draftProblem(next, base.draft)) setProblem(null);
   };
 
   const focusField = (field: DraftField) =>
@@ -135,7 +135,7 @@ function EditableRow({ action }: { action: MyAction }) {
 
   const save = async (version: number) => {
     if (busy) return;
-    const found = draftProblem(draft);
+    const found = draftProblem(draft, base.draft);
     if (found) {
       setProblem(found);
       focusField(found.field);
@@ -219,7 +219,7 @@ function EditableRow({ action }: { action: MyAction }) {
           value={draft.status}
           aria-invalid={statusMessage ? true : undefined}
           aria-describedby={statusMessage ? fieldId('status-error') : undefined}
-          onChange={(e) => edit(withStatus(draft, e.target.value as ActionStatus))}
+          onChange={(e) => edit(withStatus(draft, e.target.value as ActionStatus, base.draft))}
           onKeyDown={onKeyDown}
         >
           {ACTION_STATUSES.map((status) => (

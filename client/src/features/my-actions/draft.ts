@@ -1,4 +1,4 @@
-import { requiresComment, type ActionStatus } from '@jalon/shared';
+import { checkJustification, requiresComment, type ActionStatus } from '@jalon/shared';
 
 /** What a lead edits on a row, as typed (progress stays text until it is saved). */
 export interface ActionDraft {
@@ -32,20 +32,52 @@ export function changedFields(a: ActionDraft, b: ActionDraft): DraftField[] {
   );
 }
 
-/** Réalisé means 100 %, whatever was typed: the server applies the same rule. */
-export function withStatus(draft: ActionDraft, status: ActionStatus): ActionDraft {
-  return { ...draft, status, progress: status === 'done' ? '100' : draft.progress };
+/**
+ * Réalisé means 100 %, whatever was typed: the server applies the same rule. Moving to Bloqué or
+ * En retard asks for a new justification, so the saved comment is not offered as one.
+ */
+export function withStatus(
+  draft: ActionDraft,
+  status: ActionStatus,
+  saved?: ActionDraft,
+): ActionDraft {
+  const carriedOver =
+    saved !== undefined &&
+    requiresComment(status) &&
+    status !== saved.status &&
+    draft.comment.trim() === saved.comment.trim();
+  return {
+    ...draft,
+    status,
+    progress: status === 'done' ? '100' : draft.progress,
+    // Back to the saved status with no comment typed: its saved comment still holds.
+    comment: carriedOver
+      ? ''
+      : saved !== undefined && status === saved.status && !draft.comment.trim()
+        ? saved.comment
+        : draft.comment,
+  };
 }
 
-export type DraftProblem = 'comment_required' | 'progress_range';
+export type DraftProblem = 'comment_required' | 'justification_required' | 'progress_range';
 
-/** What stops a draft from being saved, checked before the server is asked. */
+/**
+ * What stops a draft from being saved, checked before the server is asked; `saved` is the action
+ * as stored, whose comment cannot justify a move to Bloqué or En retard.
+ */
 export function draftProblem(
   draft: ActionDraft,
+  saved?: ActionDraft,
 ): { field: DraftField; reason: DraftProblem } | null {
-  if (requiresComment(draft.status) && !draft.comment.trim()) {
-    return { field: 'comment', reason: 'comment_required' };
-  }
+  const justification = saved
+    ? checkJustification(
+        { status: saved.status, statusComment: saved.comment },
+        { status: draft.status, comment: draft.comment },
+      )
+    : requiresComment(draft.status) && !draft.comment.trim()
+      ? 'comment_required'
+      : null;
+  if (justification !== null) return { field: 'comment', reason: justification };
   const progress = Number(draft.progress);
   if (
     draft.progress.trim() === '' ||

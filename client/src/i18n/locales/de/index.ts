@@ -19,6 +19,7 @@ import { progressHistory } from './progressHistory';
 import { action } from './action';
 import { comments } from './comments';
 import { measurements } from './measurements';
+import { rules } from './rules';
 
 export const de: Messages<typeof fr> = {
   common,
@@ -38,6 +39,7 @@ export const de: Messages<typeof fr> = {
   action,
   comments,
   measurements,
+  rules,
   vocab: VOCABULARY_LABELS.de,
   history,
   auditFields: AUDIT_FIELD_LABELS.de,

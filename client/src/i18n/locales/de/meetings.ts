@@ -42,7 +42,7 @@ export const meetings: Messages<typeof fr> = {
     held: {
       button: 'Als abgehalten markieren',
       title: 'Sitzung als abgehalten markieren?',
-      body: 'Der Stand aller Maßnahmenblätter, Phasen, Maßnahmen und Indikatoren des Territoriums wird jetzt festgehalten. Die nächste Sitzung des Ausschusses vergleicht mit dieser Momentaufnahme. Anwesenheit, Tagesordnung und Beschlüsse können Sie bis zur Genehmigung des Protokolls noch ergänzen.',
+      body: 'Der Stand aller Maßnahmenblätter, Phasen, Maßnahmen und Indikatoren des Territoriums wird so festgehalten, wie er zur geplanten Uhrzeit der Sitzung war, und die durch ihre Beschlüsse freigegebenen Phasen gelten ab diesem Datum als freigegeben. Die nächste Sitzung des Ausschusses vergleicht mit dieser Momentaufnahme. Anwesenheit, Tagesordnung und Beschlüsse können Sie bis zur Genehmigung des Protokolls noch ergänzen.',
       confirm: 'Als abgehalten markieren',
     },
     minutes_approved: {
@@ -54,7 +54,7 @@ export const meetings: Messages<typeof fr> = {
     cancelled: {
       button: 'Sitzung absagen',
       title: 'Sitzung absagen?',
-      body: 'Eine abgesagte Sitzung kann weder geändert noch wiederhergestellt werden. Durch ihre Beschlüsse erfasste Phasenfreigaben werden zurückgenommen.',
+      body: 'Eine abgesagte Sitzung kann weder geändert noch wiederhergestellt werden. Durch ihre Beschlüsse erfasste Phasenfreigaben werden nie wirksam.',
       confirm: 'Sitzung absagen',
     },
   },

@@ -43,6 +43,8 @@ export const myActions: Messages<typeof fr> = {
   problems: {
     comment_required:
       'Geben Sie vor dem Speichern eine Begründung im Kommentar ein: Der Status „{{status}}“ verlangt sie.',
+    justification_required:
+      'Der Wechsel zu „{{status}}“ erfordert eine neue Begründung: Erklären Sie diese Änderung im Kommentar.',
     progress_range: 'Der Fortschritt muss eine ganze Zahl zwischen 0 und 100 sein.',
   },
   save: 'Speichern',

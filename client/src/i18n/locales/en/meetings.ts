@@ -41,7 +41,7 @@ export const meetings: Messages<typeof fr> = {
     held: {
       button: 'Mark as held',
       title: 'Mark the meeting as held?',
-      body: "The state of every action sheet, stage, action and indicator of the territory will be frozen now. The committee's next meeting will compare against this snapshot. You can still complete attendance, agenda and decisions until the record is approved.",
+      body: "The state of every action sheet, stage, action and indicator of the territory will be frozen as it stood at the meeting's scheduled time, and the stages its decisions validate will be validated on that date. The committee's next meeting will compare against this snapshot. You can still complete attendance, agenda and decisions until the record is approved.",
       confirm: 'Mark as held',
     },
     minutes_approved: {
@@ -53,7 +53,7 @@ export const meetings: Messages<typeof fr> = {
     cancelled: {
       button: 'Cancel the meeting',
       title: 'Cancel the meeting?',
-      body: 'A cancelled meeting can no longer be changed or restored. Stage validations recorded by its decisions will be withdrawn.',
+      body: 'A cancelled meeting can no longer be changed or restored. Stage validations recorded by its decisions will never take effect.',
       confirm: 'Cancel the meeting',
     },
   },

@@ -43,6 +43,8 @@ export const myActions: Messages<typeof fr> = {
   problems: {
     comment_required:
       'Add a justification in the comment before saving: the status “{{status}}” requires one.',
+    justification_required:
+      'Moving to “{{status}}” needs a new justification: explain this change in the comment.',
     progress_range: 'Progress must be a whole number between 0 and 100.',
   },
   save: 'Save',

@@ -17,6 +17,7 @@ import { progressHistory } from './progressHistory';
 import { action } from './action';
 import { comments } from './comments';
 import { measurements } from './measurements';
+import { rules } from './rules';
 
 export const fr = {
   common,
@@ -36,6 +37,7 @@ export const fr = {
   action,
   comments,
   measurements,
+  rules,
   vocab: VOCABULARY_LABELS.fr,
   history,
   auditFields: AUDIT_FIELD_LABELS.fr,

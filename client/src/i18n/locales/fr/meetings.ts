@@ -38,7 +38,7 @@ export const meetings = {
     held: {
       button: 'Marquer comme tenue',
       title: 'Marquer la séance comme tenue ?',
-      body: "L'état de toutes les fiches action, étapes, actions et indicateurs du territoire sera figé à cet instant. La prochaine séance du comité comparera avec cet instantané. Vous pourrez encore compléter présences, ordre du jour et décisions jusqu'à l'approbation du relevé.",
+      body: "L'état de toutes les fiches action, étapes, actions et indicateurs du territoire sera figé tel qu'il était à l'heure prévue de la séance, et les étapes validées par ses décisions le seront à cette date. La prochaine séance du comité comparera avec cet instantané. Vous pourrez encore compléter présences, ordre du jour et décisions jusqu'à l'approbation du relevé.",
       confirm: 'Marquer comme tenue',
     },
     minutes_approved: {
@@ -50,7 +50,7 @@ export const meetings = {
     cancelled: {
       button: 'Annuler la séance',
       title: 'Annuler la séance ?',
-      body: "Une séance annulée ne peut plus être modifiée ni rétablie. Les validations d'étapes enregistrées par ses décisions seront retirées.",
+      body: "Une séance annulée ne peut plus être modifiée ni rétablie. Les validations d'étapes enregistrées par ses décisions ne prendront jamais effet.",
       confirm: 'Annuler la séance',
     },
   },

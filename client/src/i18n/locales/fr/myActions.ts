@@ -40,6 +40,8 @@ export const myActions = {
   problems: {
     comment_required:
       'Ajoutez une justification dans le commentaire avant d’enregistrer : le statut « {{status}} » l’exige.',
+    justification_required:
+      'Le passage au statut « {{status}} » demande une nouvelle justification : expliquez ce changement dans le commentaire.',
     progress_range: 'L’avancement doit être un nombre entier entre 0 et 100.',
   },
   save: 'Enregistrer',
