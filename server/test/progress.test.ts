@@ -34,8 +34,18 @@ describe('progress over time, on what the app itself recorded', () => {
       progress: 40,
     });
 
+    // The COPIL is brought forward to the morning of 1 March, and marked held that day.
+    const brought = await coordinator.meeting.update({
+      id: world.meetings.NL,
+      version: 1,
+      scheduledAt: '2025-03-01T09:00:00.000Z',
+    });
     coordinator = await coordinatorOn('2025-03-01');
-    await coordinator.meeting.setStatus({ id: world.meetings.NL, version: 1, status: 'held' });
+    await coordinator.meeting.setStatus({
+      id: world.meetings.NL,
+      version: brought.version,
+      status: 'held',
+    });
 
     // After the meeting: more progress, a move to the next stage, an action archived.
     coordinator = await coordinatorOn('2025-04-01');
