@@ -59,7 +59,7 @@ describe('territory first screen: what moved since the last meeting', { timeout:
 
     await user.click(
       within(panel).getByRole('link', {
-        name: '1 action réalisée depuis la séance : voir la liste',
+        name: '1 action réalisée : voir la liste',
       }),
     );
     await within(panel).findByText('Diagnostic des compétences');

@@ -543,6 +543,41 @@ describe('dashboard.sinceLastMeeting', () => {
     expect(after.lastMeetings.cotech).toBeNull();
   });
 
+  it('compares with the territory as it stood on a chosen day, rewound from the audit trail', async () => {
+    const lead = await callerAs(world, 'lead', { at: '2025-06-10T10:00:00.000Z' });
+    await lead.action.setStatus({ id: world.actions.NL1a, version: 1, status: 'done' });
+    const member = await callerAs(world, 'memberNL');
+    const sinceJune = await member.dashboard.sinceLastMeeting({
+      territoryId: world.territories.NL,
+      since: '2025-06-01',
+    });
+    expect(sinceJune.reference).toBeNull();
+    expect(sinceJune.since).toBe('2025-06-01');
+    expect(sinceJune.movement?.done.map((a) => a.id)).toEqual([world.actions.NL1a]);
+    expect(sinceJune.movement?.done[0]?.from).toBe('in_progress');
+    expect(sinceJune.movement?.progress).toEqual({ before: 10, after: 25, delta: 15 });
+
+    // After the change, nothing moved; a day after today counts as today.
+    const sinceLater = await member.dashboard.sinceLastMeeting({
+      territoryId: world.territories.NL,
+      since: '2025-06-12',
+    });
+    expect(sinceLater.movement?.done).toEqual([]);
+    const future = await member.dashboard.sinceLastMeeting({
+      territoryId: world.territories.NL,
+      since: '2030-01-01',
+    });
+    expect(future.since).toBe(world.today);
+    expect(
+      await codeOf(
+        member.dashboard.sinceLastMeeting({
+          territoryId: world.territories.NL,
+          since: '2025-02-30',
+        }),
+      ),
+    ).toBe('BAD_REQUEST');
+  });
+
   it('has no reference and no movement for a committee that never met', async () => {
     const member = await callerAs(world, 'memberNL');
     const result = await member.dashboard.sinceLastMeeting({

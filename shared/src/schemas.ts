@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { historyDay } from './progressOverTime';
 import {
   ACTION_STATUSES,
   ATTENDANCE_STATUSES,
@@ -507,6 +508,8 @@ export const territoryOverviewInput = z.object({
 export const territoryMovementInput = z.object({
   territoryId: id,
   committeeKind: z.enum(COMMITTEE_KINDS).default('copil'),
+  /** A day to compare with instead of the last meeting (a day after today counts as today). */
+  since: historyDay.optional(),
 });
 
 export const portfolioInput = pageInput.extend({

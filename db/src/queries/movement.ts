@@ -6,6 +6,7 @@ import {
 } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import { buildMeetingSnapshot, findMeetingSnapshot } from './meetings';
+import { territorySnapshotAt } from './snapshotRewind';
 
 // "What moved since the last meeting" on a territory's first screen: the state frozen by the last
 // held COPIL (or COTECH) of the territory compared with the live state.
@@ -22,6 +23,8 @@ export interface ReferenceMeeting {
 export interface TerritoryMovement {
   /** The meeting the comparison starts from; null when the committee has never met. */
   reference: ReferenceMeeting | null;
+  /** The day the comparison starts from, when a day was chosen instead of a meeting. */
+  since: string | null;
   /** The last held meeting of each kind of committee, offered as starting points. */
   lastMeetings: Record<CommitteeKind, ReferenceMeeting | null>;
   /** Null without a reference meeting (or one held before snapshots were kept). */
@@ -65,11 +68,40 @@ export async function findLastHeldMeetings(
  */
 export async function loadTerritoryMovement(
   db: Db | Trx,
-  options: { territoryId: number; committeeKind: CommitteeKind; today: string; nowIso: string },
+  options: {
+    territoryId: number;
+    committeeKind: CommitteeKind;
+    /** A day to compare with instead of the last meeting. */
+    since?: string | undefined;
+    today: string;
+    nowIso: string;
+  },
 ): Promise<TerritoryMovement> {
   const lastMeetings = await findLastHeldMeetings(db, options.territoryId, options.nowIso);
+  if (options.since !== undefined) {
+    const since = options.since > options.today ? options.today : options.since;
+    // Decisions are those of the chosen kind of committee (the territory's first such one).
+    const committee = await db
+      .selectFrom('committees')
+      .select('id')
+      .where('territoryId', '=', options.territoryId)
+      .where('kind', '=', options.committeeKind)
+      .orderBy('id')
+      .executeTakeFirst();
+    const scope = { territoryId: options.territoryId, committeeId: committee?.id ?? 0 };
+    const [before, live] = await Promise.all([
+      territorySnapshotAt(
+        db,
+        scope,
+        { at: `${since}T00:00:00.000Z`, meetingId: null },
+        options.today,
+      ),
+      buildMeetingSnapshot(db, scope, options.today),
+    ]);
+    return { reference: null, since, lastMeetings, movement: summariseMovement(before, live) };
+  }
   const reference = lastMeetings[options.committeeKind];
-  if (!reference) return { reference, lastMeetings, movement: null };
+  if (!reference) return { reference, since: null, lastMeetings, movement: null };
   const [frozen, live] = await Promise.all([
     findMeetingSnapshot(db, reference.id),
     buildMeetingSnapshot(
@@ -80,6 +112,7 @@ export async function loadTerritoryMovement(
   ]);
   return {
     reference,
+    since: null,
     lastMeetings,
     movement: frozen ? summariseMovement(frozen.snapshot, live) : null,
   };

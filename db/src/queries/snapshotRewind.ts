@@ -258,19 +258,50 @@ const parse = (json: string | null) => JSON.parse(json ?? '{}') as Record<string
  */
 export async function readSnapshotHistory(
   db: Db | Trx,
-  options: { today: string; estimateUnrecorded: boolean; since?: string },
+  options: {
+    today: string;
+    estimateUnrecorded: boolean;
+    since?: string;
+    /** Reads only what concerns this territory (its plans, indicators and committees' decisions). */
+    territoryId?: number;
+  },
 ): Promise<SnapshotHistory> {
   const since = options.since ?? '';
+  const territoryId = options.territoryId;
+  const planIds = db
+    .selectFrom('planTerritories')
+    .select('planId')
+    .where('territoryId', '=', territoryId ?? 0);
+  const indicatorIds = db
+    .selectFrom('indicators')
+    .select('id')
+    .where((eb) => eb.or([eb('planId', 'in', planIds), eb('territoryId', '=', territoryId ?? 0)]));
+  const decisionIds = db
+    .selectFrom('decisions as d')
+    .innerJoin('meetings as m', 'm.id', 'd.meetingId')
+    .innerJoin('committees as c', 'c.id', 'm.committeeId')
+    .select('d.id')
+    .where('c.territoryId', '=', territoryId ?? 0);
+  const scoped = territoryId !== undefined;
   const [plans, actions, events, decisionEvents, measurements, indicators, decisions] =
     await Promise.all([
-      db.selectFrom('plans').select(['id', 'startDate']).execute(),
-      db.selectFrom('actions').select(['id', 'startDate', 'completedOn']).execute(),
+      db
+        .selectFrom('plans')
+        .select(['id', 'startDate'])
+        .$if(scoped, (q) => q.where('id', 'in', planIds))
+        .execute(),
+      db
+        .selectFrom('actions')
+        .select(['id', 'startDate', 'completedOn'])
+        .$if(scoped, (q) => q.where('planId', 'in', planIds))
+        .execute(),
       db
         .selectFrom('auditEvents')
         .select(['entityId', 'occurredAt', 'operation', 'oldValue'])
         .where('entityType', '=', 'action')
         .where('operation', 'in', ['create', 'update', 'status'])
         .where('occurredAt', '>', since)
+        .$if(scoped, (q) => q.where('planId', 'in', planIds))
         .orderBy('occurredAt', 'desc')
         .orderBy('id', 'desc')
         .execute(),
@@ -280,17 +311,27 @@ export async function readSnapshotHistory(
         .where('entityType', '=', 'decision')
         .where('operation', '=', 'update')
         .where('occurredAt', '>', since)
+        .$if(scoped, (q) => q.where('entityId', 'in', decisionIds))
         .orderBy('occurredAt', 'desc')
         .orderBy('id', 'desc')
         .execute(),
       db
         .selectFrom('measurements')
         .select(['indicatorId', 'measuredOn', 'value', 'createdAt'])
+        .$if(scoped, (q) => q.where('indicatorId', 'in', indicatorIds))
         .orderBy('measuredOn', 'asc')
         .orderBy('id', 'asc')
         .execute(),
-      db.selectFrom('indicators').select(['id', 'createdAt']).execute(),
-      db.selectFrom('decisions').select(['id', 'createdAt', 'updatedAt']).execute(),
+      db
+        .selectFrom('indicators')
+        .select(['id', 'createdAt'])
+        .$if(scoped, (q) => q.where('id', 'in', indicatorIds))
+        .execute(),
+      db
+        .selectFrom('decisions')
+        .select(['id', 'createdAt', 'updatedAt'])
+        .$if(scoped, (q) => q.where('id', 'in', decisionIds))
+        .execute(),
     ]);
   const actionEvents: SnapshotHistory['actionEvents'] = new Map();
   for (const event of events) {
@@ -344,9 +385,27 @@ export async function buildMeetingSnapshotAt(
 ): Promise<MeetingSnapshot> {
   const today = isoToday(now);
   const at = new Date(meeting.scheduledAt).toISOString();
+  return territorySnapshotAt(db, meeting, { at, meetingId: meeting.id }, today);
+}
+
+/**
+ * The territory and a committee's decisions as they stood at `point.at`, today's live state
+ * rewound exactly through the audit trail (reading only what concerns the territory).
+ */
+export async function territorySnapshotAt(
+  db: Db | Trx,
+  scope: { territoryId: number; committeeId: number },
+  point: RewindPoint,
+  today: string,
+): Promise<MeetingSnapshot> {
   const [live, history] = await Promise.all([
-    buildMeetingSnapshot(db, meeting, today),
-    readSnapshotHistory(db, { today, estimateUnrecorded: false, since: at }),
+    buildMeetingSnapshot(db, scope, today),
+    readSnapshotHistory(db, {
+      today,
+      estimateUnrecorded: false,
+      since: point.at,
+      territoryId: scope.territoryId,
+    }),
   ]);
-  return rewindSnapshot(live, { at, meetingId: meeting.id }, history);
+  return rewindSnapshot(live, point, history);
 }

@@ -35,6 +35,7 @@ export const dashboardRouter = router({
     return loadTerritoryMovement(ctx.db, {
       territoryId: input.territoryId,
       committeeKind: input.committeeKind,
+      since: input.since,
       today: isoToday(now),
       nowIso: now.toISOString(),
     });

@@ -31,11 +31,14 @@ export function MovementPanel({
   data,
   committeeKind,
   onCommitteeKindChange,
+  onSinceChange,
   currentProgress,
 }: {
   data: TerritoryMovement;
-  committeeKind: CommitteeKind;
+  /** The committee compared with; none pressed when a day was chosen instead. */
+  committeeKind: CommitteeKind | undefined;
   onCommitteeKindChange: (kind: CommitteeKind) => void;
+  onSinceChange: (day: string) => void;
   /** Today's overall progress, shown even when there is nothing to compare it with. */
   currentProgress: number | null;
 }) {
@@ -47,8 +50,13 @@ export function MovementPanel({
   const headingId = useId();
   const listId = useId();
   const open = isGroup(params.get(GROUP_PARAM)) ? (params.get(GROUP_PARAM) as MovementGroup) : null;
+  const dateId = useId();
   const { reference, movement } = data;
-  const since = reference ? format.date(reference.scheduledAt) : '';
+  const since = reference
+    ? format.date(reference.scheduledAt)
+    : data.since
+      ? format.date(data.since)
+      : '';
 
   const linkTo = (group: MovementGroup | null) => {
     const next = new URLSearchParams(params);
@@ -67,7 +75,9 @@ export function MovementPanel({
                 committee: tv(`committeeKind.${reference.committeeKind}`),
                 date: since,
               })
-            : t('movement.titleNone')}
+            : data.since
+              ? t('movement.titleSince', { date: since })
+              : t('movement.titleNone')}
         </h2>
         <div className="movement-reference" role="group" aria-label={t('movement.reference')}>
           {(['copil', 'cotech'] as const).map((kind) => {
@@ -90,6 +100,20 @@ export function MovementPanel({
               </button>
             );
           })}
+          <label htmlFor={dateId} className="movement-date-label">
+            {t('movement.atDate')}
+          </label>
+          <input
+            id={dateId}
+            type="date"
+            className="movement-date"
+            value={data.since ?? ''}
+            min="2018-01-01"
+            max={new Date().toISOString().slice(0, 10)}
+            onChange={(e) => {
+              if (e.target.value) onSinceChange(e.target.value);
+            }}
+          />
         </div>
       </div>
 
@@ -106,10 +130,16 @@ export function MovementPanel({
               <span aria-hidden="true">
                 {movement.progress.delta < 0 ? '▼ ' : movement.progress.delta > 0 ? '▲ ' : ''}
               </span>
-              {t('movement.delta', {
-                points: points(movement.progress.delta),
-                before: format.percent(movement.progress.before),
-              })}
+              {data.since
+                ? t('movement.deltaSince', {
+                    points: points(movement.progress.delta),
+                    date: since,
+                    before: format.percent(movement.progress.before),
+                  })
+                : t('movement.delta', {
+                    points: points(movement.progress.delta),
+                    before: format.percent(movement.progress.before),
+                  })}
             </p>
           )}
         </div>

@@ -55,6 +55,8 @@ export function useChangesSince(territoryId: number) {
     lastMeetings,
     /** The committee whose last meeting the "what moved" panel compares with. */
     committeeKind: sinceLast ?? defaultKind ?? 'copil',
+    /** The day chosen instead of a meeting, if any. */
+    pickedDay: sinceLast ? undefined : picked,
     ready: (picked !== undefined && chosenKind === undefined) || !committees.isPending,
     setSince: (since: string) => change({ since }),
     setSinceLast: (kind: CommitteeKind) => change({ sinceLast: kind }),

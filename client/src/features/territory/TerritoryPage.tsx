@@ -57,6 +57,7 @@ function TerritoryDashboard({ territoryId }: { territoryId: number }) {
     ...trpc.dashboard.sinceLastMeeting.queryOptions({
       territoryId,
       committeeKind: changes.committeeKind,
+      ...(changes.pickedDay ? { since: changes.pickedDay } : {}),
     }),
     enabled: changes.ready,
     placeholderData: keepPreviousData,
@@ -82,8 +83,9 @@ function TerritoryDashboard({ territoryId }: { territoryId: number }) {
             {movementData && (
               <MovementPanel
                 data={movementData}
-                committeeKind={changes.committeeKind}
+                committeeKind={changes.pickedDay ? undefined : changes.committeeKind}
                 onCommitteeKindChange={changes.setSinceLast}
+                onSinceChange={changes.setSince}
                 currentProgress={ready.progress}
               />
             )}
