@@ -54,6 +54,17 @@ test.describe('the committee reads the story', () => {
         .first(),
     ).toBeVisible();
 
+    // The action behind the row: its page tells its history in words.
+    const actionLink = rows.nth(1).getByRole('link').nth(1);
+    const title = await actionLink.innerText();
+    await actionLink.click();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    const history = page.getByRole('region', { name: 'Historique' });
+    await expect(history.getByText(`a passé « ${title} »`, { exact: false }).first()).toBeVisible();
+    expect(await keysOnPage(page)).toEqual([]);
+    await page.goBack();
+    await expect(moved.getByRole('table')).toBeVisible();
+
     // COTECH is one click away, and the recent changes start at the same meeting.
     await moved.getByRole('button', { name: /^Dernier COTECH/ }).click();
     await expect(
@@ -74,7 +85,7 @@ test.describe('the committee reads the story', () => {
     await expect(page.getByText(/changements? depuis le 1 janv\. 2023/)).toBeVisible();
     await page.emulateMedia({ media: 'print' });
     const printed = await page.locator('body').innerText();
-    expect(printed).toContain('Depuis le dernier COPIL');
+    expect(printed).toContain('Depuis le 1 janv. 2023');
     expect(await keysOnPage(page, 'body')).toEqual([]);
     expect(printed).not.toMatch(/: modifié|→ modifié/);
   });

@@ -69,7 +69,8 @@ function PlanSeriesTable({ series }: { series: PlanSeries }) {
   const format = useFormat();
   const pointLabel = usePointLabel(series.today);
   return (
-    <div className="table-scroll">
+    // Wider than the screen with the stages' columns: the scroll box takes the keyboard focus.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('panel.planCaption')}>
       <table className="data-table compact">
         <caption>{t('panel.planCaption')}</caption>
         <thead>

@@ -94,7 +94,13 @@ function TerritorySeriesTable({
   const format = useFormat();
   const pointLabel = usePointLabel(series.today);
   return (
-    <div className="table-scroll">
+    // Wider than the screen with the stages' columns: the scroll box takes the keyboard focus.
+    <div
+      className="table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={t('panel.territoryCaption')}
+    >
       <table className="data-table compact">
         <caption>{t('panel.territoryCaption')}</caption>
         <thead>
