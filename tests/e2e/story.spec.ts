@@ -60,7 +60,12 @@ test.describe('the committee reads the story', () => {
     await actionLink.click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     const history = page.getByRole('region', { name: 'Historique' });
-    await expect(history.getByText(`a passé « ${title} »`, { exact: false }).first()).toBeVisible();
+    // Who did what to the action, by name and title (other specs may have created it since).
+    await expect(
+      history.getByText(/^[A-ZÀ-Ý][^«]+ a (passé|créé|modifié) « /).first(),
+    ).toBeVisible();
+    await expect(history.getByText(`« ${title} »`, { exact: false }).first()).toBeVisible();
+    await expect(history.getByText(/Bloqué|En retard/).first()).toBeVisible();
     expect(await keysOnPage(page)).toEqual([]);
     await page.goBack();
     await expect(moved.getByRole('table')).toBeVisible();
