@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -155,64 +155,50 @@ function PlansTable({ comparison }: { comparison: Comparison }) {
   const cell = (value: number | null | undefined, missing: string) =>
     value === undefined ? <span className="muted">{missing}</span> : format.percent(value);
   return (
-    <section className="panel" aria-labelledby="territory-at-plans">
-      <h2 id="territory-at-plans">{t('at.plansTitle')}</h2>
-      <div className="table-scroll">
-        <table className="data-table compact">
-          <caption className="visually-hidden">{t('at.plansCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('at.plan')}</th>
-              <th scope="col" className="numeric">
-                {t('at.then', { date: format.date(comparison.at) })}
-              </th>
-              <th scope="col" className="numeric">
-                {t('at.now')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('at.delta')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {plans.map((plan) => {
-              const then = thenById.get(plan.id);
-              const now = nowById.get(plan.id);
-              return (
-                <Fragment key={plan.id}>
-                  <tr className="territory-at-plan">
-                    <th scope="row">
-                      <Link to={`/plans/${plan.id}`}>
-                        {plan.code} · {plan.title}
-                      </Link>
-                    </th>
-                    <td className="numeric">{cell(then?.progress, t('at.notYet'))}</td>
-                    <td className="numeric">{cell(now?.progress, t('at.gone'))}</td>
+    <ThenNowTable
+      headingId="territory-at-plans"
+      title={t('at.plansTitle')}
+      caption={t('at.plansCaption')}
+      subject={t('at.plan')}
+      at={comparison.at}
+    >
+      <tbody>
+        {plans.map((plan) => {
+          const then = thenById.get(plan.id);
+          const now = nowById.get(plan.id);
+          return (
+            <Fragment key={plan.id}>
+              <tr className="territory-at-plan">
+                <th scope="row">
+                  <Link to={`/plans/${plan.id}`}>
+                    {plan.code} · {plan.title}
+                  </Link>
+                </th>
+                <td className="numeric">{cell(then?.progress, t('at.notYet'))}</td>
+                <td className="numeric">{cell(now?.progress, t('at.gone'))}</td>
+                <td className="numeric">
+                  {signedDelta(format, then?.progress ?? null, now?.progress ?? null)}
+                </td>
+              </tr>
+              {plan.stages.map((stage) => {
+                const a = then?.stages.find((s) => s.id === stage.id);
+                const b = now?.stages.find((s) => s.id === stage.id);
+                return (
+                  <tr key={stage.id} className="territory-at-stage">
+                    <th scope="row">{tv(`stageKind.${stage.kind}`)}</th>
+                    <td className="numeric">{cell(a?.progress, '')}</td>
+                    <td className="numeric">{cell(b?.progress, '')}</td>
                     <td className="numeric">
-                      {signedDelta(format, then?.progress ?? null, now?.progress ?? null)}
+                      {signedDelta(format, a?.progress ?? null, b?.progress ?? null)}
                     </td>
                   </tr>
-                  {plan.stages.map((stage) => {
-                    const a = then?.stages.find((s) => s.id === stage.id);
-                    const b = now?.stages.find((s) => s.id === stage.id);
-                    return (
-                      <tr key={stage.id} className="territory-at-stage">
-                        <th scope="row">{tv(`stageKind.${stage.kind}`)}</th>
-                        <td className="numeric">{cell(a?.progress, '')}</td>
-                        <td className="numeric">{cell(b?.progress, '')}</td>
-                        <td className="numeric">
-                          {signedDelta(format, a?.progress ?? null, b?.progress ?? null)}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </section>
+                );
+              })}
+            </Fragment>
+          );
+        })}
+      </tbody>
+    </ThenNowTable>
   );
 }
 
@@ -225,16 +211,67 @@ function StatusTable({ comparison }: { comparison: Comparison }) {
     Object.values(counts).reduce((sum, n) => sum + n, 0);
   const count = (a: number, b: number) => signedDelta(format, a, b);
   return (
-    <section className="panel" aria-labelledby="territory-at-status">
-      <h2 id="territory-at-status">{t('at.statusTitle')}</h2>
+    <ThenNowTable
+      headingId="territory-at-status"
+      title={t('at.statusTitle')}
+      caption={t('at.statusCaption')}
+      subject={t('at.status')}
+      at={comparison.at}
+    >
+      <tbody>
+        {ACTION_STATUSES.map((status) => (
+          <tr key={status}>
+            <th scope="row">{tv(`actionStatus.${status}`)}</th>
+            <td className="numeric">{format.number(then.statusCounts[status])}</td>
+            <td className="numeric">{format.number(now.statusCounts[status])}</td>
+            <td className="numeric">
+              {count(then.statusCounts[status], now.statusCounts[status])}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{t('at.total')}</th>
+          <td className="numeric">{format.number(total(then.statusCounts))}</td>
+          <td className="numeric">{format.number(total(now.statusCounts))}</td>
+          <td className="numeric">{count(total(then.statusCounts), total(now.statusCounts))}</td>
+        </tr>
+      </tfoot>
+    </ThenNowTable>
+  );
+}
+
+/** A panel with a table of figures on the chosen day, today and the change; rows are the caller's. */
+function ThenNowTable({
+  headingId,
+  title,
+  caption,
+  subject,
+  at,
+  children,
+}: {
+  headingId: string;
+  title: string;
+  caption: string;
+  /** The first column's heading: what each row is. */
+  subject: string;
+  at: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('progressHistory');
+  const format = useFormat();
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
       <div className="table-scroll">
         <table className="data-table compact">
-          <caption className="visually-hidden">{t('at.statusCaption')}</caption>
+          <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('at.status')}</th>
+              <th scope="col">{subject}</th>
               <th scope="col" className="numeric">
-                {t('at.then', { date: format.date(comparison.at) })}
+                {t('at.then', { date: format.date(at) })}
               </th>
               <th scope="col" className="numeric">
                 {t('at.now')}
@@ -244,28 +281,7 @@ function StatusTable({ comparison }: { comparison: Comparison }) {
               </th>
             </tr>
           </thead>
-          <tbody>
-            {ACTION_STATUSES.map((status) => (
-              <tr key={status}>
-                <th scope="row">{tv(`actionStatus.${status}`)}</th>
-                <td className="numeric">{format.number(then.statusCounts[status])}</td>
-                <td className="numeric">{format.number(now.statusCounts[status])}</td>
-                <td className="numeric">
-                  {count(then.statusCounts[status], now.statusCounts[status])}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('at.total')}</th>
-              <td className="numeric">{format.number(total(then.statusCounts))}</td>
-              <td className="numeric">{format.number(total(now.statusCounts))}</td>
-              <td className="numeric">
-                {count(total(then.statusCounts), total(now.statusCounts))}
-              </td>
-            </tr>
-          </tfoot>
+          {children}
         </table>
       </div>
     </section>
