@@ -44,25 +44,3 @@ export function summarise(timing: Timing): TimingSummary {
     p90: quantile(sorted, 0.9),
   };
 }
-
-const ratio = (value: number) => value.toFixed(value < 1 ? 2 : 1);
-
-/** A plain-text table: medians in ms and as a multiple of the baseline's median. */
-export function formatTable(rows: readonly TimingSummary[], baseline: TimingSummary): string {
-  const header = ['scenario', 'median ms', 'min ms', 'p90 ms', '× baseline'];
-  const body = rows.map((r) => [
-    r.name,
-    r.median.toFixed(2),
-    r.min.toFixed(2),
-    r.p90.toFixed(2),
-    ratio(r.median / baseline.median),
-  ]);
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)),
-  );
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-      .join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
-}
