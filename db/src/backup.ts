@@ -3,6 +3,8 @@ import { closeSync, existsSync, linkSync, openSync, renameSync, rmSync } from 'n
 import { basename, dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 
+const ALL_PAGES = 0x7fffffff;
+
 /**
  * Copies the live database in `sourceFile` to `targetFile` with SQLite's online backup API, on a
  * connection of its own: the server keeps reading and writing meanwhile and the copy is a
@@ -31,7 +33,11 @@ export async function backupDatabase(
   closeSync(openSync(partial, 'wx', 0o600));
   const source = new SQLite(sourceFile, { fileMustExist: true });
   try {
-    const { totalPages } = await source.backup(partial);
+    // All remaining pages in one step, under one read transaction: a snapshot of one moment. Copied
+    // a hundred pages at a time (the default), every write by the server between two steps would
+    // restart the copy, and a steady trickle of writes would keep it from ever finishing. In WAL
+    // mode the read blocks no writer.
+    const { totalPages } = await source.backup(partial, { progress: () => ALL_PAGES });
     // A journal left by an older database under the target's name would be replayed into the copy.
     for (const leftover of [`${targetFile}-wal`, `${targetFile}-shm`])
       rmSync(leftover, { force: true });
