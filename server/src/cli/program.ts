@@ -4,13 +4,16 @@ import type { CliContext, CliIo } from './context';
 import { registerBackup } from './commands/backup';
 import { registerExport } from './commands/export';
 import { registerMigrate } from './commands/migrate';
+import { registerRestore } from './commands/restore';
 import { registerSeed } from './commands/seed';
 import { registerUser } from './commands/user';
 
 export function buildProgram(ctx: CliContext): Command {
   // Settings made here are inherited by every subcommand created afterwards.
   const program = new Command('jalon')
-    .description('Jalon administration: database, demo and synthetic data, users, exports, backups')
+    .description(
+      'Jalon administration: database, demo and synthetic data, users, exports, backup and restore',
+    )
     .option(
       '--db <file>',
       'SQLite database file (default: $JALON_DB, else data/jalon.sqlite at the workspace root)',
@@ -27,16 +30,24 @@ export function buildProgram(ctx: CliContext): Command {
   registerUser(program, ctx);
   registerExport(program, ctx);
   registerBackup(program, ctx);
+  registerRestore(program, ctx);
   return program;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Runs the CLI and returns its exit code; errors become one line on stderr, never a stack. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI and returns its exit code; errors become one line on stderr, never a stack.
+ * `environment` stands for the process's (tests run the CLI in-process with their own).
+ */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  environment?: NodeJS.ProcessEnv,
+): Promise<number> {
   let ctx: CliContext;
   try {
-    ctx = { env: loadEnv(), io, now: () => new Date() };
+    ctx = { env: loadEnv(environment), io, now: () => new Date() };
   } catch (error) {
     io.err.write(`error: ${messageOf(error)}\n`);
     return 1;
