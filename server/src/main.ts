@@ -12,6 +12,7 @@ import { databasePath, loadEnv } from './env';
 import { createLogger } from './logger';
 import { createApp } from './http';
 import { hashPassword } from './auth/password';
+import { startSessionPurge } from './auth/sessionPurge';
 import { DEMO_PASSWORD, demoAccountLines } from './demo';
 
 /** `pnpm start`: opens (or creates) the database, migrates, seeds the demo when empty, serves. */
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     log.info({ ...summary, accounts: undefined }, 'demo data seeded');
   }
   await deleteExpiredSessions(db, new Date().toISOString());
+  const stopSessionPurge = startSessionPurge(db, log);
 
   const clientDist =
     env.JALON_CLIENT_DIST ?? fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
   });
 
   const shutdown = () => {
+    stopSessionPurge();
     server.close(() => {
       void db.destroy().then(() => process.exit(0));
     });
