@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { DEMO, expect, expectAccessible, signIn, test, trpcResponse } from './support/fixtures';
 
 // Read-only: this spec changes nothing in the shared demo database.
 
@@ -86,7 +86,10 @@ test.describe('the committee reads the story', () => {
   test('the printed handout carries no key, id or code', async ({ page }) => {
     await openNordLorraine(page);
     // The changes since the programme began: every kind of change the demo holds.
+    // Every change since then is a large answer: wait for it, however long the server takes.
+    const changes = trpcResponse(page, 'dashboard.territoryOverview', '"changesSince":"2023-01-01');
     await page.getByLabel('Depuis le', { exact: true }).fill('2023-01-01');
+    await changes;
     await expect(page.getByText(/changements? depuis le 1 janv\. 2023/)).toBeVisible();
     await page.emulateMedia({ media: 'print' });
     const printed = await page.locator('body').innerText();

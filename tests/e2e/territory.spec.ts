@@ -1,4 +1,4 @@
-import { DEMO, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { DEMO, expect, expectAccessible, signIn, test, trpcResponse } from './support/fixtures';
 
 // Read-only: this spec changes nothing in the shared demo database.
 test.describe('territory dashboard', () => {
@@ -67,8 +67,12 @@ test.describe('territory dashboard', () => {
 
   test('printing gives a handout without navigation or buttons', async ({ page }) => {
     await signIn(page, DEMO.member);
+    // Printed once the dashboard has arrived, as a user would: its data, then its charts.
+    const overview = trpcResponse(page, 'dashboard.territoryOverview');
     await page.getByRole('link', { name: 'Nord Lorraine' }).first().click();
+    await overview;
     await expect(page.getByRole('heading', { level: 1, name: 'Nord Lorraine' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Voir les données' }).first()).toBeVisible();
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeHidden();
     await expect(page.getByRole('button', { name: 'Imprimer' })).toBeHidden();

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type Response } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 
 export { expect };
@@ -45,13 +45,37 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByRole('navigation')).toBeVisible();
 }
 
-/** Runs axe on the page as it is and fails on any serious or critical violation. */
-export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
+/**
+ * Runs axe on the page as it is (or only on what `include` selects) and fails on any serious or
+ * critical violation.
+ */
+export async function expectAccessible(page: Page, include?: string): Promise<void> {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const results = await (include === undefined ? builder : builder.include(include)).analyze();
   const grave = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     grave.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
   ).toEqual([]);
+}
+
+/**
+ * The response to a tRPC call of `procedure` (batched with others or not) whose input contains
+ * `inputPart`. Start waiting before what sends it; it waits as long as the server takes (within
+ * the test's own timeout): what a user waits for on a busy machine.
+ */
+export function trpcResponse(page: Page, procedure: string, inputPart = ''): Promise<Response> {
+  return page.waitForResponse(
+    (response) => {
+      const url = new URL(response.url());
+      const procedures = decodeURIComponent(url.pathname)
+        .replace(/^\/trpc\//, '')
+        .split(',');
+      return (
+        url.pathname.startsWith('/trpc/') &&
+        procedures.includes(procedure) &&
+        decodeURIComponent(url.search).includes(inputPart)
+      );
+    },
+    { timeout: 0 },
+  );
 }
