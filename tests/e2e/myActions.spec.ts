@@ -134,7 +134,11 @@ test.describe('my actions', () => {
     browser,
   }) => {
     // A is the fixture's page; B a second browser, whose expected 409 is the only error allowed.
-    const contextB = await browser.newContext();
+    // B starts signed in with A's cookie: one sign-in (a slow password hash) instead of two.
+    await signIn(page, DEMO.lead);
+    const contextB = await browser.newContext({
+      storageState: await page.context().storageState(),
+    });
     const pageB = await contextB.newPage();
     const errorsB: string[] = [];
     pageB.on('console', (message) => {
@@ -144,8 +148,6 @@ test.describe('my actions', () => {
     });
     pageB.on('pageerror', (error) => errorsB.push(error.message));
 
-    await signIn(page, DEMO.lead);
-    await signIn(pageB, DEMO.lead);
     await openMyActions(page, OPEN);
     await openMyActions(pageB, OPEN);
     await expect(pageB.getByLabel(`Statut de « ${CONFLICT} »`)).toBeVisible();
