@@ -10,6 +10,7 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type Driver,
+  type LogConfig,
   type SqliteDialectConfig,
   type Transaction,
 } from 'kysely';
@@ -42,11 +43,16 @@ class ImmediateTransactionDialect extends SqliteDialect {
   }
 }
 
+export interface OpenDbOptions {
+  /** Kysely's query log, e.g. to capture the statements a request runs (the bench does). */
+  log?: LogConfig;
+}
+
 /**
  * Opens the SQLite database at `file` (":memory:" for tests) with foreign keys on, WAL journaling
  * and a busy timeout, so that a CLI command and the server can share one file.
  */
-export function openDb(file: string): Db {
+export function openDb(file: string, options: OpenDbOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('foreign_keys = ON');
@@ -61,6 +67,7 @@ export function openDb(file: string): Db {
   return new Kysely<Database>({
     dialect: new ImmediateTransactionDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],
+    ...(options.log ? { log: options.log } : {}),
   });
 }
 
