@@ -11,6 +11,7 @@ import {
   type DatabaseConnection,
   type Driver,
   type LogConfig,
+  type SqliteDatabase,
   type SqliteDialectConfig,
   type Transaction,
 } from 'kysely';
@@ -43,6 +44,53 @@ class ImmediateTransactionDialect extends SqliteDialect {
   }
 }
 
+/** How many distinct statements each connection keeps prepared. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/** A better-sqlite3 database as Kysely's driver uses it, reusing prepared statements. */
+export interface CachingDatabase extends SqliteDatabase {
+  /** How many statements are kept prepared now (never more than the cache's size). */
+  readonly cachedStatements: number;
+}
+
+/**
+ * Kysely's SqliteDriver calls `prepare(sql)` on every execution; preparing is a good part of a
+ * cheap query's cost. This keeps the most recently used statements, keyed by their SQL text, in a
+ * bounded map (least recently used dropped first). SQLite re-prepares a statement by itself when
+ * the schema changed since (a migration), so a cached statement never reads a stale table. A
+ * statement still iterating (a streamed query) is busy: the same SQL meanwhile gets a fresh one.
+ */
+export function cacheStatements(sqlite: SQLite.Database, size: number): CachingDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    get cachedStatements() {
+      return cache.size;
+    },
+    prepare(sql) {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) {
+        // Re-inserted to become the most recently used: a Map iterates in insertion order.
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      if (!cached) {
+        cache.set(sql, statement);
+        if (cache.size > size) {
+          const oldest = cache.keys().next();
+          if (!oldest.done) cache.delete(oldest.value);
+        }
+      }
+      return statement;
+    },
+    close() {
+      cache.clear();
+      sqlite.close();
+    },
+  };
+}
+
 export interface OpenDbOptions {
   /** Kysely's query log, e.g. to capture the statements a request runs (the bench does). */
   log?: LogConfig;
@@ -65,7 +113,9 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
     typeof value === 'string' ? value.toLowerCase() : value,
   );
   return new Kysely<Database>({
-    dialect: new ImmediateTransactionDialect({ database: sqlite }),
+    dialect: new ImmediateTransactionDialect({
+      database: cacheStatements(sqlite, STATEMENT_CACHE_SIZE),
+    }),
     plugins: [new CamelCasePlugin()],
     ...(options.log ? { log: options.log } : {}),
   });
