@@ -3,6 +3,7 @@ import {
   HELD_MEETING_STATUSES,
   ACTION_STATUSES,
   indicatorProgress,
+  territoryProgress,
   type ActionStatus,
   type Axis,
   type CommitteeKind,
@@ -202,20 +203,20 @@ export async function getTerritoryOverview(
     .executeTakeFirst();
   if (!territory) return null;
 
-  const [plans, progress, statusCounts, overdue, blocked, indicators, changes, meetings] =
-    await Promise.all([
-      territoryPlans(db, territoryId),
-      territoryProgressOf(db, territoryId),
-      territoryStatusCounts(db, territoryId),
-      attentionActions(db, territoryId, listLimit, (eb) => isOverdueSql(eb, today)),
-      attentionActions(db, territoryId, listLimit, (eb) => eb('a.status', '=', 'blocked')),
-      territoryIndicators(db, territoryId, listLimit),
-      recentChanges(db, territoryId, changesSince, listLimit),
-      territoryMeetings(db, territoryId, nowIso),
-    ]);
+  const [plans, statusCounts, overdue, blocked, indicators, changes, meetings] = await Promise.all([
+    territoryPlans(db, territoryId),
+    territoryStatusCounts(db, territoryId),
+    attentionActions(db, territoryId, listLimit, (eb) => isOverdueSql(eb, today)),
+    attentionActions(db, territoryId, listLimit, (eb) => eb('a.status', '=', 'blocked')),
+    territoryIndicators(db, territoryId, listLimit),
+    recentChanges(db, territoryId, changesSince, listLimit),
+    territoryMeetings(db, territoryId, nowIso),
+  ]);
   return {
     territory,
-    progress,
+    // The territory is the mean of its plans: the roll-up of @jalon/shared over the plans above,
+    // rather than a second run of their SQL roll-up.
+    progress: territoryProgress(plans.map((p) => p.progress)),
     plans,
     statusCounts,
     overdue,
@@ -275,16 +276,6 @@ async function territoryPlans(db: Db | Trx, territoryId: number): Promise<Dashbo
       support_for_change: r.supportForChangeProgress,
     },
   }));
-}
-
-async function territoryProgressOf(db: Db | Trx, territoryId: number): Promise<number | null> {
-  const row = await db
-    .selectFrom(territoryPlansQuery(db, territoryId).as('tpp'))
-    .select(
-      sql<number | null>`cast(avg(${sql.ref('tpp.progress')}) as double precision)`.as('progress'),
-    )
-    .executeTakeFirst();
-  return row?.progress ?? null;
 }
 
 /** Live actions of the territory's live plans (a shared plan's actions count in each territory). */
