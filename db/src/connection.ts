@@ -14,6 +14,7 @@ import {
   type SqliteDatabase,
   type SqliteDialectConfig,
   type Transaction,
+  type UnknownRow,
 } from 'kysely';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
@@ -41,6 +42,50 @@ class ImmediateTransactionDialect extends SqliteDialect {
   }
   override createDriver(): Driver {
     return new ImmediateTransactionDriver(this.#config);
+  }
+}
+
+/** Beyond this many distinct names, the case conversions stop being remembered (never reached). */
+const MAX_REMEMBERED_NAMES = 10_000;
+
+function remembered(convert: (name: string) => string): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let converted = known.get(name);
+    if (converted === undefined) {
+      converted = convert(name);
+      if (known.size < MAX_REMEMBERED_NAMES) known.set(name, converted);
+    }
+    return converted;
+  };
+}
+
+/**
+ * Kysely's CamelCasePlugin converts every identifier of every query and every key of every row,
+ * character by character; the same few hundred names come back all the time, so each conversion
+ * is remembered. Rows of plain values (all SQLite returns) are mapped with a loop; anything
+ * nested goes to Kysely's own mapping.
+ */
+class RememberingCamelCasePlugin extends CamelCasePlugin {
+  readonly #snake = remembered((name) => super.snakeCase(name));
+  readonly #camel = remembered((name) => super.camelCase(name));
+
+  protected override snakeCase(name: string): string {
+    return this.#snake(name);
+  }
+
+  protected override camelCase(name: string): string {
+    return this.#camel(name);
+  }
+
+  protected override mapRow(row: UnknownRow): UnknownRow {
+    const mapped: UnknownRow = {};
+    for (const key of Object.keys(row)) {
+      const value = row[key];
+      if (typeof value === 'object' && value !== null) return super.mapRow(row);
+      mapped[this.#camel(key)] = value;
+    }
+    return mapped;
   }
 }
 
@@ -116,7 +161,7 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
     dialect: new ImmediateTransactionDialect({
       database: cacheStatements(sqlite, STATEMENT_CACHE_SIZE),
     }),
-    plugins: [new CamelCasePlugin()],
+    plugins: [new RememberingCamelCasePlugin()],
     ...(options.log ? { log: options.log } : {}),
   });
 }
