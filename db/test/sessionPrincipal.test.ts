@@ -69,14 +69,12 @@ describe('findSessionPrincipal', () => {
     await db
       .insertInto('memberships')
       .values(
-        territories
-          .slice(0, 3)
-          .map((t, i) => ({
-            userId: user.id,
-            territoryId: t.id,
-            role: ROLES[i] ?? 'observer',
-            createdAt: NOW,
-          })),
+        territories.slice(0, 3).map((t, i) => ({
+          userId: user.id,
+          territoryId: t.id,
+          role: ROLES[i] ?? 'observer',
+          createdAt: NOW,
+        })),
       )
       .execute();
     await db
