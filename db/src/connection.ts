@@ -10,8 +10,11 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type Driver,
+  type LogConfig,
+  type SqliteDatabase,
   type SqliteDialectConfig,
   type Transaction,
+  type UnknownRow,
 } from 'kysely';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
@@ -42,11 +45,107 @@ class ImmediateTransactionDialect extends SqliteDialect {
   }
 }
 
+/** Beyond this many distinct names, the case conversions stop being remembered (never reached). */
+const MAX_REMEMBERED_NAMES = 10_000;
+
+function remembered(convert: (name: string) => string): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let converted = known.get(name);
+    if (converted === undefined) {
+      converted = convert(name);
+      if (known.size < MAX_REMEMBERED_NAMES) known.set(name, converted);
+    }
+    return converted;
+  };
+}
+
+/**
+ * Kysely's CamelCasePlugin converts every identifier of every query and every key of every row,
+ * character by character; the same few hundred names come back all the time, so each conversion
+ * is remembered. Rows of plain values (all SQLite returns) are mapped with a loop; anything
+ * nested goes to Kysely's own mapping.
+ */
+class RememberingCamelCasePlugin extends CamelCasePlugin {
+  readonly #snake = remembered((name) => super.snakeCase(name));
+  readonly #camel = remembered((name) => super.camelCase(name));
+
+  protected override snakeCase(name: string): string {
+    return this.#snake(name);
+  }
+
+  protected override camelCase(name: string): string {
+    return this.#camel(name);
+  }
+
+  protected override mapRow(row: UnknownRow): UnknownRow {
+    const mapped: UnknownRow = {};
+    for (const key of Object.keys(row)) {
+      const value = row[key];
+      if (typeof value === 'object' && value !== null) return super.mapRow(row);
+      mapped[this.#camel(key)] = value;
+    }
+    return mapped;
+  }
+}
+
+/** How many distinct statements each connection keeps prepared. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/** A better-sqlite3 database as Kysely's driver uses it, reusing prepared statements. */
+export interface CachingDatabase extends SqliteDatabase {
+  /** How many statements are kept prepared now (never more than the cache's size). */
+  readonly cachedStatements: number;
+}
+
+/**
+ * Kysely's SqliteDriver calls `prepare(sql)` on every execution; preparing is a good part of a
+ * cheap query's cost. This keeps the most recently used statements, keyed by their SQL text, in a
+ * bounded map (least recently used dropped first). SQLite re-prepares a statement by itself when
+ * the schema changed since (a migration), so a cached statement never reads a stale table. A
+ * statement still iterating (a streamed query) is busy: the same SQL meanwhile gets a fresh one.
+ */
+export function cacheStatements(sqlite: SQLite.Database, size: number): CachingDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    get cachedStatements() {
+      return cache.size;
+    },
+    prepare(sql) {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) {
+        // Re-inserted to become the most recently used: a Map iterates in insertion order.
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      if (!cached) {
+        cache.set(sql, statement);
+        if (cache.size > size) {
+          const oldest = cache.keys().next();
+          if (!oldest.done) cache.delete(oldest.value);
+        }
+      }
+      return statement;
+    },
+    close() {
+      cache.clear();
+      sqlite.close();
+    },
+  };
+}
+
+export interface OpenDbOptions {
+  /** Kysely's query log, e.g. to capture the statements a request runs (the bench does). */
+  log?: LogConfig;
+}
+
 /**
  * Opens the SQLite database at `file` (":memory:" for tests) with foreign keys on, WAL journaling
  * and a busy timeout, so that a CLI command and the server can share one file.
  */
-export function openDb(file: string): Db {
+export function openDb(file: string, options: OpenDbOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('foreign_keys = ON');
@@ -62,8 +161,11 @@ export function openDb(file: string): Db {
     typeof value === 'string' ? value.toLowerCase() : value,
   );
   return new Kysely<Database>({
-    dialect: new ImmediateTransactionDialect({ database: sqlite }),
-    plugins: [new CamelCasePlugin()],
+    dialect: new ImmediateTransactionDialect({
+      database: cacheStatements(sqlite, STATEMENT_CACHE_SIZE),
+    }),
+    plugins: [new RememberingCamelCasePlugin()],
+    ...(options.log ? { log: options.log } : {}),
   });
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { GlobalRole, Locale, TerritoryRole } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 
@@ -65,6 +66,88 @@ export async function findSessionUserId(
     .where('expiresAt', '>', nowIso)
     .executeTakeFirst();
   return row?.userId ?? null;
+}
+
+type PrincipalPart = 'user' | 'region' | 'membership' | 'plan';
+
+/**
+ * The principal behind a live session (unexpired, of an enabled user), or null: what
+ * `findSessionUserId` then `loadPrincipal` give, in ONE statement, as every request asks it. The
+ * user and each of their lists come as rows of a UNION ALL, each branch behind the same session
+ * join, so a user with many memberships costs rows, not a product of lists.
+ */
+export async function findSessionPrincipal(
+  db: Db | Trx,
+  sessionId: string,
+  nowIso: string,
+): Promise<PrincipalRecord | null> {
+  const live = () =>
+    db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.userId')
+      .where('s.id', '=', sessionId)
+      .where('s.expiresAt', '>', nowIso)
+      .where('u.disabledAt', 'is', null);
+  const part = (name: PrincipalPart) => sql<PrincipalPart>`${sql.lit(name)}`.as('part');
+  // The user's own columns are null in the branches of their lists.
+  const noUser = [
+    sql<string | null>`null`.as('email'),
+    sql<string | null>`null`.as('name'),
+    sql<Locale | null>`null`.as('locale'),
+    sql<GlobalRole | null>`null`.as('globalRole'),
+  ] as const;
+  const noRole = sql<TerritoryRole | null>`null`.as('role');
+  const rows = await live()
+    .select((eb) => [
+      part('user'),
+      'u.id as ref',
+      eb.ref('u.email').$castTo<string | null>().as('email'),
+      eb.ref('u.name').$castTo<string | null>().as('name'),
+      eb.ref('u.locale').$castTo<Locale | null>().as('locale'),
+      'u.globalRole',
+      noRole,
+    ])
+    .unionAll(
+      live()
+        .innerJoin('regionObservers as ro', 'ro.userId', 'u.id')
+        .select([part('region'), 'ro.regionId as ref', ...noUser, noRole]),
+    )
+    .unionAll(
+      live()
+        .innerJoin('memberships as ms', 'ms.userId', 'u.id')
+        .select([
+          part('membership'),
+          'ms.territoryId as ref',
+          ...noUser,
+          (eb) => eb.ref('ms.role').$castTo<TerritoryRole | null>().as('role'),
+        ]),
+    )
+    .unionAll(
+      live()
+        .innerJoin('planLeads as pl', 'pl.userId', 'u.id')
+        .select([part('plan'), 'pl.planId as ref', ...noUser, noRole]),
+    )
+    .execute();
+  const user = rows.find((r) => r.part === 'user');
+  if (!user?.email || !user.name || !user.locale) return null;
+  const principal: PrincipalRecord = {
+    id: user.ref,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    globalRole: user.globalRole,
+    observedRegionIds: [],
+    memberships: [],
+    ledPlanIds: [],
+  };
+  for (const row of rows) {
+    if (row.part === 'region') principal.observedRegionIds.push(row.ref);
+    else if (row.part === 'plan') principal.ledPlanIds.push(row.ref);
+    else if (row.part === 'membership' && row.role) {
+      principal.memberships.push({ territoryId: row.ref, role: row.role });
+    }
+  }
+  return principal;
 }
 
 export async function deleteSession(db: Db | Trx, sessionId: string): Promise<void> {

@@ -3,6 +3,7 @@ import {
   HELD_MEETING_STATUSES,
   ACTION_STATUSES,
   indicatorProgress,
+  territoryProgress,
   type ActionStatus,
   type Axis,
   type CommitteeKind,
@@ -202,24 +203,25 @@ export async function getTerritoryOverview(
     .executeTakeFirst();
   if (!territory) return null;
 
-  const [plans, progress, statusCounts, overdue, blocked, indicators, changes, meetings] =
-    await Promise.all([
-      territoryPlans(db, territoryId),
-      territoryProgressOf(db, territoryId),
-      territoryStatusCounts(db, territoryId),
-      attentionActions(db, territoryId, listLimit, (eb) => isOverdueSql(eb, today)),
-      attentionActions(db, territoryId, listLimit, (eb) => eb('a.status', '=', 'blocked')),
-      territoryIndicators(db, territoryId, listLimit),
-      recentChanges(db, territoryId, changesSince, listLimit),
-      territoryMeetings(db, territoryId, nowIso),
-    ]);
+  const [plans, counts, overdue, blocked, indicators, changes, meetings] = await Promise.all([
+    territoryPlans(db, territoryId),
+    territoryStatusCounts(db, territoryId, today),
+    attentionActions(db, territoryId, listLimit, (eb) => isOverdueSql(eb, today)),
+    attentionActions(db, territoryId, listLimit, (eb) => eb('a.status', '=', 'blocked')),
+    territoryIndicators(db, territoryId, listLimit),
+    recentChanges(db, territoryId, changesSince, listLimit),
+    territoryMeetings(db, territoryId, nowIso),
+  ]);
   return {
     territory,
-    progress,
+    // The territory is the mean of its plans: the roll-up of @jalon/shared over the plans above,
+    // rather than a second run of their SQL roll-up.
+    progress: territoryProgress(plans.map((p) => p.progress)),
     plans,
-    statusCounts,
-    overdue,
-    blocked,
+    statusCounts: counts.byStatus,
+    // The totals come with the status counts (the blocked are a status), the lists apart.
+    overdue: { total: counts.overdue, items: overdue },
+    blocked: { total: counts.byStatus.blocked, items: blocked },
     indicators,
     recentChanges: { since: changesSince, ...changes },
     ...meetings,
@@ -277,16 +279,6 @@ async function territoryPlans(db: Db | Trx, territoryId: number): Promise<Dashbo
   }));
 }
 
-async function territoryProgressOf(db: Db | Trx, territoryId: number): Promise<number | null> {
-  const row = await db
-    .selectFrom(territoryPlansQuery(db, territoryId).as('tpp'))
-    .select(
-      sql<number | null>`cast(avg(${sql.ref('tpp.progress')}) as double precision)`.as('progress'),
-    )
-    .executeTakeFirst();
-  return row?.progress ?? null;
-}
-
 /** Live actions of the territory's live plans (a shared plan's actions count in each territory). */
 function territoryActions(db: Db | Trx, territoryId: number) {
   return db
@@ -298,28 +290,40 @@ function territoryActions(db: Db | Trx, territoryId: number) {
 async function territoryStatusCounts(
   db: Db | Trx,
   territoryId: number,
-): Promise<Record<ActionStatus, number>> {
+  today: string,
+): Promise<{ byStatus: Record<ActionStatus, number>; overdue: number }> {
   const rows = await territoryActions(db, territoryId)
-    .select(['a.status', (eb) => eb.fn.countAll<number>().as('n')])
+    .select((eb) => [
+      'a.status',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn
+        .sum<number>(eb.case().when(isOverdueSql(eb, today)).then(1).else(0).end())
+        .as('overdue'),
+    ])
     .groupBy('a.status')
     .execute();
-  const counts = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<
+  const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<
     ActionStatus,
     number
   >;
-  for (const row of rows) counts[row.status] = Number(row.n);
-  return counts;
+  let overdue = 0;
+  for (const row of rows) {
+    byStatus[row.status] = Number(row.n);
+    overdue += Number(row.overdue);
+  }
+  return { byStatus, overdue };
 }
 
-async function attentionActions(
+/** The first `limit` live actions of the territory meeting `condition`, oldest due date first. */
+function attentionActions(
   db: Db | Trx,
   territoryId: number,
   limit: number,
   condition: (eb: DashboardEb) => ReturnType<DashboardEb['and']>,
-): Promise<{ total: number; items: DashboardAction[] }> {
-  const base = territoryActions(db, territoryId).where((eb) => condition(eb));
-  const [items, count] = await Promise.all([
-    base
+): Promise<DashboardAction[]> {
+  return (
+    territoryActions(db, territoryId)
+      .where((eb) => condition(eb))
       .innerJoin('plans as p', 'p.id', 'a.planId')
       .leftJoin('users as u', 'u.id', 'a.ownerUserId')
       .select([
@@ -338,10 +342,8 @@ async function attentionActions(
       .orderBy('a.dueDate')
       .orderBy('a.id')
       .limit(limit)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { total: Number(count.n), items };
+      .execute()
+  );
 }
 
 async function territoryIndicators(

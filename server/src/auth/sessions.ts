@@ -3,9 +3,8 @@ import {
   clearThrottle,
   createSession,
   deleteSession,
-  findSessionUserId,
+  findSessionPrincipal,
   getThrottle,
-  loadPrincipal,
   saveThrottle,
   type Db,
 } from '@jalon/db';
@@ -43,9 +42,7 @@ export async function principalForToken(
 ): Promise<{ principal: Principal; sessionId: string } | null> {
   if (!token || token.length > 200) return null;
   const sessionId = hashToken(token);
-  const userId = await findSessionUserId(db, sessionId, now.toISOString());
-  if (userId === null) return null;
-  const principal = await loadPrincipal(db, userId);
+  const principal = await findSessionPrincipal(db, sessionId, now.toISOString());
   return principal ? { principal, sessionId } : null;
 }
 

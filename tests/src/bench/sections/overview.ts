@@ -1,0 +1,267 @@
+import { createServer, request, Agent, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import { NATIONAL_SEED_ADMIN_EMAIL, findUserByEmail, loadPrincipal, openDb } from '@jalon/db';
+// The server package exposes only types to the client; the bench drives its real app directly.
+import { createApp } from '../../../../server/src/http';
+import { openSession, SESSION_COOKIE } from '../../../../server/src/auth/sessions';
+import { createCallerFactory } from '../../../../server/src/trpc';
+import { appRouter } from '../../../../server/src/routers/_app';
+import { createInnerContext } from '../../../../server/src/context';
+import { createLogger } from '../../../../server/src/logger';
+import { measure, summarise, type TimingSummary } from '../measure';
+import type { BenchContext, BenchSection, GoalRow } from '../goals';
+import { largestTerritory } from './reads';
+
+// The territory overview over HTTP against the same statements run raw with better-sqlite3, and
+// the app's throughput against a bare node:http server that runs those statements and returns
+// the same JSON. The statements are captured through Kysely's query log while the real app
+// answers one request, so the yardstick follows the app whatever queries it runs.
+
+interface Statement {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+const silent = createLogger('silent');
+
+/** Runs `task` while collecting every statement the database is sent. */
+async function captureStatements<T>(
+  file: string,
+  task: (db: ReturnType<typeof openDb>) => Promise<T>,
+): Promise<{ result: T; statements: Statement[] }> {
+  const statements: Statement[] = [];
+  const db = openDb(file, {
+    log: (event) => {
+      if (event.level === 'query') {
+        statements.push({ sql: event.query.sql, parameters: [...event.query.parameters] });
+      }
+    },
+  });
+  try {
+    return { result: await task(db), statements };
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The statements prepared once on a raw connection, then run in order as the app ran them. */
+function rawRunner(sqlite: SQLite.Database, statements: readonly Statement[]) {
+  const prepared = statements.map((s) => ({
+    stmt: sqlite.prepare(s.sql),
+    parameters: s.parameters,
+  }));
+  return () => prepared.map(({ stmt, parameters }) => stmt.all(...parameters));
+}
+
+/** Processor time of this process per call of `task` (client and servers alike run in it). */
+async function cpuPerCall(task: () => Promise<unknown>, calls: number): Promise<number> {
+  const before = process.cpuUsage();
+  for (let i = 0; i < calls; i++) await task();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000 / calls;
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
+}
+
+const close = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+
+/** One GET on a keep-alive connection; resolves with the body once it has fully arrived. */
+function get(agent: Agent, port: number, path: string, cookie: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, agent, headers: { cookie } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        if (res.statusCode === 200) resolve(body);
+        else reject(new Error(`GET ${path}: ${res.statusCode} ${body.slice(0, 200)}`));
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function throughput(port: number, path: string, cookie: string, connections: number) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${path}`,
+    headers: { cookie },
+    connections,
+    duration: 5,
+    // The load runs in a worker thread, off the event loop of the servers measured.
+    workers: 1,
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`autocannon on ${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  }
+  return result.requests.average;
+}
+
+function ratioRow(
+  measure: string,
+  value: TimingSummary,
+  yardstick: string,
+  base: TimingSummary,
+  max: number,
+): GoalRow {
+  const ratio = value.median / base.median;
+  return {
+    measure: `${measure} (median ms)`,
+    value: value.median,
+    unit: 'ms',
+    yardstick,
+    yardstickValue: base.median,
+    ratio,
+    goal: `≤ ${max}× raw`,
+    met: ratio <= max,
+  };
+}
+
+export const overview: BenchSection = {
+  name: 'overview',
+  async run(ctx: BenchContext) {
+    const big = await largestTerritory(ctx);
+    const admin = await findUserByEmail(ctx.db, NATIONAL_SEED_ADMIN_EMAIL);
+    if (!admin) throw new Error('The national seed created no admin');
+    const now = () => new Date(`${ctx.today}T12:00:00.000Z`);
+    const { token } = await openSession(ctx.db, admin.id, now());
+    const cookie = `${SESSION_COOKIE}=${token}`;
+    const path = `/trpc/dashboard.territoryOverview?input=${encodeURIComponent(
+      JSON.stringify({ territoryId: big.id }),
+    )}`;
+    const options = { runs: ctx.runs, warmup: ctx.warmup };
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    console.log(`Territory #${big.id} (${big.name}, ${big.actions} actions)`);
+
+    // What one signed-in request runs, captured from the real app.
+    const captured = await captureStatements(ctx.file, async (db) => {
+      const server = createServer(createApp({ db, log: silent, secureCookies: false, now }));
+      const port = await listen(server);
+      try {
+        return await get(agent, port, path, cookie);
+      } finally {
+        await close(server);
+      }
+    });
+    const overviewJson: unknown = JSON.parse(captured.result);
+    console.log(
+      `One request runs ${captured.statements.length} statements and returns ` +
+        `${captured.result.length.toLocaleString('en-GB')} bytes of JSON`,
+    );
+
+    const sqlite = new SQLite(ctx.file, { readonly: true });
+    const app = createServer(createApp({ db: ctx.db, log: silent, secureCookies: false, now }));
+    const runRaw = rawRunner(sqlite, captured.statements);
+    const bare = createServer((_req, res) => {
+      runRaw();
+      const body = JSON.stringify(overviewJson);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    });
+    const [appPort, barePort] = await Promise.all([listen(app), listen(bare)]);
+    const rows: GoalRow[] = [];
+    try {
+      const raw = summarise(
+        await measure('overview statements raw', () => Promise.resolve(runRaw()), options),
+      );
+      const http = summarise(
+        await measure('overview over HTTP', () => get(agent, appPort, path, cookie), options),
+      );
+      rows.push(
+        ratioRow(
+          `dashboard.territoryOverview over HTTP (#${big.id})`,
+          http,
+          `its ${captured.statements.length} statements raw`,
+          raw,
+          1.5,
+        ),
+      );
+
+      // On a loaded machine the median of a request that waits on sockets pays the scheduler
+      // (each wait lets other processes run) where a synchronous loop of statements does not;
+      // the fastest runs show the work itself.
+      rows.push({
+        measure: `dashboard.territoryOverview over HTTP (#${big.id}) (min ms)`,
+        value: http.min,
+        unit: 'ms',
+        yardstick: 'its statements raw, min',
+        yardstickValue: raw.min,
+        ratio: http.min / raw.min,
+        goal: 'informative',
+        met: null,
+      });
+
+      // Processor time is what the scheduler does not distort: per request (server and client,
+      // both in this process) against per raw run of the statements.
+      const httpCpu = await cpuPerCall(() => get(agent, appPort, path, cookie), ctx.runs);
+      const rawCpu = await cpuPerCall(() => Promise.resolve(runRaw()), ctx.runs);
+      rows.push({
+        measure: `dashboard.territoryOverview over HTTP (#${big.id}) (CPU ms per request)`,
+        value: httpCpu,
+        unit: 'ms',
+        yardstick: 'its statements raw, CPU ms',
+        yardstickValue: rawCpu,
+        ratio: httpCpu / rawCpu,
+        goal: 'informative',
+        met: null,
+      });
+
+      const connections = 4;
+      const bareRate = await throughput(barePort, path, cookie, connections);
+      const appRate = await throughput(appPort, path, cookie, connections);
+      const share = appRate / bareRate;
+      rows.push({
+        measure: `overview throughput, ${connections} connections (req/s)`,
+        value: appRate,
+        unit: 'req/s',
+        yardstick: 'bare node:http, same statements and JSON',
+        yardstickValue: bareRate,
+        ratio: share,
+        goal: '≥ 0.70× bare',
+        met: share >= 0.7,
+      });
+
+      // action.list filtered, through the real tRPC caller, against its own statements raw.
+      const principal = await loadPrincipal(ctx.db, admin.id);
+      if (!principal) throw new Error('The national admin has no principal');
+      const callerOn = (db: typeof ctx.db) =>
+        createCallerFactory(appRouter)(
+          createInnerContext({ db, log: silent, user: principal, now }),
+        );
+      const listInput = { limit: 50, statuses: ['late', 'blocked'] as ('late' | 'blocked')[] };
+      const listed = await captureStatements(ctx.file, (db) => callerOn(db).action.list(listInput));
+      const caller = callerOn(ctx.db);
+      const listRaw = rawRunner(sqlite, listed.statements);
+      const listRawTiming = summarise(
+        await measure('action.list raw', () => Promise.resolve(listRaw()), options),
+      );
+      const listTiming = summarise(
+        await measure('action.list', () => caller.action.list(listInput), options),
+      );
+      rows.push(
+        ratioRow(
+          'action.list (page 1, late+blocked, caller)',
+          listTiming,
+          `its ${listed.statements.length} statements raw`,
+          listRawTiming,
+          1.5,
+        ),
+      );
+    } finally {
+      agent.destroy();
+      await Promise.all([close(app), close(bare)]);
+      sqlite.close();
+    }
+    return rows;
+  },
+};
