@@ -26,7 +26,7 @@ import {
 } from '@jalon/shared';
 import { authedProcedure, authorize, conflict, notFound, router, ruleBroken } from '../trpc';
 import { visibilityOf } from '../auth/permissions';
-import { findLivePlan } from './plan';
+import { findLivePlan } from '../auth/guards';
 
 const withHealth = (action: Action, today: string) => ({
   ...action,

@@ -16,7 +16,7 @@ import {
   fundingLineUpdateInput,
 } from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router } from '../trpc';
-import { findLivePlan } from './plan';
+import { findLivePlan } from '../auth/guards';
 
 const auditedFields = (f: FundingLine) => ({
   funderOrganisationId: f.funderOrganisationId,

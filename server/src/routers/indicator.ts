@@ -20,7 +20,7 @@ import {
 } from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router } from '../trpc';
 import { visibilityOf } from '../auth/permissions';
-import { findLivePlan } from './plan';
+import { findLivePlan } from '../auth/guards';
 
 /** The fields of an indicator an audit event records. */
 const auditedFields = (i: Indicator) => ({

@@ -27,7 +27,7 @@ import {
   ruleBroken,
   type AuthedContext,
 } from '../trpc';
-import { findLivePlan } from './plan';
+import { findLivePlan } from '../auth/guards';
 
 const auditedFields = (m: Measurement) => ({
   indicatorId: m.indicatorId,

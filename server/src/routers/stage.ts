@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { findStage, listPlanStages, recordChanges, updateStageDates, type Stage } from '@jalon/db';
 import { isoToday, stageListInput, stageUpdateInput } from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router } from '../trpc';
-import { findLivePlan } from './plan';
+import { findLivePlan } from '../auth/guards';
 
 const auditedFields = (s: Stage) => ({
   plannedStart: s.plannedStart,

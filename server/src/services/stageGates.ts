@@ -14,7 +14,7 @@ import {
   checkValidationWithdrawal,
   type MeetingStatus,
 } from '@jalon/shared';
-import { notFound, ruleBroken } from '../trpc';
+import { notFound, ruleBroken } from '../errors';
 
 // A validation decision about a stage is the stage's gate. It may be recorded during the meeting
 // or after it, but the gate is set only once the meeting is held (a cancelled meeting validates

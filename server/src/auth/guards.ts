@@ -1,0 +1,96 @@
+import {
+  findMeetingWithTerritory,
+  findPlan,
+  scopeOf,
+  type Db,
+  type Meeting,
+  type Plan,
+  type Scope,
+  type ScopedEntity,
+  type Trx,
+} from '@jalon/db';
+import { isMeetingEditable, type MeetingStatus } from '@jalon/shared';
+import type { AuthedContext } from '../trpc';
+import { badRequest, ENTITY_LABELS, forbidden, notFound } from '../errors';
+import { can, type Permission } from './permissions';
+
+// Guards: who may act, and lookups that refuse a missing or closed row. Procedures call the
+// `authorize*` guards before opening a transaction; services call the lookups inside it.
+
+const PERMISSION_VERBS: Record<Permission, string> = {
+  read: 'read',
+  comment: 'comment on',
+  manage: 'manage',
+  update_plan_work: 'update',
+  administer: 'administer',
+};
+
+/**
+ * Resolves where an entity lives and checks the caller may do `permission` there.
+ * Throws NOT_FOUND for a missing entity, FORBIDDEN outside the caller's scope; returns the scope.
+ */
+export async function authorize(
+  ctx: AuthedContext,
+  permission: Permission,
+  target: { entity: ScopedEntity; id: number },
+): Promise<Scope> {
+  const scope = await scopeOf(ctx.db, target.entity, target.id);
+  if (scope === null) throw notFound(target.entity, target.id);
+  if (!can(ctx.user, permission, scope)) {
+    throw forbidden(
+      `You may not ${PERMISSION_VERBS[permission]} ${ENTITY_LABELS[target.entity].toLowerCase()} ${target.id}`,
+    );
+  }
+  return scope;
+}
+
+/** For national reference data (territories, organisations, users): admins only. */
+export function authorizeAdmin(ctx: AuthedContext): void {
+  if (!can(ctx.user, 'administer', null)) {
+    throw forbidden('Only administrators may do this');
+  }
+}
+
+/** A plan is created in, moved into or out of territories only by who manages each of them. */
+export async function authorizeManageEach(
+  ctx: AuthedContext,
+  territoryIds: readonly number[],
+): Promise<void> {
+  for (const id of new Set(territoryIds))
+    await authorize(ctx, 'manage', { entity: 'territory', id });
+}
+
+/**
+ * Reads a plan and refuses an archived one: an archived plan is a closed record, and neither it
+ * nor its actions or measurements change any more.
+ */
+export async function findLivePlan(db: Db | Trx, id: number): Promise<Plan> {
+  const plan = await findPlan(db, id);
+  if (!plan) throw notFound('plan', id);
+  if (plan.archivedAt !== null) throw badRequest(`Plan ${id} is archived`);
+  return plan;
+}
+
+/**
+ * Approved minutes are the record of the meeting, and a cancelled meeting has no record: neither
+ * changes any more (attendance, agenda, decisions, the meeting's own fields).
+ */
+export function assertMeetingEditable(meeting: { id: number; status: MeetingStatus }): void {
+  if (isMeetingEditable(meeting.status)) return;
+  throw badRequest(
+    meeting.status === 'cancelled'
+      ? `Meeting ${meeting.id} is cancelled; it is read-only`
+      : `Meeting ${meeting.id} minutes are approved; it is read-only`,
+  );
+}
+
+/** Reads a meeting inside the transaction that changes it, and refuses a read-only one. */
+export async function findEditableMeeting(
+  trx: Db | Trx,
+  id: number,
+): Promise<Meeting & { territoryId: number }> {
+  const meeting = await findMeetingWithTerritory(trx, id);
+  if (!meeting) throw notFound('meeting', id);
+  assertMeetingEditable(meeting);
+  return meeting;
+}
