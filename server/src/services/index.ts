@@ -12,3 +12,6 @@
 export { write, type Write } from './write';
 export { audit, auditedValues, type AuditedChange } from './audit';
 export * from './plan';
+export * from './stage';
+export * from './fundingLine';
+export * from './comment';
