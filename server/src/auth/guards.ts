@@ -1,8 +1,12 @@
 import {
+  findAction,
+  findIndicator,
   findMeetingWithTerritory,
   findPlan,
   scopeOf,
+  type Action,
   type Db,
+  type Indicator,
   type Meeting,
   type Plan,
   type Scope,
@@ -61,6 +65,24 @@ export async function authorizeManageEach(
 }
 
 /**
+ * Measurements of a plan's indicator are plan work (its lead or a coordinator records them);
+ * those of a territory-wide indicator belong to the territory's coordinators.
+ */
+export async function authorizeRecording(
+  ctx: AuthedContext,
+  indicatorId: number,
+): Promise<Indicator> {
+  const indicator = await findIndicator(ctx.db, indicatorId);
+  if (!indicator) throw notFound('indicator', indicatorId);
+  if (indicator.planId !== null) {
+    await authorize(ctx, 'update_plan_work', { entity: 'indicator', id: indicatorId });
+  } else {
+    await authorize(ctx, 'manage', { entity: 'territory', id: indicator.territoryId ?? 0 });
+  }
+  return indicator;
+}
+
+/**
  * Reads a plan and refuses an archived one: an archived plan is a closed record, and neither it
  * nor its actions or measurements change any more.
  */
@@ -69,6 +91,18 @@ export async function findLivePlan(db: Db | Trx, id: number): Promise<Plan> {
   if (!plan) throw notFound('plan', id);
   if (plan.archivedAt !== null) throw badRequest(`Plan ${id} is archived`);
   return plan;
+}
+
+/**
+ * Reads an action inside the transaction that changes it, and refuses an archived one or one of an
+ * archived plan: both are closed records.
+ */
+export async function findEditableAction(trx: Db | Trx, id: number): Promise<Action> {
+  const action = await findAction(trx, id);
+  if (!action) throw notFound('action', id);
+  if (action.archivedAt !== null) throw badRequest(`Action ${id} is archived`);
+  await findLivePlan(trx, action.planId);
+  return action;
 }
 
 /**

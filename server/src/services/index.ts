@@ -15,3 +15,6 @@ export * from './plan';
 export * from './stage';
 export * from './fundingLine';
 export * from './comment';
+export * from './indicator';
+export * from './measurement';
+export * from './action';
