@@ -31,6 +31,10 @@ export function notFound(entity: ScopedEntity, id: number): TRPCError {
 export const userNotFound = (id: number): TRPCError =>
   new TRPCError({ code: 'NOT_FOUND', message: `User ${id} not found` });
 
+/** Organisations are national reference data, not scoped entities. */
+export const organisationNotFound = (id: number): TRPCError =>
+  new TRPCError({ code: 'NOT_FOUND', message: `Organisation ${id} not found` });
+
 /** A request that breaks a rule with no reason code of its own (dates out of order, a clash). */
 export const badRequest = (message: string): TRPCError =>
   new TRPCError({ code: 'BAD_REQUEST', message });

@@ -16,7 +16,7 @@ import {
 import { isMeetingEditable, type MeetingStatus } from '@jalon/shared';
 import type { AuthedContext } from '../trpc';
 import { badRequest, ENTITY_LABELS, forbidden, notFound } from '../errors';
-import { can, type Permission } from './permissions';
+import { can, managedTerritoryIds, type Permission } from './permissions';
 
 // Guards: who may act, and lookups that refuse a missing or closed row. Procedures call the
 // `authorize*` guards before opening a transaction; services call the lookups inside it.
@@ -53,6 +53,16 @@ export function authorizeAdmin(ctx: AuthedContext): void {
   if (!can(ctx.user, 'administer', null)) {
     throw forbidden('Only administrators may do this');
   }
+}
+
+/**
+ * Organisations are shared reference data; besides admins, any coordinator may add or correct one
+ * (a new partner or funder of their plans) without waiting for the national team. Changing an
+ * existing organisation's kind reclassifies it for everyone, so only admins do that.
+ */
+export function authorizeOrganisationEditor(ctx: AuthedContext): void {
+  if (can(ctx.user, 'administer', null) || managedTerritoryIds(ctx.user).length > 0) return;
+  throw forbidden('Only administrators and territory coordinators may edit organisations');
 }
 
 /** A plan is created in, moved into or out of territories only by who manages each of them. */

@@ -18,3 +18,5 @@ export * from './comment';
 export * from './indicator';
 export * from './measurement';
 export * from './action';
+export * from './territory';
+export * from './organisation';
