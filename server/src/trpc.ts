@@ -1,9 +1,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { scopeOf, type Scope, type ScopedEntity } from '@jalon/db';
-import { DomainRuleError, type RuleReason } from '@jalon/shared';
+import { DomainRuleError } from '@jalon/shared';
 import { z, ZodError } from 'zod';
 import type { Context } from './context';
-import { can, type Permission, type Principal } from './auth/permissions';
+import type { Principal } from './auth/permissions';
 
 const t = initTRPC.context<Context>().create({
   // Never send stack traces to clients, whatever NODE_ENV says.
@@ -88,78 +87,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-const ENTITY_LABELS: Record<ScopedEntity, string> = {
-  territory: 'Territory',
-  plan: 'Plan',
-  stage: 'Stage',
-  action: 'Action',
-  funding_line: 'Funding line',
-  indicator: 'Indicator',
-  measurement: 'Measurement',
-  committee: 'Committee',
-  committee_member: 'Committee member',
-  meeting: 'Meeting',
-  agenda_item: 'Agenda item',
-  decision: 'Decision',
-  membership: 'Membership',
-};
-
-const PERMISSION_VERBS: Record<Permission, string> = {
-  read: 'read',
-  comment: 'comment on',
-  manage: 'manage',
-  update_plan_work: 'update',
-  administer: 'administer',
-};
-
-export function notFound(entity: ScopedEntity, id: number): TRPCError {
-  const label = ENTITY_LABELS[entity];
-  return new TRPCError({ code: 'NOT_FOUND', message: `${label} ${id} not found` });
-}
-
-/**
- * Resolves where an entity lives and checks the caller may do `permission` there.
- * Throws NOT_FOUND for a missing entity, FORBIDDEN outside the caller's scope; returns the scope.
- */
-export async function authorize(
-  ctx: AuthedContext,
-  permission: Permission,
-  target: { entity: ScopedEntity; id: number },
-): Promise<Scope> {
-  const scope = await scopeOf(ctx.db, target.entity, target.id);
-  if (scope === null) throw notFound(target.entity, target.id);
-  if (!can(ctx.user, permission, scope)) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: `You may not ${PERMISSION_VERBS[permission]} ${ENTITY_LABELS[target.entity].toLowerCase()} ${target.id}`,
-    });
-  }
-  return scope;
-}
-
-/** For national reference data (territories, organisations, users): admins only. */
-export function authorizeAdmin(ctx: AuthedContext): void {
-  if (!can(ctx.user, 'administer', null)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only administrators may do this' });
-  }
-}
-
-/**
- * A refusal by a domain rule: BAD_REQUEST (or a more apt code) whose data carries the rule's
- * reason code.
- */
-export function ruleBroken(
-  reason: RuleReason,
-  message: string,
-  code: 'BAD_REQUEST' | 'PRECONDITION_FAILED' = 'BAD_REQUEST',
-): TRPCError {
-  return new TRPCError({ code, message, cause: new DomainRuleError(reason, message) });
-}
-
-/** Optimistic concurrency: the caller saw `expected`, the row is now at `actual`. */
-export function conflict(entity: ScopedEntity, id: number): TRPCError {
-  return new TRPCError({
-    code: 'CONFLICT',
-    message: `${ENTITY_LABELS[entity]} ${id} was changed by someone else; reload it and try again`,
-  });
-}
+// Guards and errors live in their own modules; re-exported here for the routers that import them
+// from `../trpc`.
+export { authorize, authorizeAdmin } from './auth/guards';
+export { conflict, notFound, ruleBroken } from './errors';

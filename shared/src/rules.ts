@@ -39,6 +39,31 @@ export function isRuleReason(value: unknown): value is RuleReason {
   return typeof value === 'string' && (RULE_REASONS as readonly string[]).includes(value);
 }
 
+/** The lifecycle of a meeting: each status and the ones it may move to. */
+export const MEETING_NEXT_STATUSES = {
+  planned: ['held', 'cancelled'],
+  held: ['minutes_approved'],
+  minutes_approved: [],
+  cancelled: [],
+} as const satisfies Record<MeetingStatus, readonly MeetingStatus[]>;
+
+/** A status a meeting may move to from another one. */
+export type MeetingStep = (typeof MEETING_NEXT_STATUSES)[MeetingStatus][number];
+
+/** The statuses a meeting may move to from `status`, in the order the screen offers them. */
+export const nextMeetingStatuses = (status: MeetingStatus): readonly MeetingStep[] =>
+  MEETING_NEXT_STATUSES[status];
+
+export const canMoveMeeting = (from: MeetingStatus, to: MeetingStatus): boolean =>
+  (nextMeetingStatuses(from) as readonly MeetingStatus[]).includes(to);
+
+/**
+ * Approved minutes are the record of the meeting, and a cancelled meeting has no record: neither
+ * changes any more (attendance, agenda, decisions, the meeting's own fields).
+ */
+export const isMeetingEditable = (status: MeetingStatus): boolean =>
+  status === 'planned' || status === 'held';
+
 /** A meeting has started once its scheduled time is reached (`now` and `scheduledAt` are instants). */
 export function hasMeetingStarted(meeting: { scheduledAt: string }, now: Date): boolean {
   return new Date(meeting.scheduledAt).getTime() <= now.getTime();

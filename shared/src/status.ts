@@ -80,12 +80,21 @@ export function applyStatusChange(
   };
 }
 
-/** Health apart from status: overdue when the due date has passed and the action is not done. */
+/** Actions that can no longer be overdue: finished, one way or the other. */
+export const OVERDUE_EXEMPT_STATUSES = [
+  'done',
+  'dropped',
+] as const satisfies readonly ActionStatus[];
+
+/**
+ * Health apart from status: overdue when the due date has passed and the action is neither done
+ * nor dropped. The same rule in SQL is `overdueActionSql` in @jalon/db.
+ */
 export function isOverdue(
   action: { status: ActionStatus; dueDate: string | null },
   today: string,
 ): boolean {
   if (action.dueDate === null) return false;
-  if (action.status === 'done' || action.status === 'dropped') return false;
+  if ((OVERDUE_EXEMPT_STATUSES as readonly ActionStatus[]).includes(action.status)) return false;
   return action.dueDate < today;
 }

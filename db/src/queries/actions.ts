@@ -1,8 +1,9 @@
-import type { ActionStatus, StageKind } from '@jalon/shared';
+import { isOverdue, type ActionStatus, type StageKind } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import type { Action, ActionUpdate, NewAction } from '../schema';
 import { visiblePlanIds, type Visibility } from './visibility';
 import { containsText } from './text';
+import { overdueActionSql } from './overdue';
 
 export interface ActionFilter {
   territoryId?: number | undefined;
@@ -87,11 +88,7 @@ export async function listActions(
     )
     .$if(filter.overdue !== undefined, (qb) =>
       qb.where((eb) => {
-        const overdue = eb.and([
-          eb('a.dueDate', 'is not', null),
-          eb('a.dueDate', '<', today),
-          eb('a.status', 'not in', ['done', 'dropped']),
-        ]);
+        const overdue = overdueActionSql('a', today);
         return filter.overdue ? overdue : eb.not(overdue);
       }),
     )
@@ -138,8 +135,7 @@ export async function listActions(
   return {
     items: rows.map((r) => ({
       ...r,
-      overdue:
-        r.dueDate !== null && r.dueDate < today && r.status !== 'done' && r.status !== 'dropped',
+      overdue: isOverdue(r, today),
       territoryIds: territoriesByPlan.get(r.planId) ?? [],
     })),
     total: Number(count.n),

@@ -21,6 +21,7 @@ import type {
   MeetingTable,
 } from '../schema';
 import { visibleTerritoryIds, type Visibility } from './visibility';
+import { overdueActionSql } from './overdue';
 import { planProgressQuery, stageProgressQuery } from './progress';
 import { indicatorsWithLatestQuery, summariseIndicator } from './indicators';
 
@@ -705,19 +706,7 @@ export async function buildMeetingSnapshot(
         'a.dueDate',
         'a.statusComment',
         'u.name as ownerName',
-        eb
-          .case()
-          .when(
-            eb.and([
-              eb('a.dueDate', 'is not', null),
-              eb('a.dueDate', '<', today),
-              eb('a.status', 'not in', ['done', 'dropped']),
-            ]),
-          )
-          .then(1)
-          .else(0)
-          .end()
-          .as('overdue'),
+        eb.case().when(overdueActionSql('a', today)).then(1).else(0).end().as('overdue'),
       ])
       .where('a.planId', 'in', livePlanIds)
       .where('a.archivedAt', 'is', null)

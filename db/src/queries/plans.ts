@@ -1,11 +1,4 @@
-import type {
-  Expression,
-  ExpressionBuilder,
-  Insertable,
-  Selectable,
-  SqlBool,
-  Updateable,
-} from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import {
   ACTION_STATUSES,
   STAGE_KINDS,
@@ -16,18 +9,11 @@ import {
   type TerritoryRole,
 } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
-import type {
-  Database,
-  FundingLineTable,
-  Plan,
-  PlanTable,
-  PlanUpdate,
-  Stage,
-  StageTable,
-} from '../schema';
+import type { FundingLineTable, Plan, PlanTable, PlanUpdate, Stage, StageTable } from '../schema';
 import { planProgressQuery, stageProgressQuery } from './progress';
 import { isEmptyPatch } from './reference';
 import { containsText } from './text';
+import { overdueActionSql } from './overdue';
 import { visiblePlanIds, type Visibility } from './visibility';
 
 export type NewPlan = Insertable<PlanTable>;
@@ -54,18 +40,6 @@ const noActions = (): ActionCounts => ({
   overdue: 0,
 });
 
-/** Same rule as `isOverdue` in @jalon/shared: a due date in the past on an unfinished action. */
-function overdueAction(
-  eb: ExpressionBuilder<Database & { a: Database['actions'] }, 'a'>,
-  today: string,
-): Expression<SqlBool> {
-  return eb.and([
-    eb('a.dueDate', 'is not', null),
-    eb('a.dueDate', '<', today),
-    eb('a.status', 'not in', ['done', 'dropped']),
-  ]);
-}
-
 /** Live action counts per plan and per stage, aggregated in SQL (one row per stage and status). */
 async function countActions(
   db: Db | Trx,
@@ -85,7 +59,7 @@ async function countActions(
       'a.status',
       eb.fn.countAll<number>().as('n'),
       eb.fn
-        .sum<number>(eb.case().when(overdueAction(eb, today)).then(1).else(0).end())
+        .sum<number>(eb.case().when(overdueActionSql('a', today)).then(1).else(0).end())
         .as('overdue'),
     ])
     .groupBy(['a.planId', 'a.stageId', 'a.status'])

@@ -24,7 +24,7 @@ import {
   id,
 } from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router } from '../trpc';
-import { findEditableMeeting } from './meeting';
+import { findEditableMeeting } from '../auth/guards';
 
 const auditedFields = (item: AgendaItemRow) => ({
   meetingId: item.meetingId,

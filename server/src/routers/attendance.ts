@@ -9,7 +9,7 @@ import {
 } from '@jalon/db';
 import { attendanceSetInput, id } from '@jalon/shared';
 import { authedProcedure, authorize, router } from '../trpc';
-import { findEditableMeeting } from './meeting';
+import { findEditableMeeting } from '../auth/guards';
 
 const auditedEntries = (entries: AttendanceItem[]) => ({
   entries: entries.map((e) => ({

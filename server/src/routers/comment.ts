@@ -1,6 +1,8 @@
-import { insertComment, listComments, recordAudit, type ScopedEntity } from '@jalon/db';
+import { listComments, type ScopedEntity } from '@jalon/db';
 import { commentCreateInput, commentListInput, type CommentableEntityType } from '@jalon/shared';
-import { authedProcedure, authorize, router } from '../trpc';
+import { authedProcedure, router } from '../trpc';
+import { authorize } from '../auth/guards';
+import { createComment, write } from '../services';
 
 /** Where the permission to read or comment an entity is decided. */
 const SCOPE_OF: Record<CommentableEntityType, ScopedEntity> = {
@@ -23,28 +25,6 @@ export const commentRouter = router({
       entity: SCOPE_OF[input.entityType],
       id: input.entityId,
     });
-    const now = ctx.now();
-    return ctx.db.transaction().execute(async (trx) => {
-      const created = await insertComment(trx, {
-        ...input,
-        userId: ctx.user.id,
-        createdAt: now.toISOString(),
-      });
-      await recordAudit(trx, {
-        userId: ctx.user.id,
-        entityType: 'comment',
-        entityId: created.id,
-        operation: 'create',
-        territoryId: scope.territoryIds.length === 1 ? scope.territoryIds[0] : null,
-        planId: scope.planId,
-        newValue: {
-          entityType: created.entityType,
-          entityId: created.entityId,
-          body: created.body,
-        },
-        occurredAt: now.toISOString(),
-      });
-      return { ...created, authorName: ctx.user.name };
-    });
+    return write(ctx, (w) => createComment(w, scope, input));
   }),
 });

@@ -14,8 +14,12 @@ import {
 import { decisionCreateInput, decisionListInput, decisionUpdateInput } from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router } from '../trpc';
 import { visibilityOf } from '../auth/permissions';
-import { assertMeetingEditable, findEditableMeeting } from './meeting';
-import { assertValidationAllowed, assertWithdrawalAllowed, recordStageGate } from './stageGates';
+import { assertMeetingEditable, findEditableMeeting } from '../auth/guards';
+import {
+  assertValidationAllowed,
+  assertWithdrawalAllowed,
+  recordStageGate,
+} from '../services/stageGates';
 
 const auditedFields = (d: DecisionRow) => ({
   meetingId: d.meetingId,

@@ -16,12 +16,11 @@ import {
   recordAudit,
   recordChanges,
   updateMeetingAtVersion,
-  type Db,
   type Meeting,
-  type Trx,
 } from '@jalon/db';
 import {
   byIdInput,
+  canMoveMeeting,
   checkMarkHeld,
   checkReschedule,
   isoToday,
@@ -29,45 +28,11 @@ import {
   meetingListInput,
   meetingSetStatusInput,
   meetingUpdateInput,
-  type MeetingStatus,
 } from '@jalon/shared';
 import { authedProcedure, authorize, conflict, notFound, router, ruleBroken } from '../trpc';
 import { visibilityOf } from '../auth/permissions';
-import { applyMeetingStageGates } from './stageGates';
-
-/** The lifecycle of a meeting: each status and the ones it may move to. */
-const NEXT_STATUSES: Record<MeetingStatus, readonly MeetingStatus[]> = {
-  planned: ['held', 'cancelled'],
-  held: ['minutes_approved'],
-  minutes_approved: [],
-  cancelled: [],
-};
-
-const readOnly = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
-
-/**
- * Approved minutes are the record of the meeting, and a cancelled meeting has no record: neither
- * changes any more (attendance, agenda, decisions, the meeting's own fields).
- */
-export function assertMeetingEditable(meeting: { id: number; status: MeetingStatus }): void {
-  if (meeting.status === 'minutes_approved') {
-    throw readOnly(`Meeting ${meeting.id} minutes are approved; it is read-only`);
-  }
-  if (meeting.status === 'cancelled') {
-    throw readOnly(`Meeting ${meeting.id} is cancelled; it is read-only`);
-  }
-}
-
-/** Reads a meeting inside the transaction that changes it, and refuses a read-only one. */
-export async function findEditableMeeting(
-  trx: Db | Trx,
-  id: number,
-): Promise<Meeting & { territoryId: number }> {
-  const meeting = await findMeetingWithTerritory(trx, id);
-  if (!meeting) throw notFound('meeting', id);
-  assertMeetingEditable(meeting);
-  return meeting;
-}
+import { applyMeetingStageGates } from '../services/stageGates';
+import { assertMeetingEditable } from '../auth/guards';
 
 /** Meetings are stored in UTC so that dates compare as text in SQL. */
 const toUtc = (dateTime: string) => new Date(dateTime).toISOString();
@@ -192,7 +157,7 @@ export const meetingRouter = router({
       const before = await findMeetingWithTerritory(trx, input.id);
       if (!before) throw notFound('meeting', input.id);
       if (before.version !== input.version) throw conflict('meeting', input.id);
-      if (!NEXT_STATUSES[before.status].includes(input.status)) {
+      if (!canMoveMeeting(before.status, input.status)) {
         throw new TRPCError({
           code: 'BAD_REQUEST',
           message: `Meeting ${input.id} cannot go from ${before.status} to ${input.status}`,

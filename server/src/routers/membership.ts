@@ -22,7 +22,7 @@ import {
 } from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router, type AuthedContext } from '../trpc';
 import { can } from '../auth/permissions';
-import { userNotFound } from './user';
+import { userNotFound } from '../errors';
 
 const auditedFields = (m: Membership) => ({
   userId: m.userId,

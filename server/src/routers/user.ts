@@ -18,9 +18,7 @@ import { byIdInput, userCreateInput, userListInput, userUpdateInput } from '@jal
 import { authedProcedure, authorize, authorizeAdmin, router } from '../trpc';
 import { can, managedTerritoryIds, visibilityOf } from '../auth/permissions';
 import { hashPassword } from '../auth/password';
-
-export const userNotFound = (id: number) =>
-  new TRPCError({ code: 'NOT_FOUND', message: `User ${id} not found` });
+import { userNotFound } from '../errors';
 
 /** The fields of a user an audit event records: never the password hash. */
 const auditedFields = (u: PublicUser, observedRegionIds: readonly number[]) => ({

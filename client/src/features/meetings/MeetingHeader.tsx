@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { MEETING_MODES, type MeetingMode, type MeetingStatus } from '@jalon/shared';
+import {
+  MEETING_MODES,
+  nextMeetingStatuses,
+  type MeetingMode,
+  type MeetingStatus,
+  type MeetingStep,
+} from '@jalon/shared';
 import { errorCode, fieldErrors, useTRPC } from '../../lib/trpc';
 import { useErrorText } from '../../components/QueryState';
 import { meetingPaths } from './paths';
@@ -119,16 +125,11 @@ function StatusNote({ status }: { status: MeetingStatus }) {
   return null;
 }
 
-type Step = 'held' | 'minutes_approved' | 'cancelled';
+type Step = MeetingStep;
 
 /** The lifecycle steps open from the current status, each behind a confirmation. */
 function LifecycleButtons({ meeting }: { meeting: MeetingDetail }) {
-  const steps: Step[] =
-    meeting.status === 'planned'
-      ? ['held', 'cancelled']
-      : meeting.status === 'held'
-        ? ['minutes_approved']
-        : [];
+  const steps = nextMeetingStatuses(meeting.status);
   return (
     <>
       {steps.map((step) => (

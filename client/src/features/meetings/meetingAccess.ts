@@ -1,14 +1,10 @@
-import type { MeetingStatus } from '@jalon/shared';
+import { isMeetingEditable } from '@jalon/shared';
 import type { RouterOutputs } from '../../lib/trpc';
 import { useCan } from '../auth/currentUser';
 
 export type MeetingDetail = RouterOutputs['meeting']['byId'];
 export type AgendaItem = MeetingDetail['agenda'][number];
 export type MeetingDecision = MeetingDetail['decisions'][number];
-
-/** Approved minutes are the record and a cancelled meeting has none: both are read-only. */
-export const isEditableStatus = (status: MeetingStatus): boolean =>
-  status === 'planned' || status === 'held';
 
 export interface MeetingAccess {
   /** The user coordinates the meeting's territory (or is an admin): the server's `manage`. */
@@ -32,7 +28,7 @@ export function useMeetingAccess(
   });
   return {
     manage,
-    edit: manage && isEditableStatus(meeting.status),
+    edit: manage && isMeetingEditable(meeting.status),
     followUp: manage && meeting.status !== 'cancelled',
   };
 }

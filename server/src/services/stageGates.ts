@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import {
   diffFields,
   findStageValidation,
@@ -14,7 +13,7 @@ import {
   checkValidationWithdrawal,
   type MeetingStatus,
 } from '@jalon/shared';
-import { notFound, ruleBroken } from '../trpc';
+import { badRequest, notFound, ruleBroken } from '../errors';
 
 // A validation decision about a stage is the stage's gate. It may be recorded during the meeting
 // or after it, but the gate is set only once the meeting is held (a cancelled meeting validates
@@ -56,10 +55,9 @@ export async function assertValidationAllowed(
   const stage = await findStageValidation(trx, stageId);
   if (!stage) throw notFound('stage', stageId);
   if (stage.validatedMeetingId !== null && stage.validatedMeetingId !== meeting.id) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: `Stage ${stage.id} was already validated by meeting ${stage.validatedMeetingId}`,
-    });
+    throw badRequest(
+      `Stage ${stage.id} was already validated by meeting ${stage.validatedMeetingId}`,
+    );
   }
   const order = checkStageOrder(
     stageId,

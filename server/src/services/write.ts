@@ -1,0 +1,20 @@
+import type { Trx } from '@jalon/db';
+import type { Principal } from '../auth/permissions';
+import type { AuthedContext } from '../trpc';
+
+/** What a service writes with: the open transaction, who acts, and the instant it happens. */
+export interface Write {
+  trx: Trx;
+  actor: Principal;
+  /** One instant for the whole change: every row and audit event it writes carries it. */
+  now: Date;
+}
+
+/**
+ * Runs one change in one transaction: `ctx.now()` is read once, and a throw anywhere in `change`
+ * (a broken rule, a stale version, a failed audit) rolls back everything it wrote.
+ */
+export function write<T>(ctx: AuthedContext, change: (w: Write) => Promise<T>): Promise<T> {
+  const now = ctx.now();
+  return ctx.db.transaction().execute((trx) => change({ trx, actor: ctx.user, now }));
+}
