@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { TRPCError } from '@trpc/server';
-import { ZodError, type z } from 'zod';
+import { z, ZodError } from 'zod';
 import { DATE_WINDOW } from '@jalon/shared';
 import { appRouter } from '../src/routers/_app';
 import { buildWorld, callerAs, type World, type WorldUser } from './support/world';
@@ -258,4 +258,79 @@ describe('fuzzing every procedure', () => {
       }
     });
   }
+});
+
+/** The error a call ends with: its code and zod's field errors, as the formatter sends them. */
+async function refusal(call: Promise<unknown>): Promise<{ code: string; fields: string[] }> {
+  try {
+    await call;
+    return { code: 'OK', fields: [] };
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    const fields =
+      error.cause instanceof ZodError ? Object.keys(z.flattenError(error.cause).fieldErrors) : [];
+    return { code: error.code, fields: fields.sort() };
+  }
+}
+
+describe('the inputs the hardening issue reported', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await buildWorld();
+  });
+  afterAll(() => world.db.destroy());
+
+  it('refuses an update that changes nothing with field errors, before any SQL', async () => {
+    const admin = await callerAs(world, 'admin');
+    const item = await admin.agenda.create({ meetingId: world.meetings.NL, title: 'Point' });
+    expect(await refusal(admin.indicator.update({ id: world.indicators.NL1 }))).toEqual({
+      code: 'BAD_REQUEST',
+      fields: expect.arrayContaining(['name', 'targetDate']),
+    });
+    expect(await refusal(admin.committeeMember.update({ id: 1 }))).toEqual({
+      code: 'BAD_REQUEST',
+      fields: ['organisationId', 'personName', 'role'],
+    });
+    expect(await refusal(admin.agenda.update({ id: item.id }))).toEqual({
+      code: 'BAD_REQUEST',
+      fields: ['notes', 'title'],
+    });
+    expect(await refusal(admin.action.update({ id: world.actions.NL1a, version: 1 }))).toEqual({
+      code: 'BAD_REQUEST',
+      fields: expect.arrayContaining(['title', 'dueDate']),
+    });
+    // One field is enough.
+    expect((await refusal(admin.agenda.update({ id: item.id, notes: 'Relu' }))).code).toBe('OK');
+  });
+
+  it(`refuses days outside ${DATE_WINDOW.first} … ${DATE_WINDOW.last}, keeps those inside`, async () => {
+    const coordinator = await callerAs(world, 'coordinatorNL');
+    const meeting = (scheduledAt: string) =>
+      refusal(
+        coordinator.meeting.create({
+          committeeId: world.committees.copilNL,
+          scheduledAt,
+          mode: 'video',
+        }),
+      );
+    for (const day of ['0000-01-01', '2017-12-31', '2036-01-01', '9999-12-31'])
+      expect(await meeting(`${day}T09:30:00Z`), day).toEqual({
+        code: 'BAD_REQUEST',
+        fields: ['scheduledAt'],
+      });
+    expect((await meeting('2035-12-31T09:30:00+01:00')).code).toBe('OK');
+    expect(
+      await refusal(
+        coordinator.stage.update({ id: world.stages.NL1[0] ?? 0, plannedStart: '2017-12-31' }),
+      ),
+    ).toEqual({ code: 'BAD_REQUEST', fields: ['plannedStart'] });
+    expect(
+      await refusal(
+        coordinator.history.forTerritory({
+          territoryId: world.territories.NL,
+          since: '0000-01-01',
+        }),
+      ),
+    ).toEqual({ code: 'BAD_REQUEST', fields: ['since'] });
+  });
 });
