@@ -6,7 +6,7 @@ import { z, ZodError } from 'zod';
 import { DATE_WINDOW } from '@jalon/shared';
 import { appRouter } from '../src/routers/_app';
 import { buildWorld, callerAs, type World, type WorldUser } from './support/world';
-import { FUZZ_SETTINGS, procedureInput } from './support/fuzzInputs';
+import { FUZZ_SETTINGS, procedureInput, unboundedLeaves } from './support/fuzzInputs';
 
 /**
  * The fuzz suite of the procedures: every procedure of the router, called through the real
@@ -186,6 +186,15 @@ describe('fuzzing every procedure', () => {
   it('covers every procedure, and no procedure that does not exist', () => {
     expect(procedurePaths.filter((path) => !(path in FUZZED))).toEqual([]);
     expect(Object.keys(FUZZED).filter((path) => !procedurePaths.includes(path))).toEqual([]);
+  });
+
+  it('bounds every string, number and array of every input', () => {
+    const unbounded = procedurePaths.flatMap((path) =>
+      (procedures[path]?._def.inputs ?? []).flatMap((schema) =>
+        unboundedLeaves(schema).map((leaf) => `${path} ${leaf}`),
+      ),
+    );
+    expect(unbounded).toEqual([]);
   });
 
   const namespaces = [...new Set(procedurePaths.map((path) => path.split('.')[0] ?? ''))];

@@ -369,6 +369,54 @@ function typedInput(def: Def, wrong: boolean): fc.Arbitrary<unknown> {
 }
 
 /**
+ * The paths of the leaves of `schema` that accept values without a limit: a string without a
+ * maximum length or a format, a number without both bounds (an integer is bounded by zod 4's
+ * safe range), an array without a maximum length, or a kind that takes anything.
+ */
+export function unboundedLeaves(schema: z.ZodType, path = '(input)'): string[] {
+  const def = defOf(schema);
+  const checks = checksOf(def).map((c) => c.check);
+  const has = (check: string) => checks.includes(check);
+  switch (def.type) {
+    case 'string':
+      return has('max_length') || has('string_format') || def.format !== undefined ? [] : [path];
+    case 'number': {
+      const safeInt = checksOf(def).some((c) => c.check === 'number_format');
+      return safeInt || (has('greater_than') && has('less_than')) ? [] : [path];
+    }
+    case 'boolean':
+    case 'enum':
+    case 'literal':
+    case 'null':
+    case 'undefined':
+      return [];
+    case 'object':
+      return Object.entries(def.shape ?? {}).flatMap(([key, inner]) =>
+        unboundedLeaves(inner, `${path}.${key}`),
+      );
+    case 'array':
+      return [
+        ...(has('max_length') ? [] : [path]),
+        ...unboundedLeaves(def.element as z.ZodType, `${path}[]`),
+      ];
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      return unboundedLeaves(def.innerType as z.ZodType, path);
+    case 'pipe':
+      return unboundedLeaves(def.in as z.ZodType, path);
+    case 'union':
+      return (def.options ?? []).flatMap((o) => unboundedLeaves(o, path));
+    default:
+      return [`${path} (${def.type})`];
+  }
+}
+
+/**
  * Inputs for a procedure whose input parsers are `inputs` (tRPC's `_def.inputs`): half keep the
  * schema's types, half may have any node of the wrong type. A procedure without input gets junk,
  * which it must ignore.
