@@ -4,6 +4,7 @@ export * from './progress';
 export * from './indicator';
 export * from './schemas';
 export * from './dates';
+export * from './dateWindow';
 export * from './permissions';
 export * from './labels';
 export * from './meetingChanges';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mean, stageProgress } from './progress';
 import { ACTION_STATUSES, type ActionStatus } from './vocabulary';
+import { DATE_WINDOW, isoDate } from './dateWindow';
 
 // Progress over time: the expected progress implied by an action's dates, the roll-up of a set of
 // actions as they stood on a day (actual and expected side by side), and the days a series is
@@ -92,15 +93,11 @@ export const emptyStatusCounts = (): Record<ActionStatus, number> =>
 
 // ---- Wire schemas ----------------------------------------------------------------------------
 
-/** The earliest day a series or a past state may be asked for: before the programme began. */
-export const EARLIEST_HISTORY_DAY = '2018-01-01';
+/** The earliest day a series or a past state may be asked for: the first day of DATE_WINDOW. */
+export const EARLIEST_HISTORY_DAY = DATE_WINDOW.first;
 
-/** An ISO day within a sane range: from 2018 (the programme's launch) to 2100. */
-export const historyDay = z.iso
-  .date()
-  .refine((day) => day >= EARLIEST_HISTORY_DAY && day <= '2100-12-31', {
-    message: `Expected a day between ${EARLIEST_HISTORY_DAY} and 2100-12-31`,
-  });
+/** An ISO day within DATE_WINDOW (2018-2035), as every day of the wire schemas. */
+export const historyDay = isoDate;
 
 export const territorySeriesInput = z.object({ territoryId: z.number().int().positive() });
 export const planSeriesInput = z.object({ planId: z.number().int().positive() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, isoDateTime } from './dateWindow';
 import { historyDay } from './progressOverTime';
 import {
   ACTION_STATUSES,
@@ -28,21 +29,41 @@ import { isDirectionConsistent } from './indicator';
 // ---- Building blocks -------------------------------------------------------------------------
 
 export const id = z.number().int().positive();
-export const isoDate = z.iso.date();
-export const isoDateTime = z.iso.datetime({ offset: true });
 const text = (max: number) => z.string().trim().max(max);
 const requiredText = (max: number) => z.string().trim().min(1).max(max);
 export const cents = z.number().int().min(0).max(1e13);
+/** An indicator's value: any finite number a spreadsheet would show in full (± a trillion). */
+const measure = z.number().finite().min(-1e12).max(1e12);
+/** A count of firms or jobs in a territory. */
+const headcount = z.number().int().min(0).max(10_000_000);
+const version = z.number().int().positive();
 
 export const pageInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
-  offset: z.number().int().min(0).default(0),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
 });
 export type PageInput = z.infer<typeof pageInput>;
 
 export const sortDirection = z.enum(['asc', 'desc']).default('asc');
 
 export const byIdInput = z.object({ id });
+
+/** The keys that name the record an update applies to, not a change. */
+const RECORD_KEYS: readonly string[] = ['id', 'version'];
+
+/**
+ * An update must change something: with no field besides `id` (and `version`), it is refused with
+ * the same error on each field it could have given, before any SQL is built (an empty change
+ * would build `UPDATE … SET WHERE`).
+ */
+function requireAChange<S extends z.ZodObject>(schema: S): S {
+  const fields = Object.keys(schema.shape).filter((key) => !RECORD_KEYS.includes(key));
+  return schema.superRefine((value: Record<string, unknown>, ctx) => {
+    if (fields.some((field) => value[field] !== undefined)) return;
+    for (const field of fields)
+      ctx.addIssue({ code: 'custom', message: 'Give at least one field to change', path: [field] });
+  });
+}
 
 // ---- Auth and users --------------------------------------------------------------------------
 
@@ -65,15 +86,17 @@ export const userCreateInput = z.object({
   observedRegionIds: z.array(id).max(20).default([]),
 });
 
-export const userUpdateInput = z.object({
-  id,
-  name: requiredText(120).optional(),
-  organisationId: id.nullable().optional(),
-  locale: z.enum(LOCALES).optional(),
-  globalRole: z.enum(GLOBAL_ROLES).nullable().optional(),
-  observedRegionIds: z.array(id).max(20).optional(),
-  disabled: z.boolean().optional(),
-});
+export const userUpdateInput = requireAChange(
+  z.object({
+    id,
+    name: requiredText(120).optional(),
+    organisationId: id.nullable().optional(),
+    locale: z.enum(LOCALES).optional(),
+    globalRole: z.enum(GLOBAL_ROLES).nullable().optional(),
+    observedRegionIds: z.array(id).max(20).optional(),
+    disabled: z.boolean().optional(),
+  }),
+);
 
 export const userListInput = pageInput.extend({
   search: text(120).optional(),
@@ -101,8 +124,8 @@ const territoryFields = {
   name: requiredText(160),
   phase: requiredText(40),
   joinedOn: isoDate.nullable(),
-  industrialFirms: z.number().int().min(0).nullable(),
-  industrialJobs: z.number().int().min(0).nullable(),
+  industrialFirms: headcount.nullable(),
+  industrialJobs: headcount.nullable(),
   electedChair: text(160).nullable(),
   industrialChair: text(160).nullable(),
   projectLeadName: text(160).nullable(),
@@ -114,9 +137,9 @@ export const territoryCreateInput = z.object({
   code: requiredText(40),
   ...territoryFields,
 });
-export const territoryUpdateInput = z
-  .object({ id })
-  .extend(z.object(territoryFields).partial().shape);
+export const territoryUpdateInput = requireAChange(
+  z.object({ id }).extend(z.object(territoryFields).partial().shape),
+);
 
 export const organisationListInput = pageInput.extend({
   kind: z.enum(ORGANISATION_KINDS).optional(),
@@ -132,12 +155,14 @@ export const organisationCreateInput = z.object({
   siren: siren.default(null),
 });
 // Not `.partial()` of the create schema: zod would still apply its default and erase the SIREN.
-export const organisationUpdateInput = z.object({
-  id,
-  name: requiredText(200).optional(),
-  kind: z.enum(ORGANISATION_KINDS).optional(),
-  siren: siren.optional(),
-});
+export const organisationUpdateInput = requireAChange(
+  z.object({
+    id,
+    name: requiredText(200).optional(),
+    kind: z.enum(ORGANISATION_KINDS).optional(),
+    siren: siren.optional(),
+  }),
+);
 
 // ---- Plans -----------------------------------------------------------------------------------
 
@@ -181,10 +206,9 @@ export const planCreateInput = z
     leadUserIds: planFields.leadUserIds.default([]),
   })
   .refine(datesInOrder, datesMessage);
-export const planUpdateInput = z
-  .object({ id, version: z.number().int().positive() })
-  .extend(z.object(planFields).partial().shape)
-  .refine(datesInOrder, datesMessage);
+export const planUpdateInput = requireAChange(
+  z.object({ id, version }).extend(z.object(planFields).partial().shape),
+).refine(datesInOrder, datesMessage);
 
 export const fundingLineListInput = pageInput.extend({ planId: id });
 export const fundingLineCreateInput = z
@@ -200,23 +224,27 @@ export const fundingLineCreateInput = z
     message: 'Paid cannot exceed granted',
     path: ['paidCents'],
   });
-export const fundingLineUpdateInput = z.object({
-  id,
-  funderOrganisationId: id.optional(),
-  scheme: requiredText(200).optional(),
-  requestedCents: cents.optional(),
-  grantedCents: cents.optional(),
-  paidCents: cents.optional(),
-});
+export const fundingLineUpdateInput = requireAChange(
+  z.object({
+    id,
+    funderOrganisationId: id.optional(),
+    scheme: requiredText(200).optional(),
+    requestedCents: cents.optional(),
+    grantedCents: cents.optional(),
+    paidCents: cents.optional(),
+  }),
+);
 
 export const stageListInput = z.object({ planId: id });
-export const stageUpdateInput = z.object({
-  id,
-  plannedStart: isoDate.nullable().optional(),
-  plannedEnd: isoDate.nullable().optional(),
-  actualStart: isoDate.nullable().optional(),
-  actualEnd: isoDate.nullable().optional(),
-});
+export const stageUpdateInput = requireAChange(
+  z.object({
+    id,
+    plannedStart: isoDate.nullable().optional(),
+    plannedEnd: isoDate.nullable().optional(),
+    actualStart: isoDate.nullable().optional(),
+    actualEnd: isoDate.nullable().optional(),
+  }),
+);
 
 // ---- Actions ---------------------------------------------------------------------------------
 
@@ -257,21 +285,23 @@ export const actionCreateInput = z
     path: ['dueDate'],
   });
 
-export const actionUpdateInput = z.object({
-  id,
-  version: z.number().int().positive(),
-  title: requiredText(300).optional(),
-  description: text(4000).optional(),
-  ownerUserId: id.nullable().optional(),
-  stageId: id.optional(),
-  startDate: isoDate.nullable().optional(),
-  dueDate: isoDate.nullable().optional(),
-});
+export const actionUpdateInput = requireAChange(
+  z.object({
+    id,
+    version,
+    title: requiredText(300).optional(),
+    description: text(4000).optional(),
+    ownerUserId: id.nullable().optional(),
+    stageId: id.optional(),
+    startDate: isoDate.nullable().optional(),
+    dueDate: isoDate.nullable().optional(),
+  }),
+);
 
 export const actionSetStatusInput = z
   .object({
     id,
-    version: z.number().int().positive(),
+    version,
     status: z.enum(ACTION_STATUSES),
     progress: z.number().int().min(0).max(100).optional(),
     comment: text(2000).optional(),
@@ -281,7 +311,7 @@ export const actionSetStatusInput = z
     path: ['comment'],
   });
 
-export const archiveInput = z.object({ id, version: z.number().int().positive() });
+export const archiveInput = z.object({ id, version });
 
 // ---- Indicators and measurements -------------------------------------------------------------
 
@@ -290,10 +320,10 @@ const indicatorFields = {
   unit: requiredText(40),
   kind: z.enum(INDICATOR_KINDS),
   direction: z.enum(INDICATOR_DIRECTIONS),
-  baselineValue: z.number().finite(),
+  baselineValue: measure,
   baselineDate: isoDate,
   baselineSource: text(300).default(''),
-  targetValue: z.number().finite(),
+  targetValue: measure,
   targetDate: isoDate,
 };
 const indicatorDirectionRule = {
@@ -325,16 +355,18 @@ export const indicatorCreateInput = z
   .refine((v) => v.baselineDate < v.targetDate, indicatorDateRule);
 // Direction consistency on update is checked against the merged row on the server.
 // baselineSource is redeclared: `.partial()` would keep its default and erase the stored source.
-export const indicatorUpdateInput = z
-  .object({ id })
-  .extend(z.object(indicatorFields).partial().shape)
-  .extend({ baselineSource: text(300).optional() });
+export const indicatorUpdateInput = requireAChange(
+  z
+    .object({ id })
+    .extend(z.object(indicatorFields).partial().shape)
+    .extend({ baselineSource: text(300).optional() }),
+);
 
 export const measurementListInput = pageInput.extend({ indicatorId: id });
 export const measurementCreateInput = z.object({
   indicatorId: id,
   measuredOn: isoDate,
-  value: z.number().finite(),
+  value: measure,
   source: text(300).default(''),
   comment: text(2000).default(''),
 });
@@ -360,12 +392,14 @@ export const committeeMemberCreateInput = z.object({
   organisationId: id.nullable().default(null),
   role: z.enum(COMMITTEE_MEMBER_ROLES),
 });
-export const committeeMemberUpdateInput = z.object({
-  id,
-  personName: requiredText(160).optional(),
-  organisationId: id.nullable().optional(),
-  role: z.enum(COMMITTEE_MEMBER_ROLES).optional(),
-});
+export const committeeMemberUpdateInput = requireAChange(
+  z.object({
+    id,
+    personName: requiredText(160).optional(),
+    organisationId: id.nullable().optional(),
+    role: z.enum(COMMITTEE_MEMBER_ROLES).optional(),
+  }),
+);
 
 export const meetingListInput = pageInput.extend({
   territoryId: id.optional(),
@@ -381,16 +415,18 @@ export const meetingCreateInput = z.object({
   place: text(200).default(''),
   mode: z.enum(MEETING_MODES),
 });
-export const meetingUpdateInput = z.object({
-  id,
-  version: z.number().int().positive(),
-  scheduledAt: isoDateTime.optional(),
-  place: text(200).optional(),
-  mode: z.enum(MEETING_MODES).optional(),
-});
+export const meetingUpdateInput = requireAChange(
+  z.object({
+    id,
+    version,
+    scheduledAt: isoDateTime.optional(),
+    place: text(200).optional(),
+    mode: z.enum(MEETING_MODES).optional(),
+  }),
+);
 export const meetingSetStatusInput = z.object({
   id,
-  version: z.number().int().positive(),
+  version,
   status: z.enum(MEETING_STATUSES),
 });
 
@@ -422,11 +458,13 @@ export const agendaItemCreateInput = z.object({
   stageId: id.nullable().default(null),
   actionId: id.nullable().default(null),
 });
-export const agendaItemUpdateInput = z.object({
-  id,
-  title: requiredText(300).optional(),
-  notes: text(4000).optional(),
-});
+export const agendaItemUpdateInput = requireAChange(
+  z.object({
+    id,
+    title: requiredText(300).optional(),
+    notes: text(4000).optional(),
+  }),
+);
 export const agendaReorderInput = z.object({
   meetingId: id,
   itemIds: z.array(id).max(200),
@@ -450,14 +488,16 @@ export const decisionCreateInput = z.object({
   ownerName: text(160).default(''),
   dueDate: isoDate.nullable().default(null),
 });
-export const decisionUpdateInput = z.object({
-  id,
-  text: requiredText(4000).optional(),
-  kind: z.enum(DECISION_KINDS).optional(),
-  ownerName: text(160).optional(),
-  dueDate: isoDate.nullable().optional(),
-  followUpStatus: z.enum(DECISION_STATUSES).optional(),
-});
+export const decisionUpdateInput = requireAChange(
+  z.object({
+    id,
+    text: requiredText(4000).optional(),
+    kind: z.enum(DECISION_KINDS).optional(),
+    ownerName: text(160).optional(),
+    dueDate: isoDate.nullable().optional(),
+    followUpStatus: z.enum(DECISION_STATUSES).optional(),
+  }),
+);
 
 export const agendaProposeInput = z.object({ meetingId: id });
 export const agendaAddManyInput = z.object({
