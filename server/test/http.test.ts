@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { setSetting } from '@jalon/db';
 import { createApp } from '../src/http';
 import { hashPassword } from '../src/auth/password';
-import { MAX_FAILURES_PER_EMAIL } from '../src/auth/sessions';
+import { MAX_FAILURES_PER_ACCOUNT } from '../src/auth/throttle';
 import { DEMO_PASSWORD } from '../src/demo';
 import { buildWorld, WORLD_PASSWORD, type World } from './support/world';
 
@@ -124,7 +124,7 @@ describe('HTTP API', () => {
   });
 
   it('throttles repeated failed sign-ins for an email, even with the right password afterwards', async () => {
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i += 1) {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i += 1) {
       expect((await login('lead@world.test', `wrong-${i}-password`)).res.status).toBe(401);
     }
     const locked = await login('lead@world.test', WORLD_PASSWORD);
