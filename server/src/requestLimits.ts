@@ -79,20 +79,31 @@ function procedurePaths(req: Request): string[] {
   return path.split(',');
 }
 
-/**
- * For /trpc: refuses a query input nested too deep, and a batch that holds a sign-in procedure
- * (each sign-in attempt must come on its own, to be counted and throttled on its own).
- */
-export function limitTrpcRequest(req: Request, _res: Response, next: NextFunction): void {
+/** Why a /trpc request is refused before tRPC reads it, or null when it may go on. */
+function trpcRefusal(req: Request): RequestLimitError | null {
   const search = new URL(req.originalUrl, 'http://request.invalid').searchParams;
   const input = search.get('input');
-  if (input !== null && nestsDeeperThan(input, MAX_JSON_DEPTH)) {
-    next(tooDeep());
-    return;
+  if (input !== null && nestsDeeperThan(input, MAX_JSON_DEPTH)) return tooDeep();
+  // req.is() is null for a request without a body (a mutation without input): that one may go on.
+  if (req.method === 'POST' && req.is('application/json') === false) {
+    return new RequestLimitError(415, 'The request body must be JSON (application/json)');
   }
-  if (search.has('batch') && procedurePaths(req).some((p) => p.startsWith('auth.'))) {
-    next(new RequestLimitError(400, 'Sign-in procedures (auth.*) cannot be batched'));
-    return;
+  if (!search.has('batch')) return null;
+  const procedures = procedurePaths(req);
+  if (procedures.some((p) => p.startsWith('auth.'))) {
+    // Each sign-in attempt must come on its own, to be counted and throttled on its own.
+    return new RequestLimitError(400, 'Sign-in procedures (auth.*) cannot be batched');
   }
-  next();
+  if (procedures.length > MAX_BATCH_CALLS) {
+    return new RequestLimitError(400, `A batch may hold at most ${MAX_BATCH_CALLS} calls`);
+  }
+  return null;
+}
+
+/**
+ * For /trpc, before the body is read: a query input nested too deep, a body that is not JSON, a
+ * batch holding a sign-in or too many calls are refused.
+ */
+export function limitTrpcRequest(req: Request, _res: Response, next: NextFunction): void {
+  next(trpcRefusal(req) ?? undefined);
 }
