@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { countSignInAttempt, lockSignIn } from '@jalon/db';
+import { createFormatters } from '@jalon/shared';
 import { renderApp } from './support/harness';
 
 describe('sign-in', () => {
@@ -25,6 +27,22 @@ describe('sign-in', () => {
       'E-mail ou mot de passe incorrect.',
     );
     expect((email as HTMLInputElement).value).toBe('coordinatornl@world.test');
+  });
+
+  it('says the account is locked and until when, refusing even the right password', async () => {
+    const harness = await renderApp({ as: null });
+    const until = `${harness.world.today}T12:15:00.000Z`;
+    const key = 'email:lead@world.test';
+    const nowIso = `${harness.world.today}T12:00:00.000Z`;
+    await countSignInAttempt(harness.world.db, { key, nowIso, windowStartIso: nowIso });
+    await lockSignIn(harness.world.db, key, until);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Adresse e-mail'), 'lead@world.test');
+    await user.type(screen.getByLabelText('Mot de passe'), 'world-password');
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Ce compte est bloqué');
+    expect(alert.textContent).toContain(createFormatters('fr').dateTime(until));
   });
 
   it('asks for both fields before calling the server', async () => {
