@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { countSignInAttempt, lockSignIn } from '@jalon/db';
 import { createFormatters } from '@jalon/shared';
+import { admitSignInAttempt, MAX_FAILURES_PER_ACCOUNT } from '../../server/src/auth/throttle';
 import { renderApp } from './support/harness';
 
 describe('sign-in', () => {
@@ -31,11 +31,12 @@ describe('sign-in', () => {
 
   it('says the account is locked and until when, refusing even the right password', async () => {
     const harness = await renderApp({ as: null });
+    // The harness's "now" is noon of the world's today; the lock lasts a quarter of an hour.
+    const now = new Date(`${harness.world.today}T12:00:00.000Z`);
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i += 1) {
+      await admitSignInAttempt(harness.world.db, 'lead@world.test', '127.0.0.1', now);
+    }
     const until = `${harness.world.today}T12:15:00.000Z`;
-    const key = 'email:lead@world.test';
-    const nowIso = `${harness.world.today}T12:00:00.000Z`;
-    await countSignInAttempt(harness.world.db, { key, nowIso, windowStartIso: nowIso });
-    await lockSignIn(harness.world.db, key, until);
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Adresse e-mail'), 'lead@world.test');
     await user.type(screen.getByLabelText('Mot de passe'), 'world-password');
