@@ -67,16 +67,13 @@ export function limitUrlLength(req: Request, _res: Response, next: NextFunction)
   );
 }
 
-/** The procedures a /trpc request names, read as tRPC's Express adapter reads them. */
-function procedurePaths(req: Request): string[] {
-  const raw = req.path.slice(req.path.lastIndexOf('/') + 1);
-  let path = raw;
+/** The procedures a /trpc request names, as tRPC's Express adapter reads them; null if malformed. */
+function procedurePaths(req: Request): string[] | null {
   try {
-    path = decodeURIComponent(raw);
+    return decodeURIComponent(req.path.slice(req.path.lastIndexOf('/') + 1)).split(',');
   } catch {
-    // tRPC refuses a malformed path itself.
+    return null;
   }
-  return path.split(',');
 }
 
 /** Why a /trpc request is refused before tRPC reads it, or null when it may go on. */
@@ -88,8 +85,9 @@ function trpcRefusal(req: Request): RequestLimitError | null {
   if (req.method === 'POST' && req.is('application/json') === false) {
     return new RequestLimitError(415, 'The request body must be JSON (application/json)');
   }
-  if (!search.has('batch')) return null;
   const procedures = procedurePaths(req);
+  if (procedures === null) return new RequestLimitError(400, 'The address is malformed');
+  if (!search.has('batch')) return null;
   if (procedures.some((p) => p.startsWith('auth.'))) {
     // Each sign-in attempt must come on its own, to be counted and throttled on its own.
     return new RequestLimitError(400, 'Sign-in procedures (auth.*) cannot be batched');

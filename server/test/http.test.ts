@@ -255,6 +255,7 @@ describe('errors from every layer', () => {
   it('answers unknown routes: JSON for the API and other methods, a plain page for a browser', async () => {
     await expectJsonError('/nowhere', { method: 'POST' }, 404);
     await expectJsonError('/trpc/no.procedure', {}, 404);
+    await expectJsonError('/trpc/%ZZ', {}, 400);
     const page = await fetch(`${base}/nowhere`);
     expect(page.status).toBe(404);
     expect(page.headers.get('content-type')).toMatch(/^text\/plain/);
