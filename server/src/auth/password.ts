@@ -1,5 +1,6 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import pLimit from 'p-limit';
+import { TRPCError } from '@trpc/server';
 
 // scrypt from Node's crypto: no native dependency to build. Parameters follow OWASP's minimum
 // (N=2^17, r=8, p=1) and are stored with the hash so they can be raised later.
@@ -18,10 +19,13 @@ export const HASH_CONCURRENCY = 2;
 export const HASH_QUEUE = 8;
 const hashing = pLimit(HASH_CONCURRENCY);
 
-/** Thrown when HASH_QUEUE hashes already wait: the caller answers "too many requests". */
-export class PasswordHashingBusy extends Error {
+/** Thrown when HASH_QUEUE hashes already wait: any procedure hashing answers 429 at once. */
+export class PasswordHashingBusy extends TRPCError {
   constructor() {
-    super('Too many sign-ins at once; try again in a moment');
+    super({
+      code: 'TOO_MANY_REQUESTS',
+      message: 'Too many passwords to check at once; try again in a moment',
+    });
     this.name = 'PasswordHashingBusy';
   }
 }

@@ -44,9 +44,11 @@ export const authRouter = router({
     // Verify against a dummy hash for unknown emails so timing does not reveal which exist.
     const valid = await verifyPassword(input.password, user?.passwordHash ?? UNUSABLE_HASH).catch(
       async (error: unknown) => {
-        if (!(error instanceof PasswordHashingBusy)) throw error;
-        await signInNotChecked(ctx.db, input.email, ctx.clientIp);
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });
+        // Never checked: the attempt is given back before the caller is told to retry.
+        if (error instanceof PasswordHashingBusy) {
+          await signInNotChecked(ctx.db, input.email, ctx.clientIp);
+        }
+        throw error;
       },
     );
     const demoPasswordRefused =
