@@ -5,7 +5,8 @@ import { z } from 'zod';
 // The only module that reads process.env.
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Only this machine by default: the demo prints its password at start. */
+  HOST: z.string().min(1).default('127.0.0.1'),
   /** The database file, relative to where the command ran; unset: see `databasePath`. */
   JALON_DB: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -14,6 +15,21 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * Which reverse proxies to believe about the client's address (X-Forwarded-For), as Express's
+   * `trust proxy`: the number of proxies in front (`1`), or their addresses or subnets,
+   * comma-separated (`10.0.0.5`, `loopback`). Unset: none, the connection's address counts.
+   * `true` (believe anyone) is refused: any client could then pick its own address and escape
+   * sign-in throttling.
+   */
+  JALON_TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((v) => v !== 'true', 'name the proxies or their number, not "true"')
+    .optional()
+    .transform((v) =>
+      v === undefined || v === '' || v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
+    ),
   /** Where the built client lives; the server serves it when present. */
   JALON_CLIENT_DIST: z.string().optional(),
   /** Password for `jalon user add`, kept out of the command line (and so of shell history and ps). */

@@ -13,6 +13,14 @@ import { appRouter } from './routers/_app';
 import { createInnerContext, type Context, type SessionCookieJar } from './context';
 import { principalForToken, SESSION_COOKIE } from './auth/sessions';
 import { createExportRouter } from './exports/router';
+import { errorHandler, notFound } from './httpErrors';
+import {
+  limitTrpcRequest,
+  limitUrlLength,
+  MAX_BATCH_CALLS,
+  MAX_BODY,
+  verifyJsonDepth,
+} from './requestLimits';
 
 export interface AppOptions {
   db: Db;
@@ -20,6 +28,8 @@ export interface AppOptions {
   secureCookies: boolean;
   /** Folder of the built client; served with an SPA fallback when it exists. */
   clientDist?: string | undefined;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe (none by default). */
+  trustProxy?: number | string | false;
   now?: () => Date;
 }
 
@@ -62,6 +72,8 @@ export function createApp(options: AppOptions): Express {
   const { db, log } = options;
   const app = express();
   app.disable('x-powered-by');
+  // req.ip, which sign-in throttling counts by, is the client's only through trusted proxies.
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use(helmet());
   // Gzip for the API's JSON, the CSV downloads and the client's files (threshold: 1 kB).
   app.use(compression());
@@ -87,6 +99,7 @@ export function createApp(options: AppOptions): Express {
     });
     next();
   });
+  app.use(limitUrlLength);
 
   app.get('/health', async (_req, res) => {
     try {
@@ -100,9 +113,11 @@ export function createApp(options: AppOptions): Express {
 
   app.use(
     '/trpc',
-    express.json({ limit: '1mb' }),
+    limitTrpcRequest,
+    express.json({ limit: MAX_BODY, verify: verifyJsonDepth }),
     createExpressMiddleware({
       router: appRouter,
+      maxBatchSize: MAX_BATCH_CALLS,
       createContext: ({ req, res }) => createHttpContext(req, res, options),
       onError({ error, path, ctx }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -120,7 +135,13 @@ export function createApp(options: AppOptions): Express {
   const dist = options.clientDist;
   if (dist && existsSync(join(dist, 'index.html'))) {
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    app.get('/{*splat}', (_req, res) => res.sendFile(join(dist, 'index.html')));
+    app.get('/{*splat}', (_req, res, next) =>
+      res.sendFile(join(dist, 'index.html'), (error) => {
+        if (error) next(error);
+      }),
+    );
   }
+  app.use(notFound);
+  app.use(errorHandler(log));
   return app;
 }

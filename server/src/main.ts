@@ -38,10 +38,16 @@ async function main(): Promise<void> {
 
   const clientDist =
     env.JALON_CLIENT_DIST ?? fileURLToPath(new URL('../../client/dist', import.meta.url));
-  const app = createApp({ db, log, secureCookies: env.JALON_SECURE_COOKIES, clientDist });
+  const app = createApp({
+    db,
+    log,
+    secureCookies: env.JALON_SECURE_COOKIES,
+    clientDist,
+    trustProxy: env.JALON_TRUST_PROXY,
+  });
   const isDemo = (await getSetting(db, 'demo')) === 'true';
   const server = app.listen(env.PORT, env.HOST, () => {
-    const banner = [`Jalon is running on http://localhost:${env.PORT} (database ${file})`];
+    const banner = [`Jalon is running on http://${env.HOST}:${env.PORT} (database ${file})`];
     if (isDemo) banner.push(...demoAccountLines());
     console.log(banner.join('\n'));
   });

@@ -3,6 +3,7 @@ import { DomainRuleError } from '@jalon/shared';
 import { z, ZodError } from 'zod';
 import type { Context } from './context';
 import type { Principal } from './auth/permissions';
+import { SignInThrottled } from './auth/throttle';
 
 const t = initTRPC.context<Context>().create({
   // Never send stack traces to clients, whatever NODE_ENV says.
@@ -28,6 +29,11 @@ const t = initTRPC.context<Context>().create({
             : null,
         // The rule a refusal broke, as a stable code the client words in the reader's language.
         reason: cause instanceof DomainRuleError ? cause.reason : null,
+        // A refused sign-in: whose limit (the account's or the address's) and until when.
+        signInThrottle:
+          cause instanceof SignInThrottled
+            ? { scope: cause.scope, until: cause.until.toISOString() }
+            : null,
       },
     };
   },

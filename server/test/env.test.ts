@@ -29,3 +29,19 @@ describe('databasePath', () => {
     expect(databasePath(loadEnv({ JALON_DB: ':memory:' }))).toBe(':memory:');
   });
 });
+
+describe('listening and proxies', () => {
+  it('listens on this machine only unless HOST says otherwise', () => {
+    expect(loadEnv({}).HOST).toBe('127.0.0.1');
+    expect(loadEnv({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+  });
+
+  it('reads JALON_TRUST_PROXY as a number of proxies or their addresses, and refuses "true"', () => {
+    expect(loadEnv({}).JALON_TRUST_PROXY).toBe(false);
+    expect(loadEnv({ JALON_TRUST_PROXY: '1' }).JALON_TRUST_PROXY).toBe(1);
+    expect(loadEnv({ JALON_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).JALON_TRUST_PROXY).toBe(
+      'loopback, 10.0.0.0/8',
+    );
+    expect(() => loadEnv({ JALON_TRUST_PROXY: 'true' })).toThrow(/JALON_TRUST_PROXY/);
+  });
+});

@@ -1,13 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { sql } from 'kysely';
 import { setSetting } from '@jalon/db';
 import { createApp } from '../src/http';
 import { hashPassword } from '../src/auth/password';
-import { MAX_FAILURES_PER_EMAIL } from '../src/auth/sessions';
+import { MAX_FAILURES_PER_ACCOUNT } from '../src/auth/throttle';
 import { DEMO_PASSWORD } from '../src/demo';
+import { MAX_BATCH_CALLS, MAX_JSON_DEPTH, MAX_URL_LENGTH } from '../src/requestLimits';
 import { buildWorld, WORLD_PASSWORD, type World } from './support/world';
 
 let world: World;
@@ -124,7 +128,7 @@ describe('HTTP API', () => {
   });
 
   it('throttles repeated failed sign-ins for an email, even with the right password afterwards', async () => {
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i += 1) {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i += 1) {
       expect((await login('lead@world.test', `wrong-${i}-password`)).res.status).toBe(401);
     }
     const locked = await login('lead@world.test', WORLD_PASSWORD);
@@ -168,5 +172,139 @@ describe('HTTP API', () => {
     const everything = JSON.stringify(logLines);
     expect(everything).not.toContain('a-secret-attempt-1234');
     expect(everything).not.toContain(WORLD_PASSWORD);
+  });
+});
+
+/** What a client may never read in an error: a stack, a path on disk, a library's wording. */
+const LEAKS =
+  /stack|\bat \S+ \(|node_modules|\/work\/|\.[jt]s:\d+|SyntaxError|body-parser|express|raw-body|TooLarge|<pre>/i;
+
+interface ErrorEnvelope {
+  error: { message: string; data: { code: string; httpStatus: number; requestId: string } };
+}
+
+/** Sends a request and checks the answer is a clean JSON error quoting the request id. */
+async function expectJsonError(path: string, init: RequestInit, status: number) {
+  const res = await fetch(`${base}${path}`, init);
+  const text = await res.text();
+  expect({ status: res.status, text }).toMatchObject({ status });
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = JSON.parse(text) as ErrorEnvelope;
+  expect(body.error.data.httpStatus).toBe(status);
+  expect(body.error.data.requestId).toBe(res.headers.get('x-request-id'));
+  expect(text).not.toMatch(LEAKS);
+  return body;
+}
+
+const json = (body: string, contentType = 'application/json'): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': contentType },
+  body,
+});
+const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+
+describe('errors from every layer', () => {
+  it('answers bad bodies with a clean JSON error before tRPC or zod see them', async () => {
+    await expectJsonError('/trpc/auth.login', json('{"email":'), 400);
+    await expectJsonError('/trpc/auth.login', json('null'), 400);
+    await expectJsonError(
+      '/trpc/auth.login',
+      json(JSON.stringify({ email: 'x'.repeat(1_100_000) })),
+      413,
+    );
+    await expectJsonError('/trpc/auth.login', json('{}', 'application/json; charset=latin1'), 415);
+    await expectJsonError(
+      '/trpc/auth.login',
+      json('email=a', 'application/x-www-form-urlencoded'),
+      415,
+    );
+    await expectJsonError('/trpc/auth.login', json('{}', 'text/plain'), 415);
+    // Nested too deep, as a whole body, in a field, or in a query's input: 400, never 500.
+    await expectJsonError('/trpc/auth.login', json(nested(5_000)), 400);
+    await expectJsonError(
+      '/trpc/auth.login',
+      json(`{"email":${nested(MAX_JSON_DEPTH + 1)},"password":"x"}`),
+      400,
+    );
+    await expectJsonError(`/trpc/auth.session?input=${encodeURIComponent(nested(900))}`, {}, 400);
+    // Brackets inside strings are text, not nesting: such a body reaches zod, which names the field.
+    const inString = await expectJsonError(
+      '/trpc/auth.login',
+      json(JSON.stringify({ email: '['.repeat(500), password: 'x' })),
+      400,
+    );
+    const { fieldErrors } = inString.error.data as { fieldErrors?: Record<string, unknown> };
+    expect(Object.keys(fieldErrors ?? {})).toContain('email');
+    expect(logLines.some((l) => l.msg === 'unexpected error')).toBe(false);
+  });
+
+  it('limits URLs and batches before anything is parsed', async () => {
+    await expectJsonError(`/trpc/auth.session?pad=${'a'.repeat(MAX_URL_LENGTH)}`, {}, 414);
+    const { cookie } = await login('coordinatornl@world.test', WORLD_PASSWORD);
+    const batch = (n: number) => {
+      const paths = Array.from({ length: n }, () => 'plan.list').join(',');
+      const inputs = Object.fromEntries(Array.from({ length: n }, (_, i) => [i, {}]));
+      return `/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`;
+    };
+    const over = await expectJsonError(batch(MAX_BATCH_CALLS + 1), { headers: { cookie } }, 400);
+    expect(over.error.message).toMatch(/at most/);
+    const within = await fetch(`${base}${batch(MAX_BATCH_CALLS)}`, { headers: { cookie } });
+    expect(within.status).toBe(200);
+  });
+
+  it('answers unknown routes: JSON for the API and other methods, a plain page for a browser', async () => {
+    await expectJsonError('/nowhere', { method: 'POST' }, 404);
+    await expectJsonError('/trpc/no.procedure', {}, 404);
+    await expectJsonError('/trpc/%ZZ', {}, 400);
+    const page = await fetch(`${base}/nowhere`);
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await page.text();
+    expect(text).toContain(page.headers.get('x-request-id'));
+    expect(text).not.toMatch(LEAKS);
+    expect((await fetch(`${base}/%ZZ`)).status).toBe(404);
+  });
+});
+
+describe('errors from the static files', () => {
+  let dist: string;
+  let staticServer: Server;
+  let staticBase: string;
+
+  beforeEach(async () => {
+    dist = await mkdtemp(join(tmpdir(), 'jalon-dist-'));
+    await writeFile(join(dist, 'index.html'), '<!doctype html><title>Jalon</title>');
+    const app = createApp({
+      db: world.db,
+      log: pino({ level: 'silent' }),
+      secureCookies: false,
+      clientDist: dist,
+    });
+    staticServer = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => staticServer.once('listening', resolve));
+    staticBase = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}`;
+  });
+
+  afterEach(async () => {
+    await new Promise((resolve) => staticServer.close(resolve));
+    await rm(dist, { recursive: true, force: true });
+  });
+
+  async function expectPlainError(path: string, status: number) {
+    const res = await fetch(`${staticBase}${path}`);
+    const text = await res.text();
+    expect({ status: res.status, text }).toMatchObject({ status });
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(text).toContain(res.headers.get('x-request-id'));
+    expect(text).not.toMatch(LEAKS);
+    expect(text).not.toContain(dist);
+  }
+
+  it('answers a malformed address and a missing page with a plain page, no path on disk', async () => {
+    expect((await fetch(`${staticBase}/plans/3`)).status).toBe(200);
+    await expectPlainError('/%ZZ', 400);
+    await expectPlainError('/plans/%E0%A4%A', 400);
+    await rm(join(dist, 'index.html'));
+    await expectPlainError('/plans/3', 404);
   });
 });

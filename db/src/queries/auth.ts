@@ -162,28 +162,81 @@ export async function deleteExpiredSessions(db: Db | Trx, nowIso: string): Promi
   return Number(result.numDeletedRows);
 }
 
-export async function getThrottle(db: Db | Trx, key: string) {
-  return db.selectFrom('loginThrottle').selectAll().where('key', '=', key).executeTakeFirst();
+/** A sign-in throttle's counter after an attempt was counted. */
+export interface SignInCounter {
+  failures: number;
+  windowStartedAt: string;
+  lockedUntil: string | null;
 }
 
-export async function saveThrottle(
+/**
+ * Counts one sign-in attempt against `key` in a single statement (an upsert that increments), so
+ * that concurrent attempts, from one instance or several, never read the same count: the counter
+ * restarts when its window began at or before `windowStartIso`. Returns the counter as it now is.
+ */
+export async function countSignInAttempt(
   db: Db | Trx,
-  row: { key: string; failures: number; windowStartedAt: string; lockedUntil: string | null },
-): Promise<void> {
-  await db
+  attempt: { key: string; nowIso: string; windowStartIso: string },
+): Promise<SignInCounter> {
+  return db
     .insertInto('loginThrottle')
-    .values(row)
+    .values({ key: attempt.key, failures: 1, windowStartedAt: attempt.nowIso, lockedUntil: null })
     .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        failures: row.failures,
-        windowStartedAt: row.windowStartedAt,
-        lockedUntil: row.lockedUntil,
+      oc.column('key').doUpdateSet((eb) => {
+        const windowOpen = eb('loginThrottle.windowStartedAt', '>', attempt.windowStartIso);
+        return {
+          failures: eb
+            .case()
+            .when(windowOpen)
+            .then(eb('loginThrottle.failures', '+', 1))
+            .else(1)
+            .end(),
+          windowStartedAt: eb
+            .case()
+            .when(windowOpen)
+            .then(eb.ref('loginThrottle.windowStartedAt'))
+            .else(attempt.nowIso)
+            .end(),
+        };
       }),
     )
+    .returning(['failures', 'windowStartedAt', 'lockedUntil'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The counter under `key` as stored, or undefined when nothing was counted. */
+export async function findSignInCounter(
+  db: Db | Trx,
+  key: string,
+): Promise<SignInCounter | undefined> {
+  return db
+    .selectFrom('loginThrottle')
+    .select(['failures', 'lockedUntil', 'windowStartedAt'])
+    .where('key', '=', key)
+    .executeTakeFirst();
+}
+
+/** Locks `key` until `untilIso`. */
+export async function lockSignIn(db: Db | Trx, key: string, untilIso: string): Promise<void> {
+  await db
+    .updateTable('loginThrottle')
+    .set({ lockedUntil: untilIso })
+    .where('key', '=', key)
     .execute();
 }
 
-export async function clearThrottle(db: Db | Trx, key: string): Promise<void> {
+/** Gives back one counted attempt (a sign-in that succeeded), never below zero. */
+export async function uncountSignInAttempt(db: Db | Trx, key: string): Promise<void> {
+  await db
+    .updateTable('loginThrottle')
+    .set((eb) => ({ failures: eb('failures', '-', 1) }))
+    .where('key', '=', key)
+    .where('failures', '>', 0)
+    .execute();
+}
+
+/** Forgets every attempt counted against `key`, and its lock. */
+export async function clearSignInCounter(db: Db | Trx, key: string): Promise<void> {
   await db.deleteFrom('loginThrottle').where('key', '=', key).execute();
 }
 

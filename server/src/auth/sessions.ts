@@ -1,13 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  clearThrottle,
-  createSession,
-  deleteSession,
-  findSessionPrincipal,
-  getThrottle,
-  saveThrottle,
-  type Db,
-} from '@jalon/db';
+import { createSession, deleteSession, findSessionPrincipal, type Db } from '@jalon/db';
 import type { Principal } from './permissions';
 
 export const SESSION_COOKIE = 'jalon_session';
@@ -47,46 +39,3 @@ export async function principalForToken(
 }
 
 export { deleteSession as closeSession };
-
-// Throttling lives in the database so that several app instances share it.
-const WINDOW_MS = 15 * 60_000;
-const LOCK_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_IP = 50;
-
-const keysFor = (email: string, ip: string) => [
-  { key: `email:${email.toLowerCase()}`, max: MAX_FAILURES_PER_EMAIL },
-  { key: `ip:${ip}`, max: MAX_FAILURES_PER_IP },
-];
-
-/** When the caller is locked out, the time until which; otherwise null. */
-export async function lockedUntil(
-  db: Db,
-  email: string,
-  ip: string,
-  now: Date,
-): Promise<Date | null> {
-  for (const { key } of keysFor(email, ip)) {
-    const row = await getThrottle(db, key);
-    if (row?.lockedUntil && row.lockedUntil > now.toISOString()) return new Date(row.lockedUntil);
-  }
-  return null;
-}
-
-export async function recordFailure(db: Db, email: string, ip: string, now: Date): Promise<void> {
-  for (const { key, max } of keysFor(email, ip)) {
-    const row = await getThrottle(db, key);
-    const windowOpen = row && now.getTime() - Date.parse(row.windowStartedAt) < WINDOW_MS;
-    const failures = windowOpen ? row.failures + 1 : 1;
-    await saveThrottle(db, {
-      key,
-      failures,
-      windowStartedAt: windowOpen ? row.windowStartedAt : now.toISOString(),
-      lockedUntil: failures >= max ? new Date(now.getTime() + LOCK_MS).toISOString() : null,
-    });
-  }
-}
-
-export async function recordSuccess(db: Db, email: string): Promise<void> {
-  await clearThrottle(db, `email:${email.toLowerCase()}`);
-}

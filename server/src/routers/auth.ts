@@ -2,15 +2,14 @@ import { TRPCError } from '@trpc/server';
 import { findUserByEmail, getSetting, recordAudit, setUserLocale } from '@jalon/db';
 import { loginInput, setLocaleInput } from '@jalon/shared';
 import { authedProcedure, publicProcedure, router } from '../trpc';
-import { UNUSABLE_HASH, verifyPassword } from '../auth/password';
+import { PasswordHashingBusy, UNUSABLE_HASH, verifyPassword } from '../auth/password';
+import { closeSession, openSession, principalForToken } from '../auth/sessions';
 import {
-  closeSession,
-  lockedUntil,
-  openSession,
-  principalForToken,
-  recordFailure,
-  recordSuccess,
-} from '../auth/sessions';
+  admitSignInAttempt,
+  signInNotChecked,
+  signInSucceeded,
+  SignInThrottled,
+} from '../auth/throttle';
 import type { Principal } from '../auth/permissions';
 import { DEMO_PASSWORD } from '../demo';
 
@@ -31,24 +30,35 @@ const badCredentials = () =>
 export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const now = ctx.now();
-    const until = await lockedUntil(ctx.db, input.email, ctx.clientIp, now);
-    if (until) {
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: `Too many failed sign-ins; try again after ${until.toISOString()}`,
-      });
+    try {
+      await admitSignInAttempt(ctx.db, input.email, ctx.clientIp, now);
+    } catch (error) {
+      if (!(error instanceof SignInThrottled)) throw error;
+      ctx.log.info(
+        { requestId: ctx.requestId, event: 'login_throttled', scope: error.scope },
+        'sign-in refused before checking the password',
+      );
+      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });
     }
     const user = await findUserByEmail(ctx.db, input.email);
     // Verify against a dummy hash for unknown emails so timing does not reveal which exist.
-    const valid = await verifyPassword(input.password, user?.passwordHash ?? UNUSABLE_HASH);
+    const valid = await verifyPassword(input.password, user?.passwordHash ?? UNUSABLE_HASH).catch(
+      async (error: unknown) => {
+        // Never checked: the attempt is given back before the caller is told to retry.
+        if (error instanceof PasswordHashingBusy) {
+          await signInNotChecked(ctx.db, input.email, ctx.clientIp);
+        }
+        throw error;
+      },
+    );
     const demoPasswordRefused =
       valid && input.password === DEMO_PASSWORD && (await getSetting(ctx.db, 'demo')) !== 'true';
     if (!user || !valid || user.disabledAt !== null || demoPasswordRefused) {
-      await recordFailure(ctx.db, input.email, ctx.clientIp, now);
+      // The attempt was counted before the check: nothing more to record.
       ctx.log.info({ requestId: ctx.requestId, event: 'login_failed' }, 'sign-in failed');
       throw badCredentials();
     }
-    await recordSuccess(ctx.db, input.email);
+    await signInSucceeded(ctx.db, input.email, ctx.clientIp);
     const session = await openSession(ctx.db, user.id, now);
     ctx.cookies.set(session.token, session.expires);
     const loaded = await principalForToken(ctx.db, session.token, now);

@@ -51,9 +51,12 @@ async function keepOneCoordinator(
 
 export const membershipRouter = router({
   list: authedProcedure.input(membershipListInput).query(async ({ ctx, input }) => {
-    await authorize(ctx, 'read', { entity: 'territory', id: input.territoryId });
+    const scope = await authorize(ctx, 'read', { entity: 'territory', id: input.territoryId });
+    // E-mail addresses only for those who manage the members, as in the members CSV.
+    const showEmails = can(ctx.user, 'manage', scope);
     const result = await listMemberships(ctx.db, input);
-    return { ...result, limit: input.limit, offset: input.offset };
+    const items = result.items.map((m) => ({ ...m, userEmail: showEmails ? m.userEmail : null }));
+    return { items, total: result.total, limit: input.limit, offset: input.offset };
   }),
 
   create: authedProcedure.input(membershipCreateInput).mutation(async ({ ctx, input }) => {

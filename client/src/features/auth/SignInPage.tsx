@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { errorCode, useTRPC } from '../../lib/trpc';
+import { errorCode, signInThrottleOf, useTRPC } from '../../lib/trpc';
+import { useFormat } from '../../lib/format';
 import { useErrorText } from '../../components/QueryState';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
@@ -11,6 +12,7 @@ export function SignInPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
+  const format = useFormat();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
@@ -30,15 +32,20 @@ export function SignInPage() {
   };
 
   const code = errorCode(login.error);
+  const throttle = signInThrottleOf(login.error);
   const problem = missing
     ? t('missing')
     : code === 'UNAUTHORIZED'
       ? t('badCredentials')
-      : code === 'TOO_MANY_REQUESTS'
-        ? t('tooMany')
-        : login.error
-          ? errorText(login.error)
-          : null;
+      : throttle
+        ? t(throttle.scope === 'account' ? 'locked' : 'slowed', {
+            time: format.dateTime(throttle.until),
+          })
+        : code === 'TOO_MANY_REQUESTS'
+          ? t('busy')
+          : login.error
+            ? errorText(login.error)
+            : null;
 
   return (
     <main id="main" className="sign-in">

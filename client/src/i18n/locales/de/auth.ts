@@ -9,6 +9,9 @@ export const auth: Messages<typeof fr> = {
   submit: 'Anmelden',
   submitting: 'Anmeldung…',
   badCredentials: 'E-Mail oder Passwort ist falsch.',
-  tooMany: 'Zu viele Fehlversuche. Bitte in einer Viertelstunde erneut versuchen.',
+  locked:
+    'Dieses Konto ist nach zu vielen Fehlversuchen bis {{time}} gesperrt. Bis dahin wird auch das richtige Passwort abgelehnt.',
+  slowed: 'Zu viele Fehlversuche aus Ihrem Netzwerk. Bitte nach {{time}} erneut versuchen.',
+  busy: 'Zu viele Anmeldungen gleichzeitig. Bitte gleich noch einmal versuchen.',
   missing: 'Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.',
 };

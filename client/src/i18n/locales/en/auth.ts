@@ -9,6 +9,9 @@ export const auth: Messages<typeof fr> = {
   submit: 'Sign in',
   submitting: 'Signing in…',
   badCredentials: 'Wrong email or password.',
-  tooMany: 'Too many failed attempts. Try again in a quarter of an hour.',
+  locked:
+    'This account is locked after too many failed attempts, until {{time}}. Even the right password is refused until then.',
+  slowed: 'Too many failed attempts from your network. Try again after {{time}}.',
+  busy: 'Too many sign-ins at once. Try again in a moment.',
   missing: 'Enter your email and your password.',
 };

@@ -6,6 +6,9 @@ export const auth = {
   submit: 'Se connecter',
   submitting: 'Connexion…',
   badCredentials: 'E-mail ou mot de passe incorrect.',
-  tooMany: 'Trop de tentatives échouées. Réessayez dans un quart d’heure.',
+  locked:
+    'Ce compte est bloqué après trop de tentatives échouées, jusqu’au {{time}}. Même le bon mot de passe sera refusé d’ici là.',
+  slowed: 'Trop de tentatives échouées depuis votre réseau. Réessayez après {{time}}.',
+  busy: 'Trop de connexions en même temps. Réessayez dans un instant.',
   missing: 'Saisissez votre e-mail et votre mot de passe.',
 };
