@@ -1,10 +1,11 @@
 import {
+  ALL_ROWS,
   findIndicator,
   listFundingLines,
   listEntityHistory,
   listPlanHistory,
   listIndicators,
-  listMeasurements,
+  streamMeasurementRows,
   listMemberships,
 } from '@jalon/db';
 import {
@@ -32,9 +33,6 @@ import { visibilityOf } from '../auth/permissions';
 import { authorize, notFound } from '../trpc';
 import { authorizeHistory } from '../routers/history';
 import type { ExportTable } from './tables';
-
-/** Rows fetched per query: the largest page the procedures accept, so memory stays bounded. */
-const PAGE_SIZE = 200;
 
 /**
  * Column names and words of the plan-side downloads (indicators, funding lines, measurements,
@@ -245,15 +243,15 @@ function columnsOf<S extends Section>(
     }));
 }
 
-/** Reads every page of a paginated query function, PAGE_SIZE rows at a time. */
-async function* everyPage<T>(
+/**
+ * Every row of a paginated list function, read with one query (a single page holding them all):
+ * for the tables a plan or a territory keeps small (indicators, funding lines, members, history).
+ */
+async function* everyRow<T>(
   page: (paging: { limit: number; offset: number }) => Promise<{ items: T[] }>,
 ): AsyncGenerator<T> {
-  for (let offset = 0; ; offset += PAGE_SIZE) {
-    const { items } = await page({ limit: PAGE_SIZE, offset });
-    yield* items;
-    if (items.length < PAGE_SIZE) return;
-  }
+  const { items } = await page({ limit: ALL_ROWS, offset: 0 });
+  yield* items;
 }
 
 /** A computed value (expected on the line, progress) to one decimal; null stays empty. */
@@ -300,7 +298,7 @@ export const indicatorsExport: ExportTable<z.infer<typeof indicatorFilters>> = {
   async *records({ db, user, input, lang }) {
     const { tracks, ...filter } = input;
     const labels = VOCABULARY_LABELS[lang];
-    const indicators = everyPage((paging) =>
+    const indicators = everyRow((paging) =>
       listIndicators(db, visibilityOf(user), { ...filter, ...paging }),
     );
     for await (const i of indicators) {
@@ -341,7 +339,7 @@ export const fundingLinesExport: ExportTable<z.infer<typeof fundingLineFilters>>
     paid: 2,
   }),
   async *records({ db, input }) {
-    const lines = everyPage((paging) => listFundingLines(db, { ...input, ...paging }));
+    const lines = everyRow((paging) => listFundingLines(db, { ...input, ...paging }));
     for await (const line of lines) {
       yield {
         funder: line.funderName,
@@ -377,9 +375,8 @@ export const measurementsExport: ExportTable<z.infer<typeof measurementFilters>>
     const indicator = await findIndicator(db, input.indicatorId);
     if (!indicator) throw notFound('indicator', input.indicatorId);
     const labels = VOCABULARY_LABELS[lang];
-    // Newest first, as `measurement.list` pages them.
-    const measurements = everyPage((paging) => listMeasurements(db, { ...input, ...paging }));
-    for await (const m of measurements) {
+    // Newest first, as `measurement.list` pages them, in one query.
+    for await (const m of streamMeasurementRows(db, input.indicatorId)) {
       yield {
         date: m.measuredOn,
         value: m.value,
@@ -462,7 +459,7 @@ export const historyExport: ExportTable<z.infer<typeof historyFilters>> = {
       input.entityType === 'plan'
         ? listPlanHistory(db, { planId: input.entityId, ...paging })
         : listEntityHistory(db, { ...input, ...paging });
-    for await (const entry of everyPage(page)) yield* lines(entry);
+    for await (const entry of everyRow(page)) yield* lines(entry);
   },
 };
 
@@ -480,7 +477,7 @@ export const membersExport: ExportTable<z.infer<typeof memberFilters>> = {
   columns: columnsOf('members', ['name', 'email', 'role']),
   async *records({ db, input, lang }) {
     const roles = VOCABULARY_LABELS[lang].territoryRole;
-    for await (const m of everyPage((paging) => listMemberships(db, { ...input, ...paging }))) {
+    for await (const m of everyRow((paging) => listMemberships(db, { ...input, ...paging }))) {
       yield { name: m.userName, email: m.userEmail, role: roles[m.role] };
     }
   },
