@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
-import type { Db } from './connection';
+import { CamelCasePlugin, Kysely, SqliteDialect, sql, type Compilable } from 'kysely';
+import type { Db, Trx } from './connection';
 import type { Database } from './schema';
 
 /**
@@ -13,6 +13,10 @@ export interface ReadSnapshot {
   /** Ends the read transaction and closes the connection; call it once the cursor is done. */
   close: () => Promise<void>;
 }
+
+// The connection under each snapshot this module opened, for reading rows without Kysely's
+// per-row layers.
+const connectionsOf = new WeakMap<Db | Trx, SQLite.Database>();
 
 // The file behind each application database, looked up once ('' for an in-memory database).
 const filesOf = new WeakMap<Db, Promise<string>>();
@@ -47,6 +51,7 @@ export async function openReadSnapshot(db: Db): Promise<ReadSnapshot> {
     plugins: [new CamelCasePlugin()],
   });
   await sql`begin`.execute(reader);
+  connectionsOf.set(reader, sqlite);
   return {
     db: reader,
     close: async () => {
@@ -70,4 +75,61 @@ export async function* readFromSnapshot<T>(
   } finally {
     await snapshot.close();
   }
+}
+
+/** Rows per batch of `streamRowBatches`: one await per batch rather than one per row. */
+const BATCH_ROWS = 512;
+
+const camelCase = new CamelCasePlugin();
+
+/** The result keys Kysely's CamelCasePlugin gives these SQL column names, in order. */
+async function camelKeys(columns: readonly string[]): Promise<string[]> {
+  const row = Object.fromEntries(columns.map((c, i) => [c, i]));
+  const { rows } = await camelCase.transformResult({
+    queryId: { queryId: 'export' },
+    result: { rows: [row] },
+  });
+  const mapped = rows[0] ?? {};
+  const keys: string[] = [];
+  for (const [key, index] of Object.entries(mapped)) keys[index as number] = key;
+  return keys;
+}
+
+/**
+ * The rows of one query, read through a cursor in batches of a few hundred, as `query.execute()`
+ * would type them. On a snapshot of `openReadSnapshot` the statement Kysely compiled runs on
+ * better-sqlite3's `iterate()` directly; on any other database through Kysely's `stream()`. Nothing
+ * else may run on `db` until the batches are done.
+ */
+export async function* streamRowBatches<O>(
+  db: Db | Trx,
+  query: Compilable<O> & { stream: () => AsyncIterableIterator<O> },
+): AsyncGenerator<O[], void, undefined> {
+  const connection = connectionsOf.get(db);
+  if (!connection) {
+    let batch: O[] = [];
+    for await (const row of query.stream()) {
+      batch.push(row);
+      if (batch.length === BATCH_ROWS) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+    return;
+  }
+  const compiled = query.compile();
+  const statement = connection.prepare(compiled.sql).raw(true);
+  const keys = await camelKeys(statement.columns().map((c) => c.name));
+  let batch: O[] = [];
+  for (const values of statement.iterate(...compiled.parameters) as Iterable<unknown[]>) {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) row[keys[i] as string] = values[i];
+    batch.push(row as O);
+    if (batch.length === BATCH_ROWS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }

@@ -3,6 +3,7 @@ import type { ActionStatus, Axis, StageKind } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import { ACTION_SORT_COLUMNS, filteredActionsQuery, type ActionFilter } from './actions';
 import type { MeasurementListItem } from './indicators';
+import { streamRowBatches } from '../readConnection';
 import { planProgressQuery, stageProgressQuery } from './progress';
 import { visiblePlanIds, visibleTerritoryIds, type Visibility } from './visibility';
 
@@ -93,7 +94,7 @@ function actionCounts(db: Db | Trx, today: string) {
 }
 
 /** The plans export as one query, in (territory code, plan id) order. */
-function planExportQuery(db: Db | Trx, options: PlanExportOptions) {
+export function planExportQuery(db: Db | Trx, options: PlanExportOptions) {
   return db
     .selectFrom('planTerritories as pt')
     .innerJoin('plans as p', 'p.id', 'pt.planId')
@@ -146,8 +147,8 @@ export async function* exportPlanRows(
   db: Db | Trx,
   options: PlanExportOptions,
 ): AsyncGenerator<PlanExportRow, void, undefined> {
-  for await (const r of planExportQuery(db, options).stream()) {
-    yield {
+  for await (const batch of streamRowBatches(db, planExportQuery(db, options))) {
+    yield* batch.map((r) => ({
       territoryCode: r.territoryCode,
       territoryName: r.territoryName,
       planId: r.planId,
@@ -170,7 +171,7 @@ export async function* exportPlanRows(
         to_discuss: Number(r.countToDiscuss ?? 0),
       },
       overdue: Number(r.overdue ?? 0),
-    };
+    }));
   }
 }
 
@@ -192,14 +193,24 @@ export interface ActionExportRow {
 
 /**
  * The actions of `action.list` (its filters, visibility and order, every page) as one query
- * read through a cursor. Nothing else may run on `db` until the rows are done.
+ * read through a cursor, in batches. Nothing else may run on `db` until the rows are done.
  */
 export function streamActionRows(
   db: Db | Trx,
   visibility: Visibility,
   filter: Omit<ActionFilter, 'limit' | 'offset'>,
   today: string,
-): AsyncIterableIterator<ActionExportRow> {
+): AsyncGenerator<ActionExportRow[], void, undefined> {
+  return streamRowBatches(db, actionExportQuery(db, visibility, filter, today));
+}
+
+/** The SQL of the actions export: `action.list`'s filters and order, no page. */
+export function actionExportQuery(
+  db: Db | Trx,
+  visibility: Visibility,
+  filter: Omit<ActionFilter, 'limit' | 'offset'>,
+  today: string,
+) {
   return filteredActionsQuery(db, visibility, filter, today)
     .leftJoin('users as u', 'u.id', 'a.ownerUserId')
     .select([
@@ -217,8 +228,7 @@ export function streamActionRows(
       'a.updatedAt',
     ])
     .orderBy(ACTION_SORT_COLUMNS[filter.sort], filter.direction)
-    .orderBy('a.id', 'asc')
-    .stream();
+    .orderBy('a.id', 'asc');
 }
 
 /** The SQL of an indicator's measurements, newest first, as `measurement.list` orders them. */
@@ -238,14 +248,14 @@ export type MeasurementExportRow = Pick<
 >;
 
 /**
- * Every measurement of an indicator, newest first, as one query read through a cursor. Nothing
- * else may run on `db` until the rows are done.
+ * Every measurement of an indicator, newest first, as one query read through a cursor, in
+ * batches. Nothing else may run on `db` until the rows are done.
  */
 export function streamMeasurementRows(
   db: Db | Trx,
   indicatorId: number,
-): AsyncIterableIterator<MeasurementExportRow> {
-  return measurementExportQuery(db, indicatorId).stream();
+): AsyncGenerator<MeasurementExportRow[], void, undefined> {
+  return streamRowBatches(db, measurementExportQuery(db, indicatorId));
 }
 
 // Ids per `in (…)` list: far below every engine's limit on bound parameters.

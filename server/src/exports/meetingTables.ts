@@ -173,7 +173,7 @@ export const decisionsExport: ExportTable<z.infer<typeof decisionFilters>> = {
     arrays: ['followUpStatuses', 'kinds'],
   },
   columns: columnsOf('decisions', DECISION_KEYS),
-  async *records({ db, user, input, lang }): AsyncGenerator<CsvRecord> {
+  async *records({ db, user, input, lang }): AsyncGenerator<CsvRecord[]> {
     const labels = VOCABULARY_LABELS[lang];
     // Every decision in one query, then the names they link to, once for the file.
     const { items } = await listDecisions(db, visibilityOf(user), {
@@ -182,20 +182,18 @@ export const decisionsExport: ExportTable<z.infer<typeof decisionFilters>> = {
       offset: 0,
     });
     const linkName = await linkNamer(db, lang, items);
-    for (const d of items) {
-      yield {
-        committee: d.committeeName,
-        meetingDate: localDate(d.meetingScheduledAt),
-        number: d.number,
-        text: d.text,
-        kind: labels.decisionKind[d.kind],
-        planCode: d.planCode,
-        linked: linkName(d),
-        owner: d.ownerName,
-        dueDate: d.dueDate,
-        followUp: labels.decisionStatus[d.followUpStatus],
-      };
-    }
+    yield items.map((d) => ({
+      committee: d.committeeName,
+      meetingDate: localDate(d.meetingScheduledAt),
+      number: d.number,
+      text: d.text,
+      kind: labels.decisionKind[d.kind],
+      planCode: d.planCode,
+      linked: linkName(d),
+      owner: d.ownerName,
+      dueDate: d.dueDate,
+      followUp: labels.decisionStatus[d.followUpStatus],
+    }));
   },
 };
 
@@ -225,7 +223,7 @@ export async function* meetingRecords(
   visibility: Parameters<typeof listMeetings>[1],
   filters: MeetingFilters,
   lang: Locale,
-): AsyncGenerator<CsvRecord> {
+): AsyncGenerator<CsvRecord[]> {
   const labels = VOCABULARY_LABELS[lang];
   // Every meeting in one query, then the names of their territories, once for the file.
   const { items } = await listMeetings(db, visibility, { ...filters, limit: ALL_ROWS, offset: 0 });
@@ -233,19 +231,17 @@ export async function* meetingRecords(
     db,
     items.map((m) => m.territoryId),
   );
-  for (const m of items) {
-    yield {
-      id: m.id,
-      committee: m.committeeName,
-      committeeKind: labels.committeeKind[m.committeeKind],
-      territory: territoryNames.get(m.territoryId) ?? null,
-      date: localDateTime(m.scheduledAt),
-      place: m.place,
-      mode: labels.meetingMode[m.mode],
-      status: labels.meetingStatus[m.status],
-      heldAt: localDateTime(m.heldAt),
-    };
-  }
+  yield items.map((m) => ({
+    id: m.id,
+    committee: m.committeeName,
+    committeeKind: labels.committeeKind[m.committeeKind],
+    territory: territoryNames.get(m.territoryId) ?? null,
+    date: localDateTime(m.scheduledAt),
+    place: m.place,
+    mode: labels.meetingMode[m.mode],
+    status: labels.meetingStatus[m.status],
+    heldAt: localDateTime(m.heldAt),
+  }));
 }
 
 export const meetingsExport: ExportTable<MeetingFilters> = {

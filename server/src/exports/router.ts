@@ -64,7 +64,7 @@ function readQuery(
 async function sendCsv(
   res: Response,
   file: string,
-  records: Iterable<CsvRecord> | AsyncIterable<CsvRecord>,
+  records: Iterable<CsvRecord | CsvRecord[]> | AsyncIterable<CsvRecord | CsvRecord[]>,
   columns: readonly CsvColumn[],
   profile: CsvProfile,
 ): Promise<void> {

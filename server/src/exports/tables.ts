@@ -44,7 +44,8 @@ export interface ExportTable<I> {
   /** The procedure's own check, run before the file starts (403, 404); none when rows are filtered. */
   authorize?: (ctx: AuthedContext, input: I) => Promise<void>;
   columns: (lang: Locale) => readonly CsvColumn[];
-  records: (request: ExportRequest<I>) => AsyncGenerator<CsvRecord>;
+  /** The rows as CSV records, in batches (a few hundred rows, or a small table at once). */
+  records: (request: ExportRequest<I>) => AsyncGenerator<CsvRecord[]>;
 }
 
 // The datetime of a meeting or an update, as a date a spreadsheet reads.
@@ -88,8 +89,8 @@ export const actionsExport: ExportTable<z.infer<typeof actionFilters>> = {
       { ...filter, ownerUserId: mine ? user.id : filter.ownerUserId },
       today,
     );
-    for await (const a of actions) {
-      yield {
+    for await (const batch of actions) {
+      yield batch.map((a) => ({
         planCode: a.planCode,
         planTitle: a.planTitle,
         stage: labels.stageKind[a.stageKind],
@@ -103,7 +104,7 @@ export const actionsExport: ExportTable<z.infer<typeof actionFilters>> = {
         completedOn: a.completedOn,
         updatedAt: dateOf(a.updatedAt),
         statusComment: a.statusComment,
-      };
+      }));
     }
   },
 };
@@ -144,20 +145,18 @@ export const portfolioExport: ExportTable<z.infer<typeof portfolioFilters>> = {
       today: isoToday(now),
       nowIso: now.toISOString(),
     });
-    for (const t of items) {
-      yield {
-        code: t.code,
-        name: t.name,
-        region: t.regionName,
-        progress: roundProgress(t.progress),
-        plans: t.planCount,
-        overdue: t.overdueCount,
-        blocked: t.blockedCount,
-        offTrack: t.indicatorsOffTrack,
-        lastMeeting: dateOf(t.lastHeldMeetingAt),
-        nextMeeting: dateOf(t.nextMeetingAt),
-      };
-    }
+    yield items.map((t) => ({
+      code: t.code,
+      name: t.name,
+      region: t.regionName,
+      progress: roundProgress(t.progress),
+      plans: t.planCount,
+      overdue: t.overdueCount,
+      blocked: t.blockedCount,
+      offTrack: t.indicatorsOffTrack,
+      lastMeeting: dateOf(t.lastHeldMeetingAt),
+      nextMeeting: dateOf(t.nextMeetingAt),
+    }));
   },
 };
 

@@ -1,5 +1,6 @@
 import type { BenchSection } from '../goals';
+import { exportsSection } from './exports';
 import { reads } from './reads';
 
 /** Every section of `pnpm bench`, in the order of the table. `--only name` runs one. */
-export const SECTIONS: readonly BenchSection[] = [reads];
+export const SECTIONS: readonly BenchSection[] = [reads, exportsSection];
