@@ -67,26 +67,16 @@ export function csvLineWriter<K extends string>(
   const mustQuote = settings.delimiter === ';' ? /[";\r\n]/ : /[",\r\n]/;
   const quoted = (text: string) =>
     mustQuote.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  const cell = (value: unknown, decimals: number | undefined): string => {
-    switch (typeof value) {
-      case 'string':
-        return value === '' ? '' : quoted(csvSafeText(value));
-      case 'number':
-        return formatCsvNumber(value, profile, decimals);
-      case 'bigint':
-        return value.toString();
-      case 'boolean':
-        return value ? '1' : '0';
-      default:
-        if (value === null || value === undefined) return '';
-        return quoted(value instanceof Date ? value.toISOString() : String(value));
-    }
+  const cell = (value: string | number | null | undefined, decimals?: number): string => {
+    if (typeof value === 'string') return value === '' ? '' : quoted(csvSafeText(value));
+    if (typeof value === 'number') return formatCsvNumber(value, profile, decimals);
+    return '';
   };
   const keys = columns.map((c) => c.key);
   const decimals = columns.map((c) => c.decimals);
   const last = keys.length - 1;
   return {
-    header: columns.map((c) => cell(c.header, undefined)).join(settings.delimiter) + '\r\n',
+    header: columns.map((c) => cell(c.header)).join(settings.delimiter) + '\r\n',
     line: (record) => {
       let text = '';
       for (let i = 0; i <= last; i++) {
@@ -97,6 +87,10 @@ export function csvLineWriter<K extends string>(
     },
   };
 }
+
+const isBatch = <K extends string>(
+  chunk: CsvRecord<K> | readonly CsvRecord<K>[],
+): chunk is readonly CsvRecord<K>[] => Array.isArray(chunk);
 
 /**
  * A stream that turns records into CSV in the given profile (see `csvLineWriter`), BOM and header
@@ -111,10 +105,12 @@ export function createCsvStream<K extends string>(
   let pending = (PROFILE_SETTINGS[profile].bom ? '\uFEFF' : '') + header;
   return new Transform({
     writableObjectMode: true,
+    // One batch waiting at most: a batch can hold hundreds of rows.
+    writableHighWaterMark: 1,
     // A record, or a batch of records (one write for hundreds of rows).
     transform(chunk: CsvRecord<K> | readonly CsvRecord<K>[], _encoding, done) {
-      if (Array.isArray(chunk)) for (const record of chunk) pending += line(record);
-      else pending += line(chunk as CsvRecord<K>);
+      const records = isBatch(chunk) ? chunk : [chunk];
+      for (const record of records) pending += line(record);
       if (pending.length >= CHUNK_CHARS) {
         this.push(pending, 'utf8');
         pending = '';

@@ -107,9 +107,14 @@ async function writeCsv(
   try {
     // `end: false`: on failure pipeline would also destroy stdout with the error, emitting it
     // there a second time; the failure ends here, as the command's one-line error.
-    await pipeline(Readable.from(records), createCsvStream(columns, profile), ctx.io.out, {
-      end: false,
-    });
+    await pipeline(
+      Readable.from(records, { highWaterMark: 1 }),
+      createCsvStream(columns, profile),
+      ctx.io.out,
+      {
+        end: false,
+      },
+    );
   } catch (error) {
     if (!isBrokenPipe(error)) throw error;
   }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -126,7 +126,7 @@ function download(
   path: string,
   cookie: string,
   encoding: 'gzip' | 'identity',
-  onChunk?: (chunk: Buffer, response: import('node:http').IncomingMessage) => void,
+  onChunk?: (chunk: Buffer, response: IncomingMessage) => void,
 ): Promise<Download> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -202,7 +202,9 @@ async function medianOf<T extends { totalMs: number }>(runs: number, task: () =>
   const results: T[] = [];
   for (let i = 0; i < runs; i++) results.push(await task());
   const ms = median(results.map((r) => r.totalMs));
-  return results.find((r) => r.totalMs === ms) ?? (results[0] as T);
+  const found = results.find((r) => r.totalMs === ms);
+  if (!found) throw new Error('No run measured');
+  return found;
 }
 
 const rowsPerSecond = (rows: number, ms: number) => (rows / ms) * 1000;
