@@ -25,6 +25,7 @@ export * from './queries/comments';
 export * from './queries/dashboard';
 export * from './queries/stateAt';
 export * from './queries/exports';
+export * from './readConnection';
 export * from './seed/demo';
 export * from './seed/national';
 export * from './queries/accounts';

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import {
   createCsvStream,
@@ -115,4 +116,46 @@ describe('createCsvStream', () => {
   it('writes only the header for no records', async () => {
     expect(await toCsv([])).toBe('\uFEFFTexte;Montant;Avancement (%)\r\n');
   });
+});
+
+describe('createCsvStream against csv-stringify', () => {
+  // The writer replaced csv-stringify for speed; with the settings the exports used, both must
+  // write the same bytes, batches of records or one record at a time.
+  const cells = ['', 'a', 'a;b', 'a,b', '"', 'x\ny', 'x\r\ny', '\r', '=1', '-2', ' =1', 'Éé', "'"];
+  const numbers = [0, -0.5, 12.25, 1e21, Number.NaN, 7];
+  const records = Array.from({ length: 400 }, (_, i) => ({
+    text: cells[i % cells.length],
+    amount: i % 5 === 0 ? null : numbers[i % numbers.length],
+    progress: i % 7 === 0 ? undefined : (i * 13) / 7,
+  }));
+
+  it.each(['excel-fr', 'rfc4180'] as const)(
+    'writes what csv-stringify wrote (%s)',
+    async (profile) => {
+      const settings =
+        profile === 'excel-fr'
+          ? { delimiter: ';', bom: true, decimal: ',' }
+          : { delimiter: ',', bom: false, decimal: '.' };
+      const expected = stringify(records, {
+        header: true,
+        columns: COLUMNS.map((c) => ({ key: c.key, header: c.header })),
+        delimiter: settings.delimiter,
+        bom: settings.bom,
+        record_delimiter: '\r\n',
+        quote_record_delimiter: true,
+        cast: {
+          string: (value) => csvSafeText(value),
+          number: (value, context) =>
+            formatCsvNumber(value, profile, context.column === 'progress' ? 1 : undefined),
+        },
+      });
+      expect(await toCsv(records, profile)).toBe(expected);
+      const batched = Readable.from([records.slice(0, 150), records.slice(150)]).pipe(
+        createCsvStream(COLUMNS, profile),
+      );
+      let csv = '';
+      for await (const chunk of batched) csv += String(chunk);
+      expect(csv).toBe(expected);
+    },
+  );
 });

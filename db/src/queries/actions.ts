@@ -45,7 +45,8 @@ export interface ActionListItem {
   territoryIds: number[];
 }
 
-const SORT_COLUMNS = {
+/** The columns `action.list` sorts by (then by id). */
+export const ACTION_SORT_COLUMNS = {
   title: 'a.title',
   status: 'a.status',
   progress: 'a.progress',
@@ -54,14 +55,14 @@ const SORT_COLUMNS = {
   plan: 'p.code',
 } as const;
 
-/** Lists the actions visible to the caller, filtered, sorted and paginated in SQL. */
-export async function listActions(
+/** The actions visible to the caller with `action.list`'s filters, before columns, order and page. */
+export function filteredActionsQuery(
   db: Db | Trx,
   visibility: Visibility,
-  filter: ActionFilter,
+  filter: Omit<ActionFilter, 'sort' | 'direction' | 'limit' | 'offset'>,
   today: string,
-): Promise<{ items: ActionListItem[]; total: number }> {
-  const base = db
+) {
+  return db
     .selectFrom('actions as a')
     .innerJoin('plans as p', 'p.id', 'a.planId')
     .innerJoin('stages as s', 's.id', 'a.stageId')
@@ -100,7 +101,16 @@ export async function listActions(
         ]),
       ),
     );
+}
 
+/** Lists the actions visible to the caller, filtered, sorted and paginated in SQL. */
+export async function listActions(
+  db: Db | Trx,
+  visibility: Visibility,
+  filter: ActionFilter,
+  today: string,
+): Promise<{ items: ActionListItem[]; total: number }> {
+  const base = filteredActionsQuery(db, visibility, filter, today);
   const [rows, count] = await Promise.all([
     base
       .leftJoin('users as u', 'u.id', 'a.ownerUserId')
@@ -124,7 +134,7 @@ export async function listActions(
         'a.archivedAt',
         'a.updatedAt',
       ])
-      .orderBy(SORT_COLUMNS[filter.sort], filter.direction)
+      .orderBy(ACTION_SORT_COLUMNS[filter.sort], filter.direction)
       .orderBy('a.id', 'asc')
       .limit(filter.limit)
       .offset(filter.offset)

@@ -1,5 +1,5 @@
 import {
-  findStage,
+  loadLinkNames,
   listAgendaItems,
   listAttendance,
   listMeetingDecisions,
@@ -428,11 +428,9 @@ export async function loadMeetingSummary(
     listMeetingDecisions(db, meetingId),
   ]);
   const known = linkIndex(review.state).stages;
-  const otherStages = new Map<number, StageKind>();
-  for (const { stageId } of [...agenda, ...decisions]) {
-    if (stageId === null || known.has(stageId) || otherStages.has(stageId)) continue;
-    const stage = await findStage(db, stageId);
-    if (stage) otherStages.set(stageId, stage.kind);
-  }
+  const unknownStages = [...agenda, ...decisions]
+    .filter(({ stageId }) => stageId !== null && !known.has(stageId))
+    .map(({ stageId }) => ({ stageId, actionId: null }));
+  const otherStages = (await loadLinkNames(db, unknownStages)).stageKinds;
   return summaryRecords({ review, attendance, agenda, decisions, otherStages }, lang);
 }

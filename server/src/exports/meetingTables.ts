@@ -1,19 +1,16 @@
-import { findAction, findStage, findTerritory, listDecisions, listMeetings } from '@jalon/db';
-import type { Db } from '@jalon/db';
 import {
-  decisionListInput,
-  meetingListInput,
-  VOCABULARY_LABELS,
-  type Locale,
-  type StageKind,
-} from '@jalon/shared';
+  ALL_ROWS,
+  listDecisions,
+  listMeetings,
+  loadLinkNames,
+  loadTerritoryNames,
+} from '@jalon/db';
+import type { Db } from '@jalon/db';
+import { decisionListInput, meetingListInput, VOCABULARY_LABELS, type Locale } from '@jalon/shared';
 import type { z } from 'zod';
 import type { CsvColumn, CsvRecord } from '../csv';
 import { visibilityOf } from '../auth/permissions';
 import type { ExportTable } from './tables';
-
-/** Rows fetched per query: the largest page the procedures accept, so memory stays bounded. */
-const PAGE_SIZE = 200;
 
 /**
  * Meetings are stored as UTC instants; committees read them on the French clock. Every meeting
@@ -134,34 +131,22 @@ function columnsOf<S extends keyof Headers>(
     keys.map((key) => ({ key, header: MEETING_TABLE_HEADERS[lang][section][key] as string }));
 }
 
-/** Remembers the answers of an async lookup for the length of one export. */
-function memoise<V>(load: (id: number) => Promise<V>): (id: number) => Promise<V> {
-  const cache = new Map<number, Promise<V>>();
-  return (id) => {
-    let value = cache.get(id);
-    if (!value) {
-      value = load(id);
-      cache.set(id, value);
-    }
-    return value;
-  };
-}
-
 /**
- * Names what a decision or agenda item points to: the action's title, else the stage's label.
- * The lookups are remembered, since a register links the same few actions many times.
+ * Names what decisions or agenda items point to: the action's title, else the stage's label. The
+ * names of a whole file are read at once, before its rows are written.
  */
-export function linkNamer(db: Db, lang: Locale) {
+export async function linkNamer(
+  db: Db,
+  lang: Locale,
+  links: readonly { stageId: number | null; actionId: number | null }[],
+): Promise<(link: { stageId: number | null; actionId: number | null }) => string | null> {
   const stageKinds = VOCABULARY_LABELS[lang].stageKind;
-  const actionTitle = memoise(async (id) => (await findAction(db, id))?.title ?? null);
-  const stageKind = memoise(async (id): Promise<StageKind | null> => {
-    return (await findStage(db, id))?.kind ?? null;
-  });
-  return async (link: { stageId: number | null; actionId: number | null }) => {
-    if (link.actionId !== null) return actionTitle(link.actionId);
+  const names = await loadLinkNames(db, links);
+  return (link) => {
+    if (link.actionId !== null) return names.actionTitles.get(link.actionId) ?? null;
     if (link.stageId === null) return null;
-    const kind = await stageKind(link.stageId);
-    return kind === null ? null : stageKinds[kind];
+    const kind = names.stageKinds.get(link.stageId);
+    return kind === undefined ? null : stageKinds[kind];
   };
 }
 
@@ -188,31 +173,27 @@ export const decisionsExport: ExportTable<z.infer<typeof decisionFilters>> = {
     arrays: ['followUpStatuses', 'kinds'],
   },
   columns: columnsOf('decisions', DECISION_KEYS),
-  async *records({ db, user, input, lang }): AsyncGenerator<CsvRecord> {
+  async *records({ db, user, input, lang }): AsyncGenerator<CsvRecord[]> {
     const labels = VOCABULARY_LABELS[lang];
-    const linkName = linkNamer(db, lang);
-    for (let offset = 0; ; offset += PAGE_SIZE) {
-      const page = await listDecisions(db, visibilityOf(user), {
-        ...input,
-        limit: PAGE_SIZE,
-        offset,
-      });
-      for (const d of page.items) {
-        yield {
-          committee: d.committeeName,
-          meetingDate: localDate(d.meetingScheduledAt),
-          number: d.number,
-          text: d.text,
-          kind: labels.decisionKind[d.kind],
-          planCode: d.planCode,
-          linked: await linkName(d),
-          owner: d.ownerName,
-          dueDate: d.dueDate,
-          followUp: labels.decisionStatus[d.followUpStatus],
-        };
-      }
-      if (page.items.length < PAGE_SIZE) return;
-    }
+    // Every decision in one query, then the names they link to, once for the file.
+    const { items } = await listDecisions(db, visibilityOf(user), {
+      ...input,
+      limit: ALL_ROWS,
+      offset: 0,
+    });
+    const linkName = await linkNamer(db, lang, items);
+    yield items.map((d) => ({
+      committee: d.committeeName,
+      meetingDate: localDate(d.meetingScheduledAt),
+      number: d.number,
+      text: d.text,
+      kind: labels.decisionKind[d.kind],
+      planCode: d.planCode,
+      linked: linkName(d),
+      owner: d.ownerName,
+      dueDate: d.dueDate,
+      followUp: labels.decisionStatus[d.followUpStatus],
+    }));
   },
 };
 
@@ -234,34 +215,33 @@ const meetingFilters = meetingListInput.omit({ limit: true, offset: true });
 export type MeetingFilters = z.infer<typeof meetingFilters>;
 
 /**
- * The meetings of `meeting.list` (its filters, the given visibility) as CSV records, fetched page
- * by page. Shared by the download and `jalon export meetings`.
+ * The meetings of `meeting.list` (its filters, the given visibility) as CSV records, read in one
+ * query. Shared by the download and `jalon export meetings`.
  */
 export async function* meetingRecords(
   db: Db,
   visibility: Parameters<typeof listMeetings>[1],
   filters: MeetingFilters,
   lang: Locale,
-): AsyncGenerator<CsvRecord> {
+): AsyncGenerator<CsvRecord[]> {
   const labels = VOCABULARY_LABELS[lang];
-  const territoryName = memoise(async (id) => (await findTerritory(db, id))?.name ?? null);
-  for (let offset = 0; ; offset += PAGE_SIZE) {
-    const page = await listMeetings(db, visibility, { ...filters, limit: PAGE_SIZE, offset });
-    for (const m of page.items) {
-      yield {
-        id: m.id,
-        committee: m.committeeName,
-        committeeKind: labels.committeeKind[m.committeeKind],
-        territory: await territoryName(m.territoryId),
-        date: localDateTime(m.scheduledAt),
-        place: m.place,
-        mode: labels.meetingMode[m.mode],
-        status: labels.meetingStatus[m.status],
-        heldAt: localDateTime(m.heldAt),
-      };
-    }
-    if (page.items.length < PAGE_SIZE) return;
-  }
+  // Every meeting in one query, then the names of their territories, once for the file.
+  const { items } = await listMeetings(db, visibility, { ...filters, limit: ALL_ROWS, offset: 0 });
+  const territoryNames = await loadTerritoryNames(
+    db,
+    items.map((m) => m.territoryId),
+  );
+  yield items.map((m) => ({
+    id: m.id,
+    committee: m.committeeName,
+    committeeKind: labels.committeeKind[m.committeeKind],
+    territory: territoryNames.get(m.territoryId) ?? null,
+    date: localDateTime(m.scheduledAt),
+    place: m.place,
+    mode: labels.meetingMode[m.mode],
+    status: labels.meetingStatus[m.status],
+    heldAt: localDateTime(m.heldAt),
+  }));
 }
 
 export const meetingsExport: ExportTable<MeetingFilters> = {

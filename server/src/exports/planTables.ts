@@ -1,10 +1,11 @@
 import {
+  ALL_ROWS,
   findIndicator,
   listFundingLines,
   listEntityHistory,
   listPlanHistory,
   listIndicators,
-  listMeasurements,
+  streamMeasurementRows,
   listMemberships,
 } from '@jalon/db';
 import {
@@ -32,9 +33,6 @@ import { visibilityOf } from '../auth/permissions';
 import { authorize, notFound } from '../trpc';
 import { authorizeHistory } from '../routers/history';
 import type { ExportTable } from './tables';
-
-/** Rows fetched per query: the largest page the procedures accept, so memory stays bounded. */
-const PAGE_SIZE = 200;
 
 /**
  * Column names and words of the plan-side downloads (indicators, funding lines, measurements,
@@ -245,15 +243,14 @@ function columnsOf<S extends Section>(
     }));
 }
 
-/** Reads every page of a paginated query function, PAGE_SIZE rows at a time. */
-async function* everyPage<T>(
+/**
+ * Every row of a paginated list function, read with one query (a single page holding them all):
+ * for the tables a plan or a territory keeps small (indicators, funding lines, members, history).
+ */
+async function everyRow<T>(
   page: (paging: { limit: number; offset: number }) => Promise<{ items: T[] }>,
-): AsyncGenerator<T> {
-  for (let offset = 0; ; offset += PAGE_SIZE) {
-    const { items } = await page({ limit: PAGE_SIZE, offset });
-    yield* items;
-    if (items.length < PAGE_SIZE) return;
-  }
+): Promise<T[]> {
+  return (await page({ limit: ALL_ROWS, offset: 0 })).items;
 }
 
 /** A computed value (expected on the line, progress) to one decimal; null stays empty. */
@@ -300,28 +297,26 @@ export const indicatorsExport: ExportTable<z.infer<typeof indicatorFilters>> = {
   async *records({ db, user, input, lang }) {
     const { tracks, ...filter } = input;
     const labels = VOCABULARY_LABELS[lang];
-    const indicators = everyPage((paging) =>
+    const indicators = await everyRow((paging) =>
       listIndicators(db, visibilityOf(user), { ...filter, ...paging }),
     );
-    for await (const i of indicators) {
-      if (tracks && !tracks.includes(i.progress.track)) continue;
-      yield {
-        name: i.name,
-        plan: i.planCode ?? PLAN_TABLE_HEADERS[lang].territoryWide,
-        kind: labels.indicatorKind[i.kind],
-        unit: i.unit,
-        direction: labels.indicatorDirection[i.direction],
-        baselineValue: i.baselineValue,
-        baselineDate: i.baselineDate,
-        targetValue: i.targetValue,
-        targetDate: i.targetDate,
-        latestValue: i.progress.latest?.value,
-        measuredOn: i.progress.latest?.measuredOn,
-        expectedValue: oneDecimal(i.progress.expectedValue),
-        progress: oneDecimal(i.progress.progressPct),
-        track: labels.indicatorTrack[i.progress.track],
-      };
-    }
+    const shown = tracks ? indicators.filter((i) => tracks.includes(i.progress.track)) : indicators;
+    yield shown.map((i) => ({
+      name: i.name,
+      plan: i.planCode ?? PLAN_TABLE_HEADERS[lang].territoryWide,
+      kind: labels.indicatorKind[i.kind],
+      unit: i.unit,
+      direction: labels.indicatorDirection[i.direction],
+      baselineValue: i.baselineValue,
+      baselineDate: i.baselineDate,
+      targetValue: i.targetValue,
+      targetDate: i.targetDate,
+      latestValue: i.progress.latest?.value,
+      measuredOn: i.progress.latest?.measuredOn,
+      expectedValue: oneDecimal(i.progress.expectedValue),
+      progress: oneDecimal(i.progress.progressPct),
+      track: labels.indicatorTrack[i.progress.track],
+    }));
   },
 };
 
@@ -341,16 +336,14 @@ export const fundingLinesExport: ExportTable<z.infer<typeof fundingLineFilters>>
     paid: 2,
   }),
   async *records({ db, input }) {
-    const lines = everyPage((paging) => listFundingLines(db, { ...input, ...paging }));
-    for await (const line of lines) {
-      yield {
-        funder: line.funderName,
-        scheme: line.scheme,
-        requested: euros(line.requestedCents),
-        granted: euros(line.grantedCents),
-        paid: euros(line.paidCents),
-      };
-    }
+    const lines = await everyRow((paging) => listFundingLines(db, { ...input, ...paging }));
+    yield lines.map((line) => ({
+      funder: line.funderName,
+      scheme: line.scheme,
+      requested: euros(line.requestedCents),
+      granted: euros(line.grantedCents),
+      paid: euros(line.paidCents),
+    }));
   },
 };
 
@@ -377,10 +370,9 @@ export const measurementsExport: ExportTable<z.infer<typeof measurementFilters>>
     const indicator = await findIndicator(db, input.indicatorId);
     if (!indicator) throw notFound('indicator', input.indicatorId);
     const labels = VOCABULARY_LABELS[lang];
-    // Newest first, as `measurement.list` pages them.
-    const measurements = everyPage((paging) => listMeasurements(db, { ...input, ...paging }));
-    for await (const m of measurements) {
-      yield {
+    // Newest first, as `measurement.list` pages them, in one query.
+    for await (const batch of streamMeasurementRows(db, input.indicatorId)) {
+      yield batch.map((m) => ({
         date: m.measuredOn,
         value: m.value,
         expected: oneDecimal(expectedValueOn(indicator, m.measuredOn)),
@@ -388,7 +380,7 @@ export const measurementsExport: ExportTable<z.infer<typeof measurementFilters>>
         source: m.source,
         comment: m.comment,
         recordedBy: m.recorderName,
-      };
+      }));
     }
   },
 };
@@ -462,7 +454,7 @@ export const historyExport: ExportTable<z.infer<typeof historyFilters>> = {
       input.entityType === 'plan'
         ? listPlanHistory(db, { planId: input.entityId, ...paging })
         : listEntityHistory(db, { ...input, ...paging });
-    for await (const entry of everyPage(page)) yield* lines(entry);
+    yield (await everyRow(page)).flatMap(lines);
   },
 };
 
@@ -480,8 +472,7 @@ export const membersExport: ExportTable<z.infer<typeof memberFilters>> = {
   columns: columnsOf('members', ['name', 'email', 'role']),
   async *records({ db, input, lang }) {
     const roles = VOCABULARY_LABELS[lang].territoryRole;
-    for await (const m of everyPage((paging) => listMemberships(db, { ...input, ...paging }))) {
-      yield { name: m.userName, email: m.userEmail, role: roles[m.role] };
-    }
+    const members = await everyRow((paging) => listMemberships(db, { ...input, ...paging }));
+    yield members.map((m) => ({ name: m.userName, email: m.userEmail, role: roles[m.role] }));
   },
 };

@@ -1,7 +1,8 @@
 import type { Db } from '@jalon/db';
-import { getPortfolio, listActions } from '@jalon/db';
+import { ALL_ROWS, getPortfolio, streamActionRows } from '@jalon/db';
 import {
   actionListInput,
+  isOverdue,
   isoToday,
   portfolioInput,
   roundProgress,
@@ -23,10 +24,12 @@ import {
   membersExport,
 } from './planTables';
 
-/** Rows fetched per query: the largest page the procedures accept, so memory stays bounded. */
-const PAGE_SIZE = 200;
-
 export interface ExportRequest<I> {
+  /**
+   * A read snapshot of the database, its connection given to this export alone. A table reads
+   * its rows with one query; while that query's cursor is open nothing else may run on `db`, so
+   * any roll-up or lookup comes first, once per export.
+   */
   db: Db;
   user: Principal;
   input: I;
@@ -41,7 +44,8 @@ export interface ExportTable<I> {
   /** The procedure's own check, run before the file starts (403, 404); none when rows are filtered. */
   authorize?: (ctx: AuthedContext, input: I) => Promise<void>;
   columns: (lang: Locale) => readonly CsvColumn[];
-  records: (request: ExportRequest<I>) => AsyncGenerator<CsvRecord>;
+  /** The rows as CSV records, in batches (a few hundred rows, or a small table at once). */
+  records: (request: ExportRequest<I>) => AsyncGenerator<CsvRecord[]>;
 }
 
 // The datetime of a meeting or an update, as a date a spreadsheet reads.
@@ -78,37 +82,29 @@ export const actionsExport: ExportTable<z.infer<typeof actionFilters>> = {
     const today = isoToday(now);
     const labels = VOCABULARY_LABELS[lang];
     const words = EXPORT_HEADERS[lang];
-    // The same filter and visibility as `action.list`, one page at a time.
-    for (let offset = 0; ; offset += PAGE_SIZE) {
-      const page = await listActions(
-        db,
-        visibilityOf(user),
-        {
-          ...filter,
-          ownerUserId: mine ? user.id : filter.ownerUserId,
-          limit: PAGE_SIZE,
-          offset,
-        },
-        today,
-      );
-      for (const a of page.items) {
-        yield {
-          planCode: a.planCode,
-          planTitle: a.planTitle,
-          stage: labels.stageKind[a.stageKind],
-          title: a.title,
-          owner: a.ownerName,
-          status: labels.actionStatus[a.status],
-          progress: a.progress,
-          startDate: a.startDate,
-          dueDate: a.dueDate,
-          overdue: a.overdue ? words.yes : words.no,
-          completedOn: a.completedOn,
-          updatedAt: dateOf(a.updatedAt),
-          statusComment: a.statusComment,
-        };
-      }
-      if (page.items.length < PAGE_SIZE) return;
+    // The same filter, visibility and order as `action.list`, every page in one query.
+    const actions = streamActionRows(
+      db,
+      visibilityOf(user),
+      { ...filter, ownerUserId: mine ? user.id : filter.ownerUserId },
+      today,
+    );
+    for await (const batch of actions) {
+      yield batch.map((a) => ({
+        planCode: a.planCode,
+        planTitle: a.planTitle,
+        stage: labels.stageKind[a.stageKind],
+        title: a.title,
+        owner: a.ownerName,
+        status: labels.actionStatus[a.status],
+        progress: a.progress,
+        startDate: a.startDate,
+        dueDate: a.dueDate,
+        overdue: isOverdue(a, today) ? words.yes : words.no,
+        completedOn: a.completedOn,
+        updatedAt: dateOf(a.updatedAt),
+        statusComment: a.statusComment,
+      }));
     }
   },
 };
@@ -138,33 +134,29 @@ export const portfolioExport: ExportTable<z.infer<typeof portfolioFilters>> = {
       ...(key === 'progress' ? { decimals: 1 } : {}),
     })),
   async *records({ db, user, input, now }) {
-    for (let offset = 0; ; offset += PAGE_SIZE) {
-      const page = await getPortfolio(db, {
-        visibility: visibilityOf(user),
-        regionId: input.regionId,
-        sort: input.sort,
-        direction: input.direction,
-        limit: PAGE_SIZE,
-        offset,
-        today: isoToday(now),
-        nowIso: now.toISOString(),
-      });
-      for (const t of page.items) {
-        yield {
-          code: t.code,
-          name: t.name,
-          region: t.regionName,
-          progress: roundProgress(t.progress),
-          plans: t.planCount,
-          overdue: t.overdueCount,
-          blocked: t.blockedCount,
-          offTrack: t.indicatorsOffTrack,
-          lastMeeting: dateOf(t.lastHeldMeetingAt),
-          nextMeeting: dateOf(t.nextMeetingAt),
-        };
-      }
-      if (page.items.length < PAGE_SIZE) return;
-    }
+    // One call: the roll-ups of every territory are computed once for the whole file.
+    const { items } = await getPortfolio(db, {
+      visibility: visibilityOf(user),
+      regionId: input.regionId,
+      sort: input.sort,
+      direction: input.direction,
+      limit: ALL_ROWS,
+      offset: 0,
+      today: isoToday(now),
+      nowIso: now.toISOString(),
+    });
+    yield items.map((t) => ({
+      code: t.code,
+      name: t.name,
+      region: t.regionName,
+      progress: roundProgress(t.progress),
+      plans: t.planCount,
+      overdue: t.overdueCount,
+      blocked: t.blockedCount,
+      offTrack: t.indicatorsOffTrack,
+      lastMeeting: dateOf(t.lastHeldMeetingAt),
+      nextMeeting: dateOf(t.nextMeetingAt),
+    }));
   },
 };
 

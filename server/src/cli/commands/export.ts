@@ -1,7 +1,13 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
-import { exportPlanRows, listTerritories, type Db, type PlanExportRow } from '@jalon/db';
+import {
+  exportPlanRows,
+  listTerritories,
+  readFromSnapshot,
+  type Db,
+  type PlanExportRow,
+} from '@jalon/db';
 import {
   isoToday,
   LOCALES,
@@ -81,8 +87,11 @@ function planRecord(row: PlanExportRow): Record<PlanColumn, string | number | nu
   };
 }
 
-async function* planRecords(db: Db, today: string) {
-  for await (const row of exportPlanRows(db, { today })) yield planRecord(row);
+/** The plans export, read from a snapshot of the file on a read-only connection of its own. */
+function planRecords(db: Db, today: string) {
+  return readFromSnapshot(db, async function* (snapshot) {
+    for await (const row of exportPlanRows(snapshot, { today })) yield planRecord(row);
+  });
 }
 
 const isBrokenPipe = (error: unknown) =>
@@ -91,16 +100,21 @@ const isBrokenPipe = (error: unknown) =>
 /** Writes CSV records to stdout in the profile; a reader that goes away (`| head`) is no error. */
 async function writeCsv(
   ctx: CliContext,
-  records: Iterable<CsvRecord> | AsyncIterable<CsvRecord>,
+  records: Iterable<CsvRecord | CsvRecord[]> | AsyncIterable<CsvRecord | CsvRecord[]>,
   columns: readonly CsvColumn[],
   profile: CsvProfile,
 ): Promise<void> {
   try {
     // `end: false`: on failure pipeline would also destroy stdout with the error, emitting it
     // there a second time; the failure ends here, as the command's one-line error.
-    await pipeline(Readable.from(records), createCsvStream(columns, profile), ctx.io.out, {
-      end: false,
-    });
+    await pipeline(
+      Readable.from(records, { highWaterMark: 1 }),
+      createCsvStream(columns, profile),
+      ctx.io.out,
+      {
+        end: false,
+      },
+    );
   } catch (error) {
     if (!isBrokenPipe(error)) throw error;
   }

@@ -1,6 +1,7 @@
 import type { BenchSection } from '../goals';
+import { exportsSection } from './exports';
 import { overview } from './overview';
 import { reads } from './reads';
 
 /** Every section of `pnpm bench`, in the order of the table. `--only name` runs one. */
-export const SECTIONS: readonly BenchSection[] = [reads, overview];
+export const SECTIONS: readonly BenchSection[] = [reads, overview, exportsSection];
