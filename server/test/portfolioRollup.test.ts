@@ -20,7 +20,7 @@ import { buildWorld, callerAs, type World } from './support/world';
 // pure roll-up of @jalon/shared computed here from the raw rows, exactly, after any sequence of
 // the writes that move them. JALON_PROPERTY_RUNS raises the number of sequences tried.
 // eslint-disable-next-line no-restricted-syntax -- a knob of the test run, not the server's configuration
-const RUNS = Number(process.env.JALON_PROPERTY_RUNS ?? 10);
+const RUNS = Number(process.env.JALON_PROPERTY_RUNS ?? 6);
 
 type Caller = Awaited<ReturnType<typeof callerAs>>;
 

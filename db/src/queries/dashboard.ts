@@ -511,7 +511,7 @@ type PortfolioScope = ReturnType<typeof portfolioScope>;
 /**
  * The portfolio of territories: one page of rows and the summary figures for the charts.
  *
- * The roll-ups come from ONE shared scan of the live actions (`portfolioStageTotals`: per stage,
+ * The roll-ups come from ONE shared scan of the live actions (`portfolioScanQuery`: per stage,
  * the sum and count of counted progress, overdue and blocked), read through a covering index. The
  * stage → plan → territory → region → axis → nation means are then taken in JS with the pure
  * functions of @jalon/shared, so they equal the pure roll-up exactly; the 183 territories are
@@ -521,7 +521,7 @@ export async function getPortfolio(db: Db | Trx, options: PortfolioOptions): Pro
   const scope = portfolioScope(db, options);
   // Who sees every territory without a region filter has everything in scope: no filter needed.
   const wholeNation = options.visibility.all && options.regionId === undefined;
-  const [territories, links, totals, partialRegions, offTrack] = await Promise.all([
+  const [territories, links, totals, partialRegions, indicators] = await Promise.all([
     db
       .selectFrom('territories as t')
       .innerJoin('regions as r', 'r.id', 't.regionId')
@@ -529,39 +529,46 @@ export async function getPortfolio(db: Db | Trx, options: PortfolioOptions): Pro
       .select(['t.id', 't.code', 't.name', 't.regionId', 'r.name as regionName'])
       .orderBy('t.id')
       .execute(),
+    // In the primary key's order: each territory's plans come out by plan id.
     db
       .selectFrom('planTerritories as pl_pt')
       .innerJoin('plans as pl_p', 'pl_p.id', 'pl_pt.planId')
       .where('pl_p.archivedAt', 'is', null)
-      .where('pl_pt.territoryId', 'in', scope)
-      .select(['pl_pt.territoryId', 'pl_pt.planId', 'pl_p.axis'])
-      .orderBy('pl_pt.territoryId')
+      .$if(!wholeNation, (qb) => qb.where('pl_pt.territoryId', 'in', scope))
+      .select(['pl_pt.planId', 'pl_pt.territoryId', 'pl_p.axis'])
       .orderBy('pl_pt.planId')
+      .orderBy('pl_pt.territoryId')
       .execute(),
-    portfolioStageTotals(db, options.today, wholeNation ? null : scope),
+    portfolioScanQuery(db, options.today, wholeNation ? null : scope).execute(),
     options.visibility.all
       ? Promise.resolve(new Set<number>())
       : partialRegionIds(db, options.visibility),
-    offTrackByTerritory(db, scope),
+    liveIndicatorsWithLatest(db),
   ]);
 
+  const scopeIds = new Set(territories.map((t) => t.id));
+  const scopeLinks = links.filter((l) => scopeIds.has(l.territoryId));
+  const plansByTerritory = groupIds(scopeLinks, 'territoryId', 'planId');
+  const offTrack = offTrackByTerritory(
+    indicators,
+    groupIds(scopeLinks, 'planId', 'territoryId'),
+    scopeIds,
+  );
   const plans = planFigures(totals);
   const rows = territories.map((t) => {
-    let planCount = 0;
     let overdueCount = 0;
     let blockedCount = 0;
-    const planValues: (number | null)[] = [];
-    for (const link of linksOf(links, t.id)) {
-      const plan = plans.get(link.planId);
-      planCount += 1;
+    const planIds = plansByTerritory.get(t.id) ?? [];
+    const planValues = planIds.map((planId) => {
+      const plan = plans.get(planId);
       overdueCount += plan?.overdue ?? 0;
       blockedCount += plan?.blocked ?? 0;
-      planValues.push(plan?.progress ?? null);
-    }
+      return plan?.progress ?? null;
+    });
     return {
       ...t,
       progress: territoryProgress(planValues),
-      planCount,
+      planCount: planIds.length,
       overdueCount,
       blockedCount,
       indicatorsOffTrack: offTrack.perTerritory.get(t.id) ?? 0,
@@ -585,28 +592,26 @@ export async function getPortfolio(db: Db | Trx, options: PortfolioOptions): Pro
     total: rows.length,
     summary: {
       regions: regionFigures(rows, partialRegions),
-      axes: axisFigures(links, plans),
+      axes: axisFigures(scopeLinks, plans),
       nation: wholeNation ? nationProgress(rows.map((t) => t.progress)) : null,
       indicatorsOffTrack: offTrack.total,
     },
   };
 }
 
-/** The links of one territory, from the list sorted by territory (a binary search, not a filter). */
-function linksOf<T extends { territoryId: number }>(links: readonly T[], territoryId: number): T[] {
-  let low = 0;
-  let high = links.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((links[mid]?.territoryId ?? Infinity) < territoryId) low = mid + 1;
-    else high = mid;
+/** `key` → its `value`s, in the order of `rows`. */
+function groupIds<K extends string, V extends string>(
+  rows: readonly (Record<K, number> & Record<V, number>)[],
+  key: K,
+  value: V,
+): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  for (const row of rows) {
+    const group = groups.get(row[key]);
+    if (group) group.push(row[value]);
+    else groups.set(row[key], [row[value]]);
   }
-  const own: T[] = [];
-  for (let i = low; i < links.length && links[i]?.territoryId === territoryId; i++) {
-    const link = links[i];
-    if (link) own.push(link);
-  }
-  return own;
+  return groups;
 }
 
 type PortfolioRow = Omit<PortfolioTerritory, 'lastHeldMeetingAt' | 'nextMeetingAt'>;
@@ -640,9 +645,14 @@ function portfolioOrder(options: PortfolioOptions): (a: PortfolioRow, b: Portfol
  * The one scan behind every roll-up: per (plan, stage) of the live actions, the sum and count of
  * the progress that counts (Réalisé as 100, Abandonné left out), and the overdue and blocked
  * actions. With `scope`, only the plans of those territories. The covering index
- * `actions_rollup_idx` serves it in (plan, stage) order without touching the table.
+ * `actions_rollup_idx` serves it in (plan, stage) order without touching the table. Exported for
+ * the bench, which runs its SQL raw as the portfolio's yardstick.
  */
-function portfolioStageTotals(db: Db | Trx, today: string, scope: PortfolioScope | null) {
+export function portfolioScanQuery(
+  db: Db | Trx,
+  today: string,
+  scope: PortfolioScope | null = null,
+) {
   return db
     .selectFrom('actions as a')
     .where('a.archivedAt', 'is', null)
@@ -683,8 +693,7 @@ function portfolioStageTotals(db: Db | Trx, today: string, scope: PortfolioScope
         .as('blocked'),
     ])
     .orderBy('a.planId')
-    .orderBy('a.stageId')
-    .execute();
+    .orderBy('a.stageId');
 }
 
 interface PlanFigures {
@@ -699,7 +708,7 @@ interface PlanFigures {
  * (PostgreSQL's SUM of integers is a bigint, handed over as a string: hence `Number`.)
  */
 function planFigures(
-  totals: Awaited<ReturnType<typeof portfolioStageTotals>>,
+  totals: Awaited<ReturnType<ReturnType<typeof portfolioScanQuery>['execute']>>,
 ): Map<number, PlanFigures> {
   const plans = new Map<number, PlanFigures & { stageValues: (number | null)[] }>();
   for (const row of totals) {
@@ -818,45 +827,67 @@ async function meetingDates(
 }
 
 /**
- * Off-track indicators per territory. Whether an indicator is on track is a date-based straight
- * line from baseline to target (`indicatorProgress` in @jalon/shared); rewriting that in portable
- * SQL (no julianday) would duplicate the rule. So ONE query returns each indicator of the scope
- * with its latest measurement (~5,000 rows at national scale, one index seek per indicator) and
- * JS judges each indicator once and counts per territory. A plan indicator counts in
- * every territory of its plan, as plan progress does.
+ * Every live indicator (of a live plan, or of a territory) with its latest measurement: the
+ * latest day, and on a tie the last recorded, as `latestMeasurement` in @jalon/shared keeps.
+ * Two correlated LIMIT 1 read the day and the value from the covering index
+ * `measurements_latest_idx`, one seek each per indicator, never the measurements table.
  */
-async function offTrackByTerritory(
-  db: Db | Trx,
-  scope: PortfolioScope,
-): Promise<{ perTerritory: Map<number, number>; total: number }> {
-  const rows = await indicatorsWithLatestMeasurement(db)
-    .leftJoin('planTerritories as pt', 'pt.planId', 'i.planId')
-    .where((eb) => eb.fn.coalesce('i.territoryId', 'pt.territoryId'), 'in', scope)
+function liveIndicatorsWithLatest(db: Db | Trx) {
+  const latest = <C extends 'lm.measuredOn' | 'lm.value'>(eb: IndicatorEb, column: C) =>
+    eb
+      .selectFrom('measurements as lm')
+      .select(column)
+      .whereRef('lm.indicatorId', '=', 'i.id')
+      .orderBy('lm.measuredOn', 'desc')
+      .orderBy('lm.id', 'desc')
+      .limit(1);
+  return db
+    .selectFrom('indicators as i')
+    .leftJoin('plans as p', 'p.id', 'i.planId')
+    .where('i.archivedAt', 'is', null)
+    .where('p.archivedAt', 'is', null)
     .select((eb) => [
       'i.id',
-      eb.fn.coalesce('i.territoryId', 'pt.territoryId').as('territoryId'),
+      'i.planId',
+      'i.territoryId',
       'i.direction',
       'i.baselineValue',
       'i.baselineDate',
       'i.targetValue',
       'i.targetDate',
-      'm.measuredOn',
-      'm.value',
+      latest(eb, 'lm.measuredOn').as('measuredOn'),
+      latest(eb, 'lm.value').as('value'),
     ])
     .execute();
-  const offTrack = new Map<number, boolean>();
+}
+
+type IndicatorEb = ExpressionBuilder<
+  Database & { i: Database['indicators']; p: Database['plans'] },
+  'i' | 'p'
+>;
+
+/**
+ * Off-track indicators per territory of the scope. Whether an indicator is on track is a
+ * date-based straight line from baseline to target (`indicatorProgress` in @jalon/shared);
+ * rewriting that in portable SQL (no julianday) would duplicate the rule, so JS judges each
+ * indicator once. A plan indicator counts in every territory of its plan, as plan progress does.
+ */
+function offTrackByTerritory(
+  indicators: Awaited<ReturnType<typeof liveIndicatorsWithLatest>>,
+  territoriesByPlan: ReadonlyMap<number, number[]>,
+  scopeIds: ReadonlySet<number>,
+): { perTerritory: Map<number, number>; total: number } {
   const perTerritory = new Map<number, number>();
-  for (const row of rows) {
-    let isOff = offTrack.get(row.id);
-    if (isOff === undefined) {
-      isOff = judgeIndicator(row).track === 'off_track';
-      offTrack.set(row.id, isOff);
-    }
-    if (isOff && row.territoryId !== null) {
-      perTerritory.set(row.territoryId, (perTerritory.get(row.territoryId) ?? 0) + 1);
-    }
-  }
   let total = 0;
-  for (const isOff of offTrack.values()) if (isOff) total += 1;
+  for (const indicator of indicators) {
+    const territoryIds =
+      indicator.territoryId !== null
+        ? [indicator.territoryId].filter((id) => scopeIds.has(id))
+        : (territoriesByPlan.get(indicator.planId ?? 0) ?? []);
+    if (territoryIds.length === 0) continue;
+    if (judgeIndicator(indicator).track !== 'off_track') continue;
+    total += 1;
+    for (const id of territoryIds) perTerritory.set(id, (perTerritory.get(id) ?? 0) + 1);
+  }
   return { perTerritory, total };
 }
