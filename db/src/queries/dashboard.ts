@@ -575,8 +575,9 @@ export async function getPortfolio(db: Db | Trx, options: PortfolioOptions): Pro
     };
   });
 
+  // A sorted copy: the means below add the territories up in id order, as the pure roll-up does.
   const page = rows
-    .sort(portfolioOrder(options))
+    .toSorted(portfolioOrder(options))
     .slice(options.offset, options.offset + options.limit);
   const meetings = await meetingDates(
     db,
@@ -729,13 +730,14 @@ function planFigures(
 /**
  * The regions of the scope. A region's progress is the whole region's, so it is given only when
  * the caller sees every live territory of it (then the scope holds them all); otherwise partial.
+ * `rows` come in territory id order, the order in which the pure roll-up adds them up.
  */
 function regionFigures(
   rows: readonly PortfolioRow[],
   partialRegions: ReadonlySet<number>,
 ): PortfolioSummary['regions'] {
   const regions = new Map<number, { regionName: string; values: (number | null)[] }>();
-  for (const t of rows.toSorted((a, b) => a.id - b.id)) {
+  for (const t of rows) {
     const region = regions.get(t.regionId) ?? { regionName: t.regionName, values: [] };
     region.values.push(t.progress);
     regions.set(t.regionId, region);
