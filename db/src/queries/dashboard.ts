@@ -3,6 +3,10 @@ import {
   HELD_MEETING_STATUSES,
   ACTION_STATUSES,
   indicatorProgress,
+  mean,
+  nationProgress,
+  planProgress,
+  regionProgress,
   territoryProgress,
   type ActionStatus,
   type Axis,
@@ -17,13 +21,7 @@ import {
 } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import type { Database } from '../schema';
-import {
-  nationProgress,
-  planProgressQuery,
-  regionProgressQuery,
-  stageProgressQuery,
-  territoryProgressQuery,
-} from './progress';
+import { stageProgressQuery } from './progress';
 import { visibleTerritoryIds, type Visibility } from './visibility';
 import { listTerritoryHistory } from './history';
 
@@ -512,126 +510,299 @@ function portfolioScope(db: Db | Trx, options: PortfolioOptions) {
 type PortfolioScope = ReturnType<typeof portfolioScope>;
 
 /**
- * The portfolio of territories: one page of rows, sorted in SQL, and the summary figures for the
- * charts. Each figure is one GROUP BY over the whole scope, whatever its size, never a query per
- * territory.
+ * The portfolio of territories: one page of rows and the summary figures for the charts.
+ *
+ * The roll-ups come from ONE shared scan of the live actions (`portfolioScanQuery`: per stage,
+ * the sum and count of counted progress, overdue and blocked), read through a covering index. The
+ * stage → plan → territory → region → axis → nation means are then taken in JS with the pure
+ * functions of @jalon/shared, so they equal the pure roll-up exactly; the 183 territories are
+ * sorted and paged in JS. Only the page's meeting dates are read, and indicators are judged once.
  */
 export async function getPortfolio(db: Db | Trx, options: PortfolioOptions): Promise<Portfolio> {
   const scope = portfolioScope(db, options);
-  const territories = db.selectFrom('territories as t').where('t.id', 'in', scope);
-  const sorted = territories
-    .innerJoin('regions as r', 'r.id', 't.regionId')
-    .leftJoin(territoryProgressQuery(db).as('tp'), 'tp.territoryId', 't.id')
-    .leftJoin(planCountsQuery(db, scope).as('pc'), 'pc.territoryId', 't.id')
-    .leftJoin(actionCountsQuery(db, scope, options.today).as('ac'), 'ac.territoryId', 't.id')
-    .leftJoin(meetingDatesQuery(db, scope, options.nowIso).as('md'), 'md.territoryId', 't.id')
-    .select((eb) => [
-      't.id',
-      't.code',
-      't.name',
-      't.regionId',
-      'r.name as regionName',
-      'tp.progress',
-      eb.fn.coalesce('pc.n', eb.lit(0)).as('planCount'),
-      eb.fn.coalesce('ac.overdue', eb.lit(0)).as('overdueCount'),
-      eb.fn.coalesce('ac.blocked', eb.lit(0)).as('blockedCount'),
-      'md.lastHeld',
-      'md.nextPlanned',
-    ])
-    .$call((qb) => {
-      switch (options.sort) {
-        case 'name':
-          return qb.orderBy('t.name', options.direction);
-        case 'progress':
-          // Territories without a value yet come last whatever the direction.
-          return qb
-            .orderBy((eb) => eb('tp.progress', 'is', null))
-            .orderBy('tp.progress', options.direction);
-        case 'overdue':
-          return qb.orderBy('overdueCount', options.direction);
-      }
-    })
-    .orderBy('t.name')
-    .orderBy('t.id')
-    .limit(options.limit)
-    .offset(options.offset);
-
-  const [rows, count, offTrack, summary] = await Promise.all([
-    sorted.execute(),
-    territories.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    offTrackByTerritory(db, scope),
-    portfolioSummary(db, options, scope),
+  // Who sees every territory without a region filter has everything in scope: no filter needed.
+  const wholeNation = options.visibility.all && options.regionId === undefined;
+  const [territories, links, totals, partialRegions, indicators] = await Promise.all([
+    db
+      .selectFrom('territories as t')
+      .innerJoin('regions as r', 'r.id', 't.regionId')
+      .where('t.id', 'in', scope)
+      .select(['t.id', 't.code', 't.name', 't.regionId', 'r.name as regionName'])
+      .orderBy('t.id')
+      .execute(),
+    // In the primary key's order: each territory's plans come out by plan id.
+    db
+      .selectFrom('planTerritories as pl_pt')
+      .innerJoin('plans as pl_p', 'pl_p.id', 'pl_pt.planId')
+      .where('pl_p.archivedAt', 'is', null)
+      .$if(!wholeNation, (qb) => qb.where('pl_pt.territoryId', 'in', scope))
+      .select(['pl_pt.planId', 'pl_pt.territoryId', 'pl_p.axis'])
+      .orderBy('pl_pt.planId')
+      .orderBy('pl_pt.territoryId')
+      .execute(),
+    portfolioScanQuery(db, options.today, wholeNation ? null : scope).execute(),
+    options.visibility.all
+      ? Promise.resolve(new Set<number>())
+      : partialRegionIds(db, options.visibility),
+    liveIndicatorsWithLatest(db),
   ]);
+
+  const scopeIds = new Set(territories.map((t) => t.id));
+  const scopeLinks = links.filter((l) => scopeIds.has(l.territoryId));
+  const plansByTerritory = groupIds(scopeLinks, 'territoryId', 'planId');
+  const offTrack = offTrackByTerritory(
+    indicators,
+    groupIds(scopeLinks, 'planId', 'territoryId'),
+    scopeIds,
+  );
+  const plans = planFigures(totals);
+  const rows = territories.map((t) => {
+    let overdueCount = 0;
+    let blockedCount = 0;
+    const planIds = plansByTerritory.get(t.id) ?? [];
+    const planValues = planIds.map((planId) => {
+      const plan = plans.get(planId);
+      overdueCount += plan?.overdue ?? 0;
+      blockedCount += plan?.blocked ?? 0;
+      return plan?.progress ?? null;
+    });
+    return {
+      ...t,
+      progress: territoryProgress(planValues),
+      planCount: planIds.length,
+      overdueCount,
+      blockedCount,
+      indicatorsOffTrack: offTrack.perTerritory.get(t.id) ?? 0,
+    };
+  });
+
+  // A sorted copy: the means below add the territories up in id order, as the pure roll-up does.
+  const page = rows
+    .toSorted(portfolioOrder(options))
+    .slice(options.offset, options.offset + options.limit);
+  const meetings = await meetingDates(
+    db,
+    page.map((t) => t.id),
+    options.nowIso,
+  );
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      regionId: r.regionId,
-      regionName: r.regionName,
-      progress: r.progress,
-      planCount: Number(r.planCount),
-      overdueCount: Number(r.overdueCount),
-      blockedCount: Number(r.blockedCount),
-      indicatorsOffTrack: offTrack.perTerritory.get(r.id) ?? 0,
-      lastHeldMeetingAt: r.lastHeld,
-      nextMeetingAt: r.nextPlanned,
+    items: page.map((t) => ({
+      ...t,
+      lastHeldMeetingAt: meetings.get(t.id)?.lastHeld ?? null,
+      nextMeetingAt: meetings.get(t.id)?.nextPlanned ?? null,
     })),
-    total: Number(count.n),
-    summary: { ...summary, indicatorsOffTrack: offTrack.total },
+    total: rows.length,
+    summary: {
+      regions: regionFigures(rows, partialRegions),
+      axes: axisFigures(scopeLinks, plans),
+      nation: wholeNation ? nationProgress(rows.map((t) => t.progress)) : null,
+      indicatorsOffTrack: offTrack.total,
+    },
   };
 }
 
-/** Per territory of the scope: its live plans. */
-function planCountsQuery(db: Db | Trx, scope: PortfolioScope) {
-  return db
-    .selectFrom('planTerritories as pc_pt')
-    .innerJoin('plans as pc_p', 'pc_p.id', 'pc_pt.planId')
-    .where('pc_p.archivedAt', 'is', null)
-    .where('pc_pt.territoryId', 'in', scope)
-    .groupBy('pc_pt.territoryId')
-    .select(['pc_pt.territoryId', (eb) => eb.fn.countAll<number>().as('n')]);
+/** `key` → its `value`s, in the order of `rows`. */
+function groupIds<K extends string, V extends string>(
+  rows: readonly (Record<K, number> & Record<V, number>)[],
+  key: K,
+  value: V,
+): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  for (const row of rows) {
+    const group = groups.get(row[key]);
+    if (group) group.push(row[value]);
+    else groups.set(row[key], [row[value]]);
+  }
+  return groups;
 }
 
-/** Per territory of the scope: overdue and blocked live actions of its live plans. */
-function actionCountsQuery(db: Db | Trx, scope: PortfolioScope, today: string) {
-  // Counted per plan first (one pass over actions), then spread over the plans' territories:
-  // cheaper than joining every action to its territories before grouping.
-  const actionsPerPlan = db
+type PortfolioRow = Omit<PortfolioTerritory, 'lastHeldMeetingAt' | 'nextMeetingAt'>;
+
+/** Binary order of text, as SQL's default collation on SQLite sorts names. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The requested order, then name and id so that pages never overlap. */
+function portfolioOrder(options: PortfolioOptions): (a: PortfolioRow, b: PortfolioRow) => number {
+  const sign = options.direction === 'asc' ? 1 : -1;
+  const first = (a: PortfolioRow, b: PortfolioRow): number => {
+    switch (options.sort) {
+      case 'name':
+        return sign * compareText(a.name, b.name);
+      case 'progress':
+        // Territories without a value yet come last whatever the direction.
+        if (a.progress === null || b.progress === null) {
+          return (a.progress === null ? 1 : 0) - (b.progress === null ? 1 : 0);
+        }
+        return sign * (a.progress - b.progress);
+      case 'overdue':
+        return sign * (a.overdueCount - b.overdueCount);
+    }
+  };
+  return (a, b) => first(a, b) || compareText(a.name, b.name) || a.id - b.id;
+}
+
+/**
+ * The one scan behind every roll-up: per (plan, stage) of the live actions, the sum and count of
+ * the progress that counts (Réalisé as 100, Abandonné left out), and the overdue and blocked
+ * actions. With `scope`, only the plans of those territories. The covering index
+ * `actions_rollup_idx` serves it in (plan, stage) order without touching the table. Exported for
+ * the bench, which runs its SQL raw as the portfolio's yardstick.
+ */
+export function portfolioScanQuery(
+  db: Db | Trx,
+  today: string,
+  scope: PortfolioScope | null = null,
+) {
+  return db
     .selectFrom('actions as a')
     .where('a.archivedAt', 'is', null)
-    .where((eb) => eb.or([eb('a.status', '=', 'blocked'), isOverdueSql(eb, today)]))
-    .groupBy('a.planId')
+    .$if(scope !== null, (qb) =>
+      qb.where(
+        'a.planId',
+        'in',
+        db
+          .selectFrom('planTerritories as st_pt')
+          .select('st_pt.planId')
+          .where('st_pt.territoryId', 'in', scope ?? []),
+      ),
+    )
+    .groupBy(['a.planId', 'a.stageId'])
     .select((eb) => [
       'a.planId',
+      'a.stageId',
       eb.fn
-        .sum<number>(eb.case().when(isOverdueSql(eb, today)).then(1).else(0).end())
+        .sum<number | string>(
+          eb
+            .case()
+            .when('a.status', '=', 'dropped')
+            .then(0)
+            .when('a.status', '=', 'done')
+            .then(100)
+            .else(eb.ref('a.progress'))
+            .end(),
+        )
+        .as('progressSum'),
+      eb.fn
+        .sum<number | string>(eb.case().when('a.status', '=', 'dropped').then(0).else(1).end())
+        .as('counted'),
+      eb.fn
+        .sum<number | string>(eb.case().when(isOverdueSql(eb, today)).then(1).else(0).end())
         .as('overdue'),
       eb.fn
-        .sum<number>(eb.case().when('a.status', '=', 'blocked').then(1).else(0).end())
+        .sum<number | string>(eb.case().when('a.status', '=', 'blocked').then(1).else(0).end())
         .as('blocked'),
-    ]);
-  return db
-    .selectFrom(actionsPerPlan.as('ap'))
-    .innerJoin('plans as ac_p', 'ac_p.id', 'ap.planId')
-    .innerJoin('planTerritories as ac_pt', 'ac_pt.planId', 'ap.planId')
-    .where('ac_p.archivedAt', 'is', null)
-    .where('ac_pt.territoryId', 'in', scope)
-    .groupBy('ac_pt.territoryId')
-    .select((eb) => [
-      'ac_pt.territoryId',
-      eb.fn.sum<number>('ap.overdue').as('overdue'),
-      eb.fn.sum<number>('ap.blocked').as('blocked'),
-    ]);
+    ])
+    .orderBy('a.planId')
+    .orderBy('a.stageId');
 }
 
-/** Per territory of the scope: when its committees last met and will next meet. */
-function meetingDatesQuery(db: Db | Trx, scope: PortfolioScope, nowIso: string) {
-  return db
+interface PlanFigures {
+  progress: number | null;
+  overdue: number;
+  blocked: number;
+}
+
+/**
+ * Each plan's progress from its stages' totals, with the pure functions. Progress is a whole
+ * number, so a stage's sum is exact and sum / count is the very mean `stageProgress` takes.
+ * (PostgreSQL's SUM of integers is a bigint, handed over as a string: hence `Number`.)
+ */
+function planFigures(
+  totals: Awaited<ReturnType<ReturnType<typeof portfolioScanQuery>['execute']>>,
+): Map<number, PlanFigures> {
+  const plans = new Map<number, PlanFigures & { stageValues: (number | null)[] }>();
+  for (const row of totals) {
+    let plan = plans.get(row.planId);
+    if (!plan) {
+      plan = { progress: null, overdue: 0, blocked: 0, stageValues: [] };
+      plans.set(row.planId, plan);
+    }
+    const counted = Number(row.counted);
+    plan.stageValues.push(counted === 0 ? null : Number(row.progressSum) / counted);
+    plan.overdue += Number(row.overdue);
+    plan.blocked += Number(row.blocked);
+  }
+  for (const plan of plans.values()) plan.progress = planProgress(plan.stageValues);
+  return plans;
+}
+
+/**
+ * The regions of the scope. A region's progress is the whole region's, so it is given only when
+ * the caller sees every live territory of it (then the scope holds them all); otherwise partial.
+ * `rows` come in territory id order, the order in which the pure roll-up adds them up.
+ */
+function regionFigures(
+  rows: readonly PortfolioRow[],
+  partialRegions: ReadonlySet<number>,
+): PortfolioSummary['regions'] {
+  const regions = new Map<number, { regionName: string; values: (number | null)[] }>();
+  for (const t of rows) {
+    const region = regions.get(t.regionId) ?? { regionName: t.regionName, values: [] };
+    region.values.push(t.progress);
+    regions.set(t.regionId, region);
+  }
+  return [...regions]
+    .map(([regionId, { regionName, values }]) => {
+      const partial = partialRegions.has(regionId);
+      return {
+        regionId,
+        regionName,
+        progress: partial ? null : regionProgress(values),
+        partial,
+      };
+    })
+    .sort((a, b) => compareText(a.regionName, b.regionName) || a.regionId - b.regionId);
+}
+
+/** Per axis, the live plans of the scope (each once, even when shared) and their mean progress. */
+function axisFigures(
+  links: readonly { planId: number; axis: Axis }[],
+  plans: ReadonlyMap<number, PlanFigures>,
+): PortfolioSummary['axes'] {
+  const axes = new Map<Axis, Set<number>>();
+  for (const link of links) {
+    const planIds = axes.get(link.axis) ?? new Set<number>();
+    planIds.add(link.planId);
+    axes.set(link.axis, planIds);
+  }
+  return [...axes]
+    .map(([axis, planIds]) => {
+      const ids = [...planIds].sort((a, b) => a - b);
+      return {
+        axis,
+        planCount: ids.length,
+        progress: mean(ids.map((id) => plans.get(id)?.progress ?? null)),
+      };
+    })
+    .sort((a, b) => compareText(a.axis, b.axis));
+}
+
+/** The regions with a live territory the caller does not see. */
+async function partialRegionIds(db: Db | Trx, visibility: Visibility): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('territories as hidden_t')
+    .select('hidden_t.regionId')
+    .distinct()
+    .where('hidden_t.archivedAt', 'is', null)
+    .where('hidden_t.id', 'not in', visibleTerritoryIds(db, visibility))
+    .execute();
+  return new Set(rows.map((r) => r.regionId));
+}
+
+/** Per territory of the page: when its committees last met and will next meet. */
+async function meetingDates(
+  db: Db | Trx,
+  territoryIds: number[],
+  nowIso: string,
+): Promise<Map<number, { lastHeld: string | null; nextPlanned: string | null }>> {
+  if (territoryIds.length === 0) return new Map();
+  const rows = await db
     .selectFrom('meetings as md_m')
     .innerJoin('committees as md_c', 'md_c.id', 'md_m.committeeId')
     .where('md_c.archivedAt', 'is', null)
-    .where('md_c.territoryId', 'in', scope)
+    .where('md_c.territoryId', 'in', territoryIds)
     .groupBy('md_c.territoryId')
     .select((eb) => [
       'md_c.territoryId',
@@ -653,119 +824,73 @@ function meetingDatesQuery(db: Db | Trx, scope: PortfolioScope, nowIso: string) 
             .end(),
         )
         .as('nextPlanned'),
-    ]);
+    ])
+    .execute();
+  return new Map(rows.map((r) => [r.territoryId, r]));
 }
 
 /**
- * Off-track indicators per territory. Whether an indicator is on track is a date-based straight
- * line from baseline to target (`indicatorProgress` in @jalon/shared); rewriting that in portable
- * SQL (no julianday) would duplicate the rule. So ONE query returns each indicator of the scope
- * with its latest measurement (~5,000 rows at national scale, one index seek per indicator) and
- * JS judges each indicator once and counts per territory. A plan indicator counts in
- * every territory of its plan, as plan progress does.
+ * Every live indicator (of a live plan, or of a territory) with its latest measurement: the
+ * latest day, and on a tie the last recorded, as `latestMeasurement` in @jalon/shared keeps.
+ * Two correlated LIMIT 1 read the day and the value from the covering index
+ * `measurements_latest_idx`, one seek each per indicator, never the measurements table.
  */
-async function offTrackByTerritory(
-  db: Db | Trx,
-  scope: PortfolioScope,
-): Promise<{ perTerritory: Map<number, number>; total: number }> {
-  const rows = await indicatorsWithLatestMeasurement(db)
-    .leftJoin('planTerritories as pt', 'pt.planId', 'i.planId')
-    .where((eb) => eb.fn.coalesce('i.territoryId', 'pt.territoryId'), 'in', scope)
+function liveIndicatorsWithLatest(db: Db | Trx) {
+  const latest = <C extends 'lm.measuredOn' | 'lm.value'>(eb: IndicatorEb, column: C) =>
+    eb
+      .selectFrom('measurements as lm')
+      .select(column)
+      .whereRef('lm.indicatorId', '=', 'i.id')
+      .orderBy('lm.measuredOn', 'desc')
+      .orderBy('lm.id', 'desc')
+      .limit(1);
+  return db
+    .selectFrom('indicators as i')
+    .leftJoin('plans as p', 'p.id', 'i.planId')
+    .where('i.archivedAt', 'is', null)
+    .where('p.archivedAt', 'is', null)
     .select((eb) => [
       'i.id',
-      eb.fn.coalesce('i.territoryId', 'pt.territoryId').as('territoryId'),
+      'i.planId',
+      'i.territoryId',
       'i.direction',
       'i.baselineValue',
       'i.baselineDate',
       'i.targetValue',
       'i.targetDate',
-      'm.measuredOn',
-      'm.value',
+      latest(eb, 'lm.measuredOn').as('measuredOn'),
+      latest(eb, 'lm.value').as('value'),
     ])
     .execute();
-  const offTrack = new Map<number, boolean>();
-  const perTerritory = new Map<number, number>();
-  for (const row of rows) {
-    let isOff = offTrack.get(row.id);
-    if (isOff === undefined) {
-      isOff = judgeIndicator(row).track === 'off_track';
-      offTrack.set(row.id, isOff);
-    }
-    if (isOff && row.territoryId !== null) {
-      perTerritory.set(row.territoryId, (perTerritory.get(row.territoryId) ?? 0) + 1);
-    }
-  }
-  let total = 0;
-  for (const isOff of offTrack.values()) if (isOff) total += 1;
-  return { perTerritory, total };
 }
 
-async function portfolioSummary(
-  db: Db | Trx,
-  options: PortfolioOptions,
-  scope: PortfolioScope,
-): Promise<Omit<PortfolioSummary, 'indicatorsOffTrack'>> {
-  // For a region seen in full, its territories in the scope are all its live territories, so the
-  // scope-restricted mean is the whole region's; other regions get no figure (see `partial`).
-  const regionProgress = regionProgressQuery(db).where('rp_t.id', 'in', scope).as('rg');
-  const scopePlans = db
-    .selectFrom('planTerritories as sp_pt')
-    .select('sp_pt.planId')
-    .where('sp_pt.territoryId', 'in', scope);
-  const [regions, axes, nation] = await Promise.all([
-    db
-      .selectFrom('regions as r')
-      .leftJoin(regionProgress, 'rg.regionId', 'r.id')
-      .where(
-        'r.id',
-        'in',
-        db.selectFrom('territories as sr_t').select('sr_t.regionId').where('sr_t.id', 'in', scope),
-      )
-      .select((eb) => [
-        'r.id as regionId',
-        'r.name as regionName',
-        'rg.progress',
-        eb
-          .exists(
-            eb
-              .selectFrom('territories as hidden_t')
-              .select('hidden_t.id')
-              .whereRef('hidden_t.regionId', '=', 'r.id')
-              .where('hidden_t.archivedAt', 'is', null)
-              .where('hidden_t.id', 'not in', visibleTerritoryIds(db, options.visibility)),
-          )
-          .as('partial'),
-      ])
-      .orderBy('r.name')
-      .execute(),
-    db
-      .selectFrom('plans as p')
-      .leftJoin(planProgressQuery(db).as('pp'), 'pp.planId', 'p.id')
-      .where('p.archivedAt', 'is', null)
-      .where('p.id', 'in', scopePlans)
-      .groupBy('p.axis')
-      .select((eb) => [
-        'p.axis',
-        eb.fn.countAll<number>().as('planCount'),
-        sql<number | null>`cast(avg(${sql.ref('pp.progress')}) as double precision)`.as('progress'),
-      ])
-      .orderBy('p.axis')
-      .execute(),
-    options.visibility.all && options.regionId === undefined
-      ? nationProgress(db)
-      : Promise.resolve(null),
-  ]);
-  return {
-    regions: regions.map((r) => {
-      const partial = Boolean(r.partial);
-      return {
-        regionId: r.regionId,
-        regionName: r.regionName,
-        progress: partial ? null : r.progress,
-        partial,
-      };
-    }),
-    axes: axes.map((a) => ({ ...a, planCount: Number(a.planCount) })),
-    nation,
-  };
+type IndicatorEb = ExpressionBuilder<
+  Database & { i: Database['indicators']; p: Database['plans'] },
+  'i' | 'p'
+>;
+
+/**
+ * Off-track indicators per territory of the scope. Whether an indicator is on track is a
+ * date-based straight line from baseline to target (`indicatorProgress` in @jalon/shared);
+ * rewriting that in portable SQL (no julianday) would duplicate the rule, so JS judges each
+ * indicator once. A plan indicator counts in every territory of its plan, as plan progress does.
+ */
+function offTrackByTerritory(
+  indicators: Awaited<ReturnType<typeof liveIndicatorsWithLatest>>,
+  territoriesByPlan: ReadonlyMap<number, number[]>,
+  scopeIds: ReadonlySet<number>,
+): { perTerritory: Map<number, number>; total: number } {
+  const perTerritory = new Map<number, number>();
+  let total = 0;
+  for (const indicator of indicators) {
+    const territoryIds =
+      indicator.territoryId !== null
+        ? [indicator.territoryId].filter((id) => scopeIds.has(id))
+        : (territoriesByPlan.get(indicator.planId ?? 0) ?? []);
+    if (territoryIds.length === 0) continue;
+    if (judgeIndicator(indicator).track !== 'off_track') continue;
+    total += 1;
+    for (const id of territoryIds) perTerritory.set(id, (perTerritory.get(id) ?? 0) + 1);
+  }
+  return { perTerritory, total };
 }
