@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import {
   HELD_MEETING_STATUSES,
   ACTION_STATUSES,
@@ -21,6 +21,7 @@ import {
 } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import type { Database } from '../schema';
+import { overdueActionSql } from './overdue';
 import { stageProgressQuery } from './progress';
 import { visibleTerritoryIds, type Visibility } from './visibility';
 import { listTerritoryHistory } from './history';
@@ -113,15 +114,6 @@ export interface TerritoryOverviewOptions {
 
 type DashboardEb = ExpressionBuilder<Database & { a: Database['actions'] }, 'a'>;
 
-/** Same rule as `isOverdue` in @jalon/shared: a past due date on an action neither done nor dropped. */
-function isOverdueSql(eb: DashboardEb, today: string) {
-  return eb.and([
-    eb('a.dueDate', 'is not', null),
-    eb('a.dueDate', '<', today),
-    eb('a.status', 'not in', ['done', 'dropped']),
-  ]);
-}
-
 /** Ids of the live (non-archived) plans of a territory, shared plans included. */
 function livePlanIdsOf(db: Db | Trx, territoryId: number) {
   return db
@@ -204,7 +196,7 @@ export async function getTerritoryOverview(
   const [plans, counts, overdue, blocked, indicators, changes, meetings] = await Promise.all([
     territoryPlans(db, territoryId),
     territoryStatusCounts(db, territoryId, today),
-    attentionActions(db, territoryId, listLimit, (eb) => isOverdueSql(eb, today)),
+    attentionActions(db, territoryId, listLimit, () => overdueActionSql('a', today)),
     attentionActions(db, territoryId, listLimit, (eb) => eb('a.status', '=', 'blocked')),
     territoryIndicators(db, territoryId, listLimit),
     recentChanges(db, territoryId, changesSince, listLimit),
@@ -295,7 +287,7 @@ async function territoryStatusCounts(
       'a.status',
       eb.fn.countAll<number>().as('n'),
       eb.fn
-        .sum<number>(eb.case().when(isOverdueSql(eb, today)).then(1).else(0).end())
+        .sum<number>(eb.case().when(overdueActionSql('a', today)).then(1).else(0).end())
         .as('overdue'),
     ])
     .groupBy('a.status')
@@ -317,7 +309,7 @@ function attentionActions(
   db: Db | Trx,
   territoryId: number,
   limit: number,
-  condition: (eb: DashboardEb) => ReturnType<DashboardEb['and']>,
+  condition: (eb: DashboardEb) => Expression<SqlBool>,
 ): Promise<DashboardAction[]> {
   return (
     territoryActions(db, territoryId)
@@ -688,7 +680,7 @@ export function portfolioScanQuery(
         .sum<number | string>(eb.case().when('a.status', '=', 'dropped').then(0).else(1).end())
         .as('counted'),
       eb.fn
-        .sum<number | string>(eb.case().when(isOverdueSql(eb, today)).then(1).else(0).end())
+        .sum<number | string>(eb.case().when(overdueActionSql('a', today)).then(1).else(0).end())
         .as('overdue'),
       eb.fn
         .sum<number | string>(eb.case().when('a.status', '=', 'blocked').then(1).else(0).end())

@@ -4,6 +4,7 @@ import type { Db, Trx } from '../connection';
 import { ACTION_SORT_COLUMNS, filteredActionsQuery, type ActionFilter } from './actions';
 import type { MeasurementListItem } from './indicators';
 import { streamRowBatches } from '../readConnection';
+import { overdueActionSql } from './overdue';
 import { planProgressQuery, stageProgressQuery } from './progress';
 import { visiblePlanIds, visibleTerritoryIds, type Visibility } from './visibility';
 
@@ -86,7 +87,7 @@ function actionCounts(db: Db | Trx, today: string) {
       countOf('blocked'),
       countOf('dropped'),
       countOf('to_discuss'),
-      sql<number>`sum(case when ${sql.ref('ex_a.dueDate')} < ${today} and ${status} not in ('done', 'dropped') then 1 else 0 end)`.as(
+      sql<number>`sum(case when ${overdueActionSql('ex_a', today)} then 1 else 0 end)`.as(
         'overdue',
       ),
     ])
