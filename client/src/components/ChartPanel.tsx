@@ -1,6 +1,47 @@
-import { Suspense, useId, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  startTransition,
+  Suspense,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from './QueryState';
+
+/**
+ * On a long page (the territory dashboard) a chart is drawn only when it comes near the screen:
+ * drawing every chart at once blocked the browser for seconds. Only the drawing waits; the chart
+ * is hidden from screen readers and from print anyway, and its data table is always in the page.
+ */
+export const DrawChartsWhenVisible = createContext(false);
+
+/** Whether the chart of `area` should be drawn yet: at once, or once near the viewport. */
+function useChartDrawn(area: RefObject<HTMLElement | null>): boolean {
+  const whenVisible = useContext(DrawChartsWhenVisible);
+  const [drawn, setDrawn] = useState(
+    () => !whenVisible || typeof IntersectionObserver === 'undefined',
+  );
+  useEffect(() => {
+    const element = area.current;
+    if (drawn || !element) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        startTransition(() => setDrawn(true));
+      },
+      { rootMargin: '200px 0px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [area, drawn]);
+  return drawn;
+}
 
 /**
  * A chart with its "see the data" table alternative. The chart itself is a lazily loaded
@@ -28,6 +69,9 @@ export function ChartPanel({
   const [showData, setShowData] = useState(false);
   const tableId = useId();
   const headingId = useId();
+  const area = useRef<HTMLDivElement>(null);
+  const drawn = useChartDrawn(area);
+  const loading = <Loading label={t('chart.loading')} />;
   return (
     <section className={`panel chart-panel ${className ?? ''}`} aria-labelledby={headingId}>
       <div className="panel-header">
@@ -45,8 +89,8 @@ export function ChartPanel({
           {actions}
         </div>
       </div>
-      <div className="chart-area" aria-hidden="true">
-        <Suspense fallback={<Loading label={t('chart.loading')} />}>{chart}</Suspense>
+      <div className="chart-area" aria-hidden="true" ref={area}>
+        {drawn ? <Suspense fallback={loading}>{chart}</Suspense> : loading}
       </div>
       <div
         id={tableId}
