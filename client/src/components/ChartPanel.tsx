@@ -1,8 +1,6 @@
 import {
-  createContext,
   startTransition,
   Suspense,
-  useContext,
   useEffect,
   useId,
   useRef,
@@ -12,17 +10,16 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from './QueryState';
+import { useInLongPage } from './LongPage';
 
 /**
- * On a long page (the territory dashboard) a chart is drawn only when it comes near the screen:
- * drawing every chart at once blocked the browser for seconds. Only the drawing waits; the chart
- * is hidden from screen readers and from print anyway, and its data table is always in the page.
+ * Whether the chart of `area` should be drawn yet: at once, or on a long page (the territory
+ * dashboard) once near the screen, as drawing every chart at once blocked the browser for seconds.
+ * Only the drawing waits: it is hidden from screen readers and from print, and its data table is
+ * always in the page.
  */
-export const DrawChartsWhenVisible = createContext(false);
-
-/** Whether the chart of `area` should be drawn yet: at once, or once near the viewport. */
 function useChartDrawn(area: RefObject<HTMLElement | null>): boolean {
-  const whenVisible = useContext(DrawChartsWhenVisible);
+  const whenVisible = useInLongPage();
   const [drawn, setDrawn] = useState(
     () => !whenVisible || typeof IntersectionObserver === 'undefined',
   );

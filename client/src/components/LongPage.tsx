@@ -1,13 +1,34 @@
-import { Children, startTransition, useEffect, useState, type ReactNode } from 'react';
+import {
+  Children,
+  createContext,
+  startTransition,
+  useContext,
+  useDeferredValue,
+  useEffect,
+  useState,
+  type ReactNode,
+} from 'react';
 import { flushSync } from 'react-dom';
 
-/**
- * Renders its children one after the other, each in a transition of its own: React works on a
- * transition in short slices, so a long page no longer blocks the browser in one piece, and what
- * comes before (the first screen) shows before the rest is built. All of them are in the page a moment later, for
- * keyboard, screen readers and find-in-page; printing renders the rest at once.
- */
-export function InTurn({ children }: { children: ReactNode }) {
+// A long page (the territory dashboard: dozens of tables and charts) built without blocking the
+// browser for seconds. Inside `LongPage`, sections are built one after the other and answers of
+// queries are rendered in transitions, which React works on in short slices; charts are drawn when
+// scrolled near (ChartPanel). Everything but the drawings is in the page a moment after load, for
+// keyboard, screen readers and find-in-page; printing builds what is left at once.
+
+const LongPageContext = createContext(false);
+
+/** Whether this component renders inside a `LongPage`. */
+export const useInLongPage = (): boolean => useContext(LongPageContext);
+
+/** `value`, or on a long page its previous value until the new one is rendered in a transition. */
+export function useSlicedValue<T>(value: T): T {
+  const deferred = useDeferredValue(value);
+  return useInLongPage() ? deferred : value;
+}
+
+/** Renders its children one after the other, each in a transition of its own. */
+export function LongPage({ children }: { children: ReactNode }) {
   const parts = Children.toArray(children);
   const [shown, setShown] = useState(0);
   useEffect(() => {
@@ -19,5 +40,5 @@ export function InTurn({ children }: { children: ReactNode }) {
     window.addEventListener('beforeprint', showAll);
     return () => window.removeEventListener('beforeprint', showAll);
   }, []);
-  return parts.slice(0, shown);
+  return <LongPageContext.Provider value>{parts.slice(0, shown)}</LongPageContext.Provider>;
 }

@@ -8,8 +8,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { territoryScope, useCan } from '../auth/currentUser';
 import { adminPaths } from '../admin/paths';
 import { Loading, QueryState } from '../../components/QueryState';
-import { DrawChartsWhenVisible } from '../../components/ChartPanel';
-import { InTurn } from '../../components/InTurn';
+import { LongPage } from '../../components/LongPage';
 import { ProgressSection } from './ProgressSection';
 import { AttentionSection } from './AttentionSection';
 import { RecentChanges, useChangesSince } from './RecentChanges';
@@ -94,26 +93,24 @@ function TerritoryDashboard({ territoryId }: { territoryId: number }) {
             <KeyFigures overview={ready} />
             <Meetings next={ready.nextMeeting} last={ready.lastHeldMeeting} />
             {/* Below the first screen: built section by section, charts drawn when scrolled to. */}
-            <DrawChartsWhenVisible value>
-              <InTurn>
-                <ProgressSection overview={ready} />
-                <TerritoryProgressPanel territoryId={ready.territory.id} />
-                <AttentionSection overview={ready} />
-                <TerritoryIdentity territoryId={ready.territory.id} />
-                <RecentChanges
-                  overview={ready}
-                  since={changes.since ?? ready.recentChanges.since.slice(0, 10)}
-                  onSinceChange={changes.setSince}
-                  lastMeetings={changes.lastMeetings}
-                  sinceLast={changes.sinceLast}
-                  onSinceLastChange={changes.setSinceLast}
-                  updating={overview.isPlaceholderData}
-                />
-                <Suspense fallback={<Loading />}>
-                  <TerritoryIndicators territory={ready.territory} />
-                </Suspense>
-              </InTurn>
-            </DrawChartsWhenVisible>
+            <LongPage>
+              <ProgressSection overview={ready} />
+              <TerritoryProgressPanel territoryId={ready.territory.id} />
+              <AttentionSection overview={ready} />
+              <TerritoryIdentity territoryId={ready.territory.id} />
+              <RecentChanges
+                overview={ready}
+                since={changes.since ?? ready.recentChanges.since.slice(0, 10)}
+                onSinceChange={changes.setSince}
+                lastMeetings={changes.lastMeetings}
+                sinceLast={changes.sinceLast}
+                onSinceLastChange={changes.setSinceLast}
+                updating={overview.isPlaceholderData}
+              />
+              <Suspense fallback={<Loading />}>
+                <TerritoryIndicators territory={ready.territory} />
+              </Suspense>
+            </LongPage>
           </>
         )}
       </QueryState>
