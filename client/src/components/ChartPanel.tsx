@@ -1,5 +1,4 @@
 import {
-  startTransition,
   Suspense,
   useEffect,
   useId,
@@ -26,16 +25,21 @@ function useChartDrawn(area: RefObject<HTMLElement | null>): boolean {
   useEffect(() => {
     const element = area.current;
     if (drawn || !element) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         observer.disconnect();
-        startTransition(() => setDrawn(true));
+        // Each chart in a task of its own, not all those on screen in one long task.
+        timer = setTimeout(() => setDrawn(true), 0);
       },
       { rootMargin: '200px 0px' },
     );
     observer.observe(element);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
   }, [area, drawn]);
   return drawn;
 }
