@@ -22,7 +22,8 @@ describe('progress over time', { timeout: 20_000 }, () => {
       {
         name: 'Avancement réel et attendu du territoire à chaque fin de mois et à chaque séance tenue',
       },
-      { timeout: 5000 },
+      // The dashboard builds its sections in turn after the first screen: slow on a busy machine.
+      { timeout: 15_000 },
     );
     const rows = within(table)
       .getAllByRole('row')

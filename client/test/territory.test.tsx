@@ -20,8 +20,9 @@ describe('territory dashboard', { timeout: 20_000 }, () => {
     expect(screen.getByText('Amnéville')).toBeTruthy();
     expect(screen.getByText('Présentiel')).toBeTruthy();
 
-    // Plans with their links, in the "see the data" table.
-    const plansTable = screen.getByRole('table', {
+    // Plans with their links, in the "see the data" table (the sections below the first screen
+    // are built a moment later).
+    const plansTable = await screen.findByRole('table', {
       name: 'Avancement de chaque fiche action et de ses trois étapes',
     });
     for (const title of ['Plan FA-1', 'Plan FA-2', 'Plan FA-X']) {
@@ -29,7 +30,7 @@ describe('territory dashboard', { timeout: 20_000 }, () => {
     }
 
     // NL-1a is past due (2025-03-31), NL-2a is blocked with its justification.
-    const overdue = screen.getByRole('region', { name: /Actions en retard d’échéance/ });
+    const overdue = await screen.findByRole('region', { name: /Actions en retard d’échéance/ });
     expect(within(overdue).getByText('Diagnostic des compétences')).toBeTruthy();
     expect(
       within(overdue).getByRole('link', { name: 'Voir toutes les actions en retard' }),

@@ -27,13 +27,23 @@ export function createFormatters(language: string): Formatters {
     currency: 'EUR',
     maximumFractionDigits: 0,
   });
+  // Built once per precision: an `Intl.NumberFormat` costs far more to make than to use.
+  const numberFormats = new Map<number, Intl.NumberFormat>();
+  const numberFormat = (maximumFractionDigits: number) => {
+    let format = numberFormats.get(maximumFractionDigits);
+    if (!format) {
+      format = new Intl.NumberFormat(tag, { maximumFractionDigits });
+      numberFormats.set(maximumFractionDigits, format);
+    }
+    return format;
+  };
   return {
     date: (iso) => (iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : NONE),
     dateTime: (iso) => (iso ? dateTimeFormat.format(new Date(iso)) : NONE),
     number: (value, maximumFractionDigits = 2) =>
       value === null || value === undefined
         ? NONE
-        : new Intl.NumberFormat(tag, { maximumFractionDigits }).format(value),
+        : numberFormat(maximumFractionDigits).format(value),
     percent: (value) =>
       value === null || value === undefined ? NONE : percentFormat.format(value / 100),
     money: (cents) =>

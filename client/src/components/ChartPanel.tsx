@@ -1,6 +1,48 @@
-import { Suspense, useId, useState, type ReactNode } from 'react';
+import {
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from './QueryState';
+import { useInLongPage } from './LongPage';
+
+/**
+ * Whether the chart of `area` should be drawn yet: at once, or on a long page (the territory
+ * dashboard) once near the screen, as drawing every chart at once blocked the browser for seconds.
+ * Only the drawing waits: it is hidden from screen readers and from print, and its data table is
+ * always in the page.
+ */
+function useChartDrawn(area: RefObject<HTMLElement | null>): boolean {
+  const whenVisible = useInLongPage();
+  const [drawn, setDrawn] = useState(
+    () => !whenVisible || typeof IntersectionObserver === 'undefined',
+  );
+  useEffect(() => {
+    const element = area.current;
+    if (drawn || !element) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        // Each chart in a task of its own, not all those on screen in one long task.
+        timer = setTimeout(() => setDrawn(true), 0);
+      },
+      { rootMargin: '200px 0px' },
+    );
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }, [area, drawn]);
+  return drawn;
+}
 
 /**
  * A chart with its "see the data" table alternative. The chart itself is a lazily loaded
@@ -28,6 +70,9 @@ export function ChartPanel({
   const [showData, setShowData] = useState(false);
   const tableId = useId();
   const headingId = useId();
+  const area = useRef<HTMLDivElement>(null);
+  const drawn = useChartDrawn(area);
+  const loading = <Loading label={t('chart.loading')} />;
   return (
     <section className={`panel chart-panel ${className ?? ''}`} aria-labelledby={headingId}>
       <div className="panel-header">
@@ -45,8 +90,8 @@ export function ChartPanel({
           {actions}
         </div>
       </div>
-      <div className="chart-area" aria-hidden="true">
-        <Suspense fallback={<Loading label={t('chart.loading')} />}>{chart}</Suspense>
+      <div className="chart-area" aria-hidden="true" ref={area}>
+        {drawn ? <Suspense fallback={loading}>{chart}</Suspense> : loading}
       </div>
       <div
         id={tableId}

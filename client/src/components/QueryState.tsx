@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode, errorReason, requestIdOf } from '../lib/trpc';
+import { useSlicedValue } from './LongPage';
 
 /**
  * The sentence a person reads for a failed call: the rule it broke, else by error code, with the
@@ -87,10 +88,15 @@ export function QueryState<T>({
   empty?: ReactNode;
   loadingLabel?: string;
 }) {
-  if (query.isPending) return <Loading {...(loadingLabel ? { label: loadingLabel } : {})} />;
-  if (query.error || query.data === undefined) {
+  // On a long page the answer is rendered in a transition, in slices (LongPage).
+  const data = useSlicedValue(query.data);
+  const arriving = data === undefined && query.data !== undefined;
+  if (query.isPending || arriving) {
+    return <Loading {...(loadingLabel ? { label: loadingLabel } : {})} />;
+  }
+  if (query.error || data === undefined) {
     return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
   }
-  if (isEmpty?.(query.data)) return <Empty>{empty}</Empty>;
-  return <>{children(query.data)}</>;
+  if (isEmpty?.(data)) return <Empty>{empty}</Empty>;
+  return <>{children(data)}</>;
 }

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { territoryScope, useCan } from '../auth/currentUser';
 import { adminPaths } from '../admin/paths';
 import { Loading, QueryState } from '../../components/QueryState';
+import { LongPage } from '../../components/LongPage';
 import { ProgressSection } from './ProgressSection';
 import { AttentionSection } from './AttentionSection';
 import { RecentChanges, useChangesSince } from './RecentChanges';
@@ -91,22 +92,25 @@ function TerritoryDashboard({ territoryId }: { territoryId: number }) {
             )}
             <KeyFigures overview={ready} />
             <Meetings next={ready.nextMeeting} last={ready.lastHeldMeeting} />
-            <ProgressSection overview={ready} />
-            <TerritoryProgressPanel territoryId={ready.territory.id} />
-            <AttentionSection overview={ready} />
-            <TerritoryIdentity territoryId={ready.territory.id} />
-            <RecentChanges
-              overview={ready}
-              since={changes.since ?? ready.recentChanges.since.slice(0, 10)}
-              onSinceChange={changes.setSince}
-              lastMeetings={changes.lastMeetings}
-              sinceLast={changes.sinceLast}
-              onSinceLastChange={changes.setSinceLast}
-              updating={overview.isPlaceholderData}
-            />
-            <Suspense fallback={<Loading />}>
-              <TerritoryIndicators territory={ready.territory} />
-            </Suspense>
+            {/* Below the first screen: built section by section, charts drawn when scrolled to. */}
+            <LongPage>
+              <ProgressSection overview={ready} />
+              <TerritoryProgressPanel territoryId={ready.territory.id} />
+              <AttentionSection overview={ready} />
+              <TerritoryIdentity territoryId={ready.territory.id} />
+              <RecentChanges
+                overview={ready}
+                since={changes.since ?? ready.recentChanges.since.slice(0, 10)}
+                onSinceChange={changes.setSince}
+                lastMeetings={changes.lastMeetings}
+                sinceLast={changes.sinceLast}
+                onSinceLastChange={changes.setSinceLast}
+                updating={overview.isPlaceholderData}
+              />
+              <Suspense fallback={<Loading />}>
+                <TerritoryIndicators territory={ready.territory} />
+              </Suspense>
+            </LongPage>
           </>
         )}
       </QueryState>

@@ -1,7 +1,13 @@
 import type { BenchSection } from '../goals';
 import { exportsSection } from './exports';
+import { lighthouseSection } from './lighthouse';
 import { overview } from './overview';
 import { reads } from './reads';
 
 /** Every section of `pnpm bench`, in the order of the table. `--only name` runs one. */
-export const SECTIONS: readonly BenchSection[] = [reads, overview, exportsSection];
+export const SECTIONS: readonly BenchSection[] = [
+  reads,
+  overview,
+  exportsSection,
+  lighthouseSection,
+];
