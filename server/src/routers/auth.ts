@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { findUserByEmail, getSetting, recordAudit, setUserLocale } from '@jalon/db';
+import { findUserByEmail, getSetting } from '@jalon/db';
 import { loginInput, setLocaleInput } from '@jalon/shared';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 import { PasswordHashingBusy, UNUSABLE_HASH, verifyPassword } from '../auth/password';
@@ -11,6 +11,7 @@ import {
   SignInThrottled,
 } from '../auth/throttle';
 import type { Principal } from '../auth/permissions';
+import { setOwnLocale, write } from '../services';
 import { DEMO_PASSWORD } from '../demo';
 
 const publicUser = (p: Principal) => ({
@@ -81,19 +82,7 @@ export const authRouter = router({
    */
   session: publicProcedure.query(({ ctx }) => (ctx.user ? publicUser(ctx.user) : null)),
 
-  setLocale: authedProcedure.input(setLocaleInput).mutation(async ({ ctx, input }) => {
-    await ctx.db.transaction().execute(async (trx) => {
-      await setUserLocale(trx, ctx.user.id, input.locale);
-      await recordAudit(trx, {
-        userId: ctx.user.id,
-        entityType: 'user',
-        entityId: ctx.user.id,
-        operation: 'update',
-        oldValue: { locale: ctx.user.locale },
-        newValue: { locale: input.locale },
-        occurredAt: ctx.now().toISOString(),
-      });
-    });
-    return { locale: input.locale };
-  }),
+  setLocale: authedProcedure
+    .input(setLocaleInput)
+    .mutation(({ ctx, input }) => write(ctx, (w) => setOwnLocale(w, input.locale))),
 });

@@ -20,3 +20,4 @@ export * from './measurement';
 export * from './action';
 export * from './territory';
 export * from './organisation';
+export * from './preferences';
