@@ -313,6 +313,26 @@ export interface AppSettingTable {
   value: string;
 }
 
+/** Maintained with the actions (queries/rollups.ts): one row per (plan, stage) with live actions. */
+export interface StageRollupTable {
+  planId: number;
+  stageId: number;
+  /** Progress that counts: done as 100, dropped left out. */
+  progressSum: number;
+  /** Live actions that count (not dropped). */
+  counted: number;
+  live: number;
+  blocked: number;
+}
+
+/** Maintained with the measurements (queries/rollups.ts): each indicator's latest measurement. */
+export interface IndicatorLatestTable {
+  indicatorId: number;
+  measurementId: number;
+  measuredOn: string;
+  value: number;
+}
+
 export interface Database {
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -330,6 +350,8 @@ export interface Database {
   actions: ActionTable;
   indicators: IndicatorTable;
   measurements: MeasurementTable;
+  stageRollups: StageRollupTable;
+  indicatorLatest: IndicatorLatestTable;
   committees: CommitteeTable;
   committeeMembers: CommitteeMemberTable;
   meetings: MeetingTable;

@@ -1,0 +1,132 @@
+import type { Db, Trx } from '../connection';
+
+// The maintained aggregates behind the national portfolio (tables of migration
+// 2026-12-05-0001): every write function that changes live actions or measurements calls one of
+// the refreshers below in its own transaction, and the seeds, which insert rows directly, call
+// `refreshRollups` at their end. A refresher recomputes the touched keys from the rows (one
+// indexed GROUP BY each), so a maintained row always equals a fresh recomputation.
+
+export interface StageKey {
+  planId: number;
+  stageId: number;
+}
+
+/** Per (plan, stage) of the live actions: the figures `stage_rollups` holds. */
+function stageRollupSource(db: Db | Trx, key: StageKey | null) {
+  return db
+    .selectFrom('actions as ra')
+    .where('ra.archivedAt', 'is', null)
+    .$if(key !== null, (qb) =>
+      qb.where('ra.planId', '=', key?.planId ?? 0).where('ra.stageId', '=', key?.stageId ?? 0),
+    )
+    .groupBy(['ra.planId', 'ra.stageId'])
+    .select((eb) => [
+      'ra.planId',
+      'ra.stageId',
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when('ra.status', '=', 'dropped')
+            .then(0)
+            .when('ra.status', '=', 'done')
+            .then(100)
+            .else(eb.ref('ra.progress'))
+            .end(),
+        )
+        .as('progressSum'),
+      eb.fn
+        .sum<number>(eb.case().when('ra.status', '=', 'dropped').then(0).else(1).end())
+        .as('counted'),
+      eb.fn.countAll<number>().as('live'),
+      eb.fn
+        .sum<number>(eb.case().when('ra.status', '=', 'blocked').then(1).else(0).end())
+        .as('blocked'),
+    ]);
+}
+
+const STAGE_ROLLUP_COLUMNS = [
+  'planId',
+  'stageId',
+  'progressSum',
+  'counted',
+  'live',
+  'blocked',
+] as const;
+
+/** Recomputes the rollups of these (plan, stage) keys; a key without live actions has no row. */
+export async function refreshStageRollups(trx: Db | Trx, keys: readonly StageKey[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const key of keys) {
+    const id = `${key.planId}:${key.stageId}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    await trx
+      .deleteFrom('stageRollups')
+      .where('planId', '=', key.planId)
+      .where('stageId', '=', key.stageId)
+      .execute();
+    await trx
+      .insertInto('stageRollups')
+      .columns(STAGE_ROLLUP_COLUMNS)
+      .expression(stageRollupSource(trx, key))
+      .execute();
+  }
+}
+
+/** Each indicator's latest measurement: the latest day, and on a tie the last recorded. */
+function indicatorLatestSource(db: Db | Trx, indicatorId: number | null) {
+  return db
+    .selectFrom('measurements as rm')
+    .$if(indicatorId !== null, (qb) => qb.where('rm.indicatorId', '=', indicatorId ?? 0))
+    .where((eb) =>
+      eb(
+        'rm.id',
+        '=',
+        eb
+          .selectFrom('measurements as rl')
+          .select('rl.id')
+          .whereRef('rl.indicatorId', '=', 'rm.indicatorId')
+          .orderBy('rl.measuredOn', 'desc')
+          .orderBy('rl.id', 'desc')
+          .limit(1),
+      ),
+    )
+    .select(['rm.indicatorId', 'rm.id', 'rm.measuredOn', 'rm.value']);
+}
+
+const INDICATOR_LATEST_COLUMNS = ['indicatorId', 'measurementId', 'measuredOn', 'value'] as const;
+
+/** Recomputes the latest measurement of these indicators; one without measurements has no row. */
+export async function refreshIndicatorLatest(
+  trx: Db | Trx,
+  indicatorIds: readonly number[],
+): Promise<void> {
+  for (const indicatorId of new Set(indicatorIds)) {
+    await trx.deleteFrom('indicatorLatest').where('indicatorId', '=', indicatorId).execute();
+    await trx
+      .insertInto('indicatorLatest')
+      .columns(INDICATOR_LATEST_COLUMNS)
+      .expression(indicatorLatestSource(trx, indicatorId))
+      .execute();
+  }
+}
+
+/**
+ * Recomputes every maintained aggregate from the rows: for the seeds and bulk loads that insert
+ * rows directly. Run it in the same transaction as those inserts.
+ */
+export async function refreshRollups(trx: Db | Trx): Promise<void> {
+  await trx.deleteFrom('stageRollups').execute();
+  await trx
+    .insertInto('stageRollups')
+    .columns(STAGE_ROLLUP_COLUMNS)
+    .expression(stageRollupSource(trx, null))
+    .execute();
+  await trx.deleteFrom('indicatorLatest').execute();
+  await trx
+    .insertInto('indicatorLatest')
+    .columns(INDICATOR_LATEST_COLUMNS)
+    .expression(indicatorLatestSource(trx, null))
+    .execute();
+}
