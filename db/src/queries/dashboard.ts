@@ -662,8 +662,8 @@ export function portfolioRollupsQuery(db: Db | Trx, scope: PortfolioScope | null
 }
 
 /**
- * Overdue actions per plan. Overdue depends on today, so it is not maintained: the index on due
- * dates (`actions_overdue_idx`) reads only the actions due before today. Exported for the bench.
+ * Overdue actions per plan. Overdue depends on today, so it is not maintained: one pass over the
+ * covering index `actions_rollup_idx`, without touching the table. Exported for the bench.
  */
 export function portfolioOverdueQuery(
   db: Db | Trx,
