@@ -10,6 +10,7 @@ import type {
   GlobalRole,
   IndicatorDirection,
   IndicatorKind,
+  IndicatorTrack,
   Locale,
   MeetingMode,
   MeetingStatus,
@@ -325,12 +326,14 @@ export interface StageRollupTable {
   blocked: number;
 }
 
-/** Maintained with the measurements (queries/rollups.ts): each indicator's latest measurement. */
+/** Maintained with the measurements and indicators (queries/rollups.ts): latest measurement, track. */
 export interface IndicatorLatestTable {
   indicatorId: number;
   measurementId: number;
   measuredOn: string;
   value: number;
+  /** `indicatorProgress(...).track` of @jalon/shared: it depends on no date but the measurement's. */
+  track: IndicatorTrack;
 }
 
 export interface Database {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Migrator } from 'kysely';
+import { indicatorProgress } from '@jalon/shared';
 import { createTestDb, migrateToLatest, type Db } from '../src/connection';
 import { migrationProvider } from '../src/migrations';
 import { seedDemo } from '../src/seed/demo';
@@ -60,9 +61,19 @@ async function recomputed(db: Db) {
       });
     }
   }
+  const definitions = new Map(
+    (await db.selectFrom('indicators').selectAll().execute()).map((i) => [i.id, i]),
+  );
   return {
     stageRollups: [...stages.values()].sort((a, b) => a.planId - b.planId || a.stageId - b.stageId),
-    indicatorLatest: [...latest.values()].sort((a, b) => a.indicatorId - b.indicatorId),
+    indicatorLatest: [...latest.values()]
+      .sort((a, b) => a.indicatorId - b.indicatorId)
+      .map((row) => {
+        const definition = definitions.get(row.indicatorId);
+        if (!definition) throw new Error(`Indicator ${row.indicatorId} not found`);
+        const own = measurements.filter((m) => m.indicatorId === row.indicatorId);
+        return { ...row, track: indicatorProgress(definition, own).track };
+      }),
   };
 }
 
@@ -87,6 +98,10 @@ async function expectFresh(db: Db): Promise<void> {
   // A seed with no rows would make the equality vacuous.
   expect(expected.stageRollups.length).toBeGreaterThan(0);
   expect(expected.indicatorLatest.length).toBeGreaterThan(0);
+  // Every track a seed gives, so that the migration's copy of the rule meets each branch.
+  expect(new Set(expected.indicatorLatest.map((r) => r.track))).toEqual(
+    new Set(['achieved', 'on_track', 'off_track']),
+  );
   expect(await maintained(db)).toEqual(expected);
 }
 

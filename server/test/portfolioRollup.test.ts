@@ -79,6 +79,11 @@ const mutation = fc.oneof(
     value: fc.integer({ min: -50, max: 200 }),
   }),
   fc.record({ kind: fc.constant('deleteMeasurement' as const), measurement: fc.nat() }),
+  fc.record({
+    kind: fc.constant('retarget' as const),
+    indicator: fc.nat(),
+    targetDate: fc.constantFrom('2025-03-31', '2026-12-31', '2030-12-31'),
+  }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
 
@@ -117,6 +122,15 @@ async function apply(world: World, admin: Caller, m: Mutation): Promise<void> {
       .orderBy('s.id')
       .execute();
   const measurements = () => db.selectFrom('measurements').select('id').orderBy('id').execute();
+  const liveIndicators = () =>
+    db
+      .selectFrom('indicators as i')
+      .leftJoin('plans as p', 'p.id', 'i.planId')
+      .where('i.archivedAt', 'is', null)
+      .where('p.archivedAt', 'is', null)
+      .select('i.id')
+      .orderBy('i.id')
+      .execute();
   sequence += 1;
   const comment = `Justification ${sequence}`;
   switch (m.kind) {
@@ -226,15 +240,7 @@ async function apply(world: World, admin: Caller, m: Mutation): Promise<void> {
       return;
     }
     case 'measure': {
-      const indicators = await db
-        .selectFrom('indicators as i')
-        .leftJoin('plans as p', 'p.id', 'i.planId')
-        .where('i.archivedAt', 'is', null)
-        .where('p.archivedAt', 'is', null)
-        .select('i.id')
-        .orderBy('i.id')
-        .execute();
-      const indicator = pick(indicators, m.indicator);
+      const indicator = pick(await liveIndicators(), m.indicator);
       if (!indicator) return;
       await admin.measurement.create({
         indicatorId: indicator.id,
@@ -253,6 +259,13 @@ async function apply(world: World, admin: Caller, m: Mutation): Promise<void> {
         source: 'Correction',
         comment,
       });
+      return;
+    }
+    case 'retarget': {
+      // A nearer or farther target date judges the latest measurement anew.
+      const indicator = pick(await liveIndicators(), m.indicator);
+      if (!indicator) return;
+      await admin.indicator.update({ id: indicator.id, targetDate: m.targetDate });
       return;
     }
     case 'deleteMeasurement': {
@@ -483,6 +496,9 @@ async function expectMaintainedAggregatesFresh(world: World): Promise<void> {
   );
 
   const measurements = await db.selectFrom('measurements').selectAll().orderBy('id').execute();
+  const definitions = new Map(
+    (await db.selectFrom('indicators').selectAll().execute()).map((i) => [i.id, i]),
+  );
   const latest = new Map<
     number,
     { indicatorId: number; measurementId: number; measuredOn: string; value: number }
@@ -505,7 +521,14 @@ async function expectMaintainedAggregatesFresh(world: World): Promise<void> {
     .orderBy('indicatorId')
     .execute();
   expect(maintainedLatest).toEqual(
-    [...latest.values()].sort((a, b) => a.indicatorId - b.indicatorId),
+    [...latest.values()]
+      .sort((a, b) => a.indicatorId - b.indicatorId)
+      .map((row) => {
+        const definition = definitions.get(row.indicatorId);
+        if (!definition) throw new Error(`Indicator ${row.indicatorId} not found`);
+        const own = measurements.filter((m) => m.indicatorId === row.indicatorId);
+        return { ...row, track: indicatorProgress(definition, own).track };
+      }),
   );
 }
 

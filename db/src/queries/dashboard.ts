@@ -509,8 +509,8 @@ type PortfolioScope = ReturnType<typeof portfolioScope>;
  * the overdue actions, which depend on today (`portfolioOverdueQuery`). The stage → plan →
  * territory → region → axis → nation means are then taken in JS with the pure functions of
  * @jalon/shared, so they equal the pure roll-up exactly; the 183 territories are sorted and paged
- * in JS. Only the page's meeting dates are read, and indicators are judged once, each with its
- * maintained latest measurement (`indicator_latest`).
+ * in JS. Only the page's meeting dates are read, and only the off-track indicators, whose track
+ * is maintained (`indicator_latest`).
  */
 export async function getPortfolio(db: Db | Trx, options: PortfolioOptions): Promise<Portfolio> {
   const scope = portfolioScope(db, options);
@@ -539,7 +539,7 @@ export async function getPortfolio(db: Db | Trx, options: PortfolioOptions): Pro
     options.visibility.all
       ? Promise.resolve(new Set<number>())
       : partialRegionIds(db, options.visibility),
-    liveIndicatorsWithLatest(db),
+    liveOffTrackIndicators(db),
   ]);
 
   const scopeIds = new Set(territories.map((t) => t.id));
@@ -817,40 +817,29 @@ async function meetingDates(
 }
 
 /**
- * Every live indicator (of a live plan, or of a territory) with its latest measurement, which
- * `indicator_latest` holds, maintained with every write of a measurement (queries/rollups.ts):
- * the latest day, and on a tie the last recorded, as `latestMeasurement` in @jalon/shared keeps.
+ * Every live indicator (of a live plan, or of a territory) that is off track. Its track is
+ * judged by the shared rule on its latest measurement and kept in `indicator_latest` with every
+ * write of a measurement or an indicator (queries/rollups.ts): it depends on no date but the
+ * measurement's, so nothing is judged per request.
  */
-function liveIndicatorsWithLatest(db: Db | Trx) {
+function liveOffTrackIndicators(db: Db | Trx) {
   return db
-    .selectFrom('indicators as i')
+    .selectFrom('indicatorLatest as il')
+    .innerJoin('indicators as i', 'i.id', 'il.indicatorId')
     .leftJoin('plans as p', 'p.id', 'i.planId')
-    .leftJoin('indicatorLatest as il', 'il.indicatorId', 'i.id')
+    .where('il.track', '=', 'off_track')
     .where('i.archivedAt', 'is', null)
     .where('p.archivedAt', 'is', null)
-    .select([
-      'i.id',
-      'i.planId',
-      'i.territoryId',
-      'i.direction',
-      'i.baselineValue',
-      'i.baselineDate',
-      'i.targetValue',
-      'i.targetDate',
-      'il.measuredOn',
-      'il.value',
-    ])
+    .select(['i.planId', 'i.territoryId'])
     .execute();
 }
 
 /**
- * Off-track indicators per territory of the scope. Whether an indicator is on track is a
- * date-based straight line from baseline to target (`indicatorProgress` in @jalon/shared);
- * rewriting that in portable SQL (no julianday) would duplicate the rule, so JS judges each
- * indicator once. A plan indicator counts in every territory of its plan, as plan progress does.
+ * Off-track indicators per territory of the scope. A plan indicator counts in every territory of
+ * its plan, as plan progress does.
  */
 function offTrackByTerritory(
-  indicators: Awaited<ReturnType<typeof liveIndicatorsWithLatest>>,
+  indicators: Awaited<ReturnType<typeof liveOffTrackIndicators>>,
   territoriesByPlan: ReadonlyMap<number, number[]>,
   scopeIds: ReadonlySet<number>,
 ): { perTerritory: Map<number, number>; total: number } {
@@ -862,7 +851,6 @@ function offTrackByTerritory(
         ? [indicator.territoryId].filter((id) => scopeIds.has(id))
         : (territoriesByPlan.get(indicator.planId ?? 0) ?? []);
     if (territoryIds.length === 0) continue;
-    if (judgeIndicator(indicator).track !== 'off_track') continue;
     total += 1;
     for (const id of territoryIds) perTerritory.set(id, (perTerritory.get(id) ?? 0) + 1);
   }

@@ -160,12 +160,15 @@ export async function updateIndicator(
   id: number,
   patch: Updateable<IndicatorTable>,
 ): Promise<Indicator> {
-  return trx
+  const indicator = await trx
     .updateTable('indicators')
     .set(patch)
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  // A new baseline or target judges the latest measurement anew.
+  await refreshIndicatorLatest(trx, [id]);
+  return indicator;
 }
 
 /** Every measurement of an indicator, oldest first (the order of a chart). */

@@ -1,3 +1,4 @@
+import { indicatorProgress } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 
 // The maintained aggregates behind the national portfolio (tables of migration
@@ -74,41 +75,78 @@ export async function refreshStageRollups(trx: Db | Trx, keys: readonly StageKey
   }
 }
 
-/** Each indicator's latest measurement: the latest day, and on a tie the last recorded. */
-function indicatorLatestSource(db: Db | Trx, indicatorId: number | null) {
-  return db
-    .selectFrom('measurements as rm')
-    .$if(indicatorId !== null, (qb) => qb.where('rm.indicatorId', '=', indicatorId ?? 0))
-    .where((eb) =>
-      eb(
-        'rm.id',
-        '=',
-        eb
-          .selectFrom('measurements as rl')
-          .select('rl.id')
-          .whereRef('rl.indicatorId', '=', 'rm.indicatorId')
-          .orderBy('rl.measuredOn', 'desc')
-          .orderBy('rl.id', 'desc')
-          .limit(1),
+/**
+ * Each indicator's latest measurement (the latest day, and on a tie the last recorded) with the
+ * indicator's track judged by the shared rule. The track depends only on the definition and that
+ * measurement, never on today, so it is maintained with them.
+ */
+async function judgedLatest(db: Db | Trx, indicatorId: number | null) {
+  const rows = await db
+    .selectFrom('indicators as ji')
+    .innerJoin('measurements as jm', (join) =>
+      join.on((eb) =>
+        eb(
+          'jm.id',
+          '=',
+          eb
+            .selectFrom('measurements as jl')
+            .select('jl.id')
+            .whereRef('jl.indicatorId', '=', 'ji.id')
+            .orderBy('jl.measuredOn', 'desc')
+            .orderBy('jl.id', 'desc')
+            .limit(1),
+        ),
       ),
     )
-    .select(['rm.indicatorId', 'rm.id', 'rm.measuredOn', 'rm.value']);
+    .$if(indicatorId !== null, (qb) => qb.where('ji.id', '=', indicatorId ?? 0))
+    .select([
+      'ji.id',
+      'ji.direction',
+      'ji.baselineValue',
+      'ji.baselineDate',
+      'ji.targetValue',
+      'ji.targetDate',
+      'jm.id as measurementId',
+      'jm.measuredOn',
+      'jm.value',
+    ])
+    .orderBy('ji.id')
+    .execute();
+  return rows.map((row) => ({
+    indicatorId: row.id,
+    measurementId: row.measurementId,
+    measuredOn: row.measuredOn,
+    value: row.value,
+    track: indicatorProgress(row, [row]).track,
+  }));
 }
 
-const INDICATOR_LATEST_COLUMNS = ['indicatorId', 'measurementId', 'measuredOn', 'value'] as const;
+/** Rows per multi-row insert, well under SQLite's bound parameters limit. */
+const INSERT_CHUNK = 1_000;
 
-/** Recomputes the latest measurement of these indicators; one without measurements has no row. */
+async function insertIndicatorLatest(
+  trx: Db | Trx,
+  rows: Awaited<ReturnType<typeof judgedLatest>>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await trx
+      .insertInto('indicatorLatest')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute();
+  }
+}
+
+/**
+ * Recomputes the latest measurement and track of these indicators, after a write of one of
+ * their measurements or of their definition; one without measurements has no row.
+ */
 export async function refreshIndicatorLatest(
   trx: Db | Trx,
   indicatorIds: readonly number[],
 ): Promise<void> {
   for (const indicatorId of new Set(indicatorIds)) {
     await trx.deleteFrom('indicatorLatest').where('indicatorId', '=', indicatorId).execute();
-    await trx
-      .insertInto('indicatorLatest')
-      .columns(INDICATOR_LATEST_COLUMNS)
-      .expression(indicatorLatestSource(trx, indicatorId))
-      .execute();
+    await insertIndicatorLatest(trx, await judgedLatest(trx, indicatorId));
   }
 }
 
@@ -124,9 +162,5 @@ export async function refreshRollups(trx: Db | Trx): Promise<void> {
     .expression(stageRollupSource(trx, null))
     .execute();
   await trx.deleteFrom('indicatorLatest').execute();
-  await trx
-    .insertInto('indicatorLatest')
-    .columns(INDICATOR_LATEST_COLUMNS)
-    .expression(indicatorLatestSource(trx, null))
-    .execute();
+  await insertIndicatorLatest(trx, await judgedLatest(trx, null));
 }
