@@ -326,6 +326,14 @@ export interface StageRollupTable {
   blocked: number;
 }
 
+/** Maintained with `stage_rollups` (queries/rollups.ts): one row per plan with live actions. */
+export interface PlanRollupTable {
+  planId: number;
+  /** `planProgress` of @jalon/shared over the plan's stages, in stage id order. */
+  progress: number | null;
+  blocked: number;
+}
+
 /** Maintained with the measurements and indicators (queries/rollups.ts): latest measurement, track. */
 export interface IndicatorLatestTable {
   indicatorId: number;
@@ -354,6 +362,7 @@ export interface Database {
   indicators: IndicatorTable;
   measurements: MeasurementTable;
   stageRollups: StageRollupTable;
+  planRollups: PlanRollupTable;
   indicatorLatest: IndicatorLatestTable;
   committees: CommitteeTable;
   committeeMembers: CommitteeMemberTable;

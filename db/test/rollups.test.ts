@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Migrator } from 'kysely';
-import { indicatorProgress } from '@jalon/shared';
+import { indicatorProgress, planProgress, stageProgress, type ActionStatus } from '@jalon/shared';
 import { createTestDb, migrateToLatest, type Db } from '../src/connection';
 import { migrationProvider } from '../src/migrations';
 import { seedDemo } from '../src/seed/demo';
@@ -17,6 +17,26 @@ interface StageRollup {
   counted: number;
   live: number;
   blocked: number;
+}
+
+/** Per plan with live actions: the pure `planProgress` of its stages' `stageProgress`, blocked. */
+function expectedPlanRollups(
+  actions: readonly { planId: number; stageId: number; status: ActionStatus; progress: number }[],
+) {
+  const stageIdsOf = new Map<number, Set<number>>();
+  for (const a of actions)
+    stageIdsOf.set(a.planId, (stageIdsOf.get(a.planId) ?? new Set()).add(a.stageId));
+  return [...stageIdsOf]
+    .sort(([a], [b]) => a - b)
+    .map(([planId, stageIds]) => ({
+      planId,
+      progress: planProgress(
+        [...stageIds]
+          .sort((a, b) => a - b)
+          .map((stageId) => stageProgress(actions.filter((a) => a.stageId === stageId))),
+      ),
+      blocked: actions.filter((a) => a.planId === planId && a.status === 'blocked').length,
+    }));
 }
 
 async function recomputed(db: Db) {
@@ -66,6 +86,7 @@ async function recomputed(db: Db) {
   );
   return {
     stageRollups: [...stages.values()].sort((a, b) => a.planId - b.planId || a.stageId - b.stageId),
+    planRollups: expectedPlanRollups(actions),
     indicatorLatest: [...latest.values()]
       .sort((a, b) => a.indicatorId - b.indicatorId)
       .map((row) => {
@@ -85,6 +106,7 @@ async function maintained(db: Db) {
       .orderBy('planId')
       .orderBy('stageId')
       .execute(),
+    planRollups: await db.selectFrom('planRollups').selectAll().orderBy('planId').execute(),
     indicatorLatest: await db
       .selectFrom('indicatorLatest')
       .selectAll()

@@ -448,8 +448,28 @@ async function expectPortfolioEqualsPureRollup(world: World): Promise<void> {
   }
 }
 
+/** Per plan with live actions: the pure `planProgress` of its stages' `stageProgress`, blocked. */
+function expectedPlanRollups(
+  actions: readonly { planId: number; stageId: number; status: ActionStatus; progress: number }[],
+) {
+  const stageIdsOf = new Map<number, Set<number>>();
+  for (const a of actions)
+    stageIdsOf.set(a.planId, (stageIdsOf.get(a.planId) ?? new Set()).add(a.stageId));
+  return [...stageIdsOf]
+    .sort(([a], [b]) => a - b)
+    .map(([planId, stageIds]) => ({
+      planId,
+      progress: planProgress(
+        [...stageIds]
+          .sort((a, b) => a - b)
+          .map((stageId) => stageProgress(actions.filter((a) => a.stageId === stageId))),
+      ),
+      blocked: actions.filter((a) => a.planId === planId && a.status === 'blocked').length,
+    }));
+}
+
 /**
- * The maintained aggregates (`stage_rollups`, `indicator_latest`) equal a fresh recomputation
+ * The maintained aggregates (`stage_rollups`, `plan_rollups`, `indicator_latest`) equal a fresh recomputation
  * from the raw rows, done here in JS without the refresh functions.
  */
 async function expectMaintainedAggregatesFresh(world: World): Promise<void> {
@@ -493,6 +513,9 @@ async function expectMaintainedAggregatesFresh(world: World): Promise<void> {
   const maintainedStages = await db.selectFrom('stageRollups').selectAll().execute();
   expect(maintainedStages.map((r) => ({ ...r })).sort(byKey)).toEqual(
     [...stages.values()].sort(byKey),
+  );
+  expect(await db.selectFrom('planRollups').selectAll().orderBy('planId').execute()).toEqual(
+    expectedPlanRollups(actions),
   );
 
   const measurements = await db.selectFrom('measurements').selectAll().orderBy('id').execute();

@@ -5,6 +5,8 @@ import { sql, type Kysely } from 'kysely';
 // transaction as every write that changes them (no triggers: the SQL must port to PostgreSQL).
 // - stage_rollups: per (plan, stage) with at least one live action, the sum of the progress that
 //   counts (done as 100, dropped left out), how many count, how many are live and blocked.
+// - plan_rollups: per plan with live actions, the mean of its stages' progress (in stage id
+//   order, as the shared `planProgress` adds them) and its blocked actions.
 // - indicator_latest: per indicator with a measurement, its latest one (day, then id) and the
 //   indicator's track judged on it (which depends on no other date). The rule is copied below as
 //   it stood on this day, since a migration imports no application code.
@@ -58,6 +60,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('stage_rollups_pk', ['plan_id', 'stage_id'])
     .execute();
   await db.schema
+    .createTable('plan_rollups')
+    .addColumn('plan_id', 'integer', (c) => c.primaryKey())
+    .addColumn('progress', 'double precision')
+    .addColumn('blocked', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema
     .createTable('indicator_latest')
     .addColumn('indicator_id', 'integer', (c) => c.primaryKey())
     .addColumn('measurement_id', 'integer', (c) => c.notNull())
@@ -77,6 +85,33 @@ export async function up(db: Kysely<any>): Promise<void> {
     where archived_at is null
     group by plan_id, stage_id
   `.execute(db);
+  const stages = await sql<{ plan: number; total: number; counted: number; blocked: number }>`
+    select plan_id as plan, progress_sum as total, counted as counted, blocked as blocked
+    from stage_rollups
+    order by plan_id, stage_id
+  `.execute(db);
+  const plans = new Map<number, { sum: number; count: number; blocked: number }>();
+  for (const stage of stages.rows) {
+    const plan = plans.get(stage.plan) ?? { sum: 0, count: 0, blocked: 0 };
+    // The shared mean: stages without counted actions are left out.
+    if (stage.counted > 0) {
+      plan.sum += stage.total / stage.counted;
+      plan.count += 1;
+    }
+    plan.blocked += stage.blocked;
+    plans.set(stage.plan, plan);
+  }
+  const planRows = [...plans].map(([planId, plan]) => ({
+    plan_id: planId,
+    progress: plan.count === 0 ? null : plan.sum / plan.count,
+    blocked: plan.blocked,
+  }));
+  for (let i = 0; i < planRows.length; i += 1_000) {
+    await db
+      .insertInto('plan_rollups')
+      .values(planRows.slice(i, i + 1_000))
+      .execute();
+  }
   const latest = await sql<LatestRow>`
     select i.id as indicator, m.id as measurement, m.measured_on as day, m.value as value,
       i.direction as direction, i.baseline_value as baseline, i.baseline_date as baselineday,
@@ -107,5 +142,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('indicator_latest').execute();
+  await db.schema.dropTable('plan_rollups').execute();
   await db.schema.dropTable('stage_rollups').execute();
 }

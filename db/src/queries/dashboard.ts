@@ -5,7 +5,6 @@ import {
   indicatorProgress,
   mean,
   nationProgress,
-  planProgress,
   regionProgress,
   territoryProgress,
   type ActionStatus,
@@ -505,12 +504,12 @@ type PortfolioScope = ReturnType<typeof portfolioScope>;
  * The portfolio of territories: one page of rows and the summary figures for the charts.
  *
  * The roll-ups come from aggregates maintained with every write (`portfolioRollupsQuery`: per
- * stage, the sum and count of counted progress and the blocked actions) and one indexed count of
- * the overdue actions, which depend on today (`portfolioOverdueQuery`). The stage → plan →
- * territory → region → axis → nation means are then taken in JS with the pure functions of
- * @jalon/shared, so they equal the pure roll-up exactly; the 183 territories are sorted and paged
- * in JS. Only the page's meeting dates are read, and only the off-track indicators, whose track
- * is maintained (`indicator_latest`).
+ * plan, its progress by the pure `planProgress` and its blocked actions) and one count of the
+ * overdue actions, which depend on today (`portfolioOverdueQuery`). The plan → territory →
+ * region → axis → nation means are then taken in JS with the pure functions of @jalon/shared, so
+ * they equal the pure roll-up exactly; the 183 territories are sorted and paged in JS. Only the
+ * page's meeting dates are read, and only the off-track indicators, whose track is maintained
+ * (`indicator_latest`).
  */
 export async function getPortfolio(db: Db | Trx, options: PortfolioOptions): Promise<Portfolio> {
   const scope = portfolioScope(db, options);
@@ -647,18 +646,16 @@ function plansOfScope(db: Db | Trx, scope: PortfolioScope) {
 }
 
 /**
- * Per (plan, stage) with live actions, the sum and count of the progress that counts (Réalisé as
- * 100, Abandonné left out) and the blocked actions: maintained in `stage_rollups` by every write
- * of an action (queries/rollups.ts), so the portfolio never rescans the actions. Exported for the
- * bench, which runs its SQL raw as the portfolio's yardstick.
+ * Per plan with live actions, its progress (the pure `planProgress` over its stages) and its
+ * blocked actions: maintained in `plan_rollups` by every write of an action (queries/rollups.ts),
+ * so the portfolio never rescans the actions. Exported for the bench, which runs its SQL raw as
+ * the portfolio's yardstick.
  */
 export function portfolioRollupsQuery(db: Db | Trx, scope: PortfolioScope | null = null) {
   const rollups = db
-    .selectFrom('stageRollups as sr')
-    .select(['sr.planId', 'sr.stageId', 'sr.progressSum', 'sr.counted', 'sr.blocked'])
-    .orderBy('sr.planId')
-    .orderBy('sr.stageId');
-  return scope === null ? rollups : rollups.where('sr.planId', 'in', plansOfScope(db, scope));
+    .selectFrom('planRollups as pr')
+    .select(['pr.planId', 'pr.progress', 'pr.blocked']);
+  return scope === null ? rollups : rollups.where('pr.planId', 'in', plansOfScope(db, scope));
 }
 
 /**
@@ -686,28 +683,17 @@ interface PlanFigures {
   blocked: number;
 }
 
-/**
- * Each plan's progress from its stages' totals, with the pure functions. Progress is a whole
- * number, so a stage's sum is exact and sum / count is the very mean `stageProgress` takes.
- * (PostgreSQL may hand integers over as strings: hence `Number`.)
- */
+/** Each plan's maintained figures with its overdue actions of today. */
 function planFigures(
   totals: Awaited<ReturnType<ReturnType<typeof portfolioRollupsQuery>['execute']>>,
   overdue: Awaited<ReturnType<ReturnType<typeof portfolioOverdueQuery>['execute']>>,
 ): Map<number, PlanFigures> {
-  const plans = new Map<number, PlanFigures & { stageValues: (number | null)[] }>();
+  const plans = new Map<number, PlanFigures>();
   for (const row of totals) {
-    let plan = plans.get(row.planId);
-    if (!plan) {
-      plan = { progress: null, overdue: 0, blocked: 0, stageValues: [] };
-      plans.set(row.planId, plan);
-    }
-    const counted = Number(row.counted);
-    plan.stageValues.push(counted === 0 ? null : Number(row.progressSum) / counted);
-    plan.blocked += Number(row.blocked);
+    plans.set(row.planId, { progress: row.progress, overdue: 0, blocked: row.blocked });
   }
-  for (const plan of plans.values()) plan.progress = planProgress(plan.stageValues);
-  // An overdue action is live, so its plan has a rollup row.
+  // An overdue action is live, so its plan has a rollup row. (PostgreSQL's COUNT is a bigint,
+  // handed over as a string: hence `Number`.)
   for (const row of overdue) {
     const plan = plans.get(row.planId);
     if (plan) plan.overdue += Number(row.overdue);

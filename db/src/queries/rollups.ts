@@ -1,4 +1,4 @@
-import { indicatorProgress } from '@jalon/shared';
+import { indicatorProgress, planProgress } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 
 // The maintained aggregates behind the national portfolio (tables of migration
@@ -6,6 +6,9 @@ import type { Db, Trx } from '../connection';
 // the refreshers below in its own transaction, and the seeds, which insert rows directly, call
 // `refreshRollups` at their end. A refresher recomputes the touched keys from the rows (one
 // indexed GROUP BY each), so a maintained row always equals a fresh recomputation.
+
+/** Rows per multi-row insert, well under SQLite's bound parameters limit. */
+const INSERT_CHUNK = 1_000;
 
 export interface StageKey {
   planId: number;
@@ -73,6 +76,47 @@ export async function refreshStageRollups(trx: Db | Trx, keys: readonly StageKey
       .expression(stageRollupSource(trx, key))
       .execute();
   }
+  await refreshPlanRollups(trx, [...new Set(keys.map((key) => key.planId))]);
+}
+
+/**
+ * Recomputes `plan_rollups` from `stage_rollups` for these plans (null: every plan): each plan's
+ * progress with the pure `planProgress` over its stages in id order, and its blocked actions. A
+ * plan without live actions has no row.
+ */
+async function refreshPlanRollups(trx: Db | Trx, planIds: readonly number[] | null): Promise<void> {
+  if (planIds !== null && planIds.length === 0) return;
+  const stages = await trx
+    .selectFrom('stageRollups')
+    .select(['planId', 'progressSum', 'counted', 'blocked'])
+    .$if(planIds !== null, (qb) => qb.where('planId', 'in', planIds ?? []))
+    .orderBy('planId')
+    .orderBy('stageId')
+    .execute();
+  const plans = new Map<number, { stageValues: (number | null)[]; blocked: number }>();
+  for (const stage of stages) {
+    const plan = plans.get(stage.planId) ?? { stageValues: [], blocked: 0 };
+    // Progress is a whole number: sum / count is the very mean `stageProgress` takes.
+    plan.stageValues.push(stage.counted === 0 ? null : stage.progressSum / stage.counted);
+    plan.blocked += stage.blocked;
+    plans.set(stage.planId, plan);
+  }
+  const rows = [...plans].map(([planId, plan]) => ({
+    planId,
+    progress: planProgress(plan.stageValues),
+    blocked: plan.blocked,
+  }));
+  await (
+    planIds === null
+      ? trx.deleteFrom('planRollups')
+      : trx.deleteFrom('planRollups').where('planId', 'in', planIds)
+  ).execute();
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await trx
+      .insertInto('planRollups')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute();
+  }
 }
 
 /**
@@ -121,9 +165,6 @@ async function judgedLatest(db: Db | Trx, indicatorId: number | null) {
   }));
 }
 
-/** Rows per multi-row insert, well under SQLite's bound parameters limit. */
-const INSERT_CHUNK = 1_000;
-
 async function insertIndicatorLatest(
   trx: Db | Trx,
   rows: Awaited<ReturnType<typeof judgedLatest>>,
@@ -161,6 +202,7 @@ export async function refreshRollups(trx: Db | Trx): Promise<void> {
     .columns(STAGE_ROLLUP_COLUMNS)
     .expression(stageRollupSource(trx, null))
     .execute();
+  await refreshPlanRollups(trx, null);
   await trx.deleteFrom('indicatorLatest').execute();
   await insertIndicatorLatest(trx, await judgedLatest(trx, null));
 }

@@ -103,7 +103,7 @@ export const reads: BenchSection = {
         baseline,
       ),
     );
-    // The portfolio's maintained stage roll-ups and its count of overdue actions, compiled once
+    // The portfolio's maintained plan roll-ups and its count of overdue actions, compiled once
     // and run through the driver: the floor under the procedure, which adds the small reads and
     // the roll-up in JS.
     const rollups = portfolioRollupsQuery(ctx.db).compile();
