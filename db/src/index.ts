@@ -22,6 +22,7 @@ export * from './queries/updateRequests';
 export * from './queries/meetingReview';
 export * from './queries/movement';
 export * from './queries/comments';
+export * from './queries/rollups';
 export * from './queries/dashboard';
 export * from './queries/stateAt';
 export * from './queries/exports';

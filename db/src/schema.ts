@@ -10,6 +10,7 @@ import type {
   GlobalRole,
   IndicatorDirection,
   IndicatorKind,
+  IndicatorTrack,
   Locale,
   MeetingMode,
   MeetingStatus,
@@ -313,6 +314,36 @@ export interface AppSettingTable {
   value: string;
 }
 
+/** Maintained with the actions (queries/rollups.ts): one row per (plan, stage) with live actions. */
+export interface StageRollupTable {
+  planId: number;
+  stageId: number;
+  /** Progress that counts: done as 100, dropped left out. */
+  progressSum: number;
+  /** Live actions that count (not dropped). */
+  counted: number;
+  live: number;
+  blocked: number;
+}
+
+/** Maintained with `stage_rollups` (queries/rollups.ts): one row per plan with live actions. */
+export interface PlanRollupTable {
+  planId: number;
+  /** `planProgress` of @jalon/shared over the plan's stages, in stage id order. */
+  progress: number | null;
+  blocked: number;
+}
+
+/** Maintained with the measurements and indicators (queries/rollups.ts): latest measurement, track. */
+export interface IndicatorLatestTable {
+  indicatorId: number;
+  measurementId: number;
+  measuredOn: string;
+  value: number;
+  /** `indicatorProgress(...).track` of @jalon/shared: it depends on no date but the measurement's. */
+  track: IndicatorTrack;
+}
+
 export interface Database {
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -330,6 +361,9 @@ export interface Database {
   actions: ActionTable;
   indicators: IndicatorTable;
   measurements: MeasurementTable;
+  stageRollups: StageRollupTable;
+  planRollups: PlanRollupTable;
+  indicatorLatest: IndicatorLatestTable;
   committees: CommitteeTable;
   committeeMembers: CommitteeMemberTable;
   meetings: MeetingTable;

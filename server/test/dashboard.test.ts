@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recordAudit } from '@jalon/db';
+import { recordAudit, refreshIndicatorLatest, refreshStageRollups } from '@jalon/db';
 import {
   STAGE_KINDS,
   indicatorProgress,
@@ -46,8 +46,10 @@ async function addAction(
       completedOn: null,
       archivedAt: extra.archivedAt ?? null,
     })
-    .returning('id')
+    .returning(['id', 'planId', 'stageId'])
     .executeTakeFirstOrThrow();
+  // Inserted directly: the portfolio's maintained aggregates follow, as the write path keeps them.
+  await refreshStageRollups(world.db, [row]);
   return row.id;
 }
 
@@ -280,6 +282,7 @@ describe('dashboard.territoryOverview', () => {
         recordedBy: null,
       })
       .execute();
+    await refreshIndicatorLatest(world.db, [world.indicators.NL1]);
     const definition = await world.db
       .selectFrom('indicators')
       .selectAll()

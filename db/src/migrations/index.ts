@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-22-0001-initial';
 import * as updateRequests from './2026-11-22-0002-update-requests';
 import * as portfolioIndexes from './2026-12-04-0001-portfolio-indexes';
+import * as maintainedRollups from './2026-12-05-0001-maintained-rollups';
 
 // Static provider: migrations are bundled with the code, never discovered on disk at run time.
 const migrations: Record<string, Migration> = {
   '2026-11-22-0001-initial': initial,
   '2026-11-22-0002-update-requests': updateRequests,
   '2026-12-04-0001-portfolio-indexes': portfolioIndexes,
+  '2026-12-05-0001-maintained-rollups': maintainedRollups,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import type { Action, ActionUpdate, NewAction } from '../schema';
 import { visiblePlanIds, type Visibility } from './visibility';
 import { containsText } from './text';
 import { overdueActionSql } from './overdue';
+import { refreshStageRollups, type StageKey } from './rollups';
 
 export interface ActionFilter {
   territoryId?: number | undefined;
@@ -178,7 +179,13 @@ export async function findAction(db: Db | Trx, id: number): Promise<Action | und
 }
 
 export async function insertAction(trx: Db | Trx, values: NewAction): Promise<Action> {
-  return trx.insertInto('actions').values(values).returningAll().executeTakeFirstOrThrow();
+  const action = await trx
+    .insertInto('actions')
+    .values(values)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await refreshStageRollups(trx, [action]);
+  return action;
 }
 
 /**
@@ -192,13 +199,20 @@ export async function updateActionAtVersion(
   patch: ActionUpdate,
   nowIso: string,
 ): Promise<Action | undefined> {
-  return trx
+  // A move leaves the former (plan, stage) to refresh as well.
+  const before: StageKey[] =
+    patch.planId !== undefined || patch.stageId !== undefined
+      ? await trx.selectFrom('actions').select(['planId', 'stageId']).where('id', '=', id).execute()
+      : [];
+  const action = await trx
     .updateTable('actions')
     .set((eb) => ({ ...patch, version: eb('version', '+', 1), updatedAt: nowIso }))
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .returningAll()
     .executeTakeFirst();
+  if (action) await refreshStageRollups(trx, [...before, action]);
+  return action;
 }
 
 export async function findStage(db: Db | Trx, id: number) {

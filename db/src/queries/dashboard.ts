@@ -5,7 +5,6 @@ import {
   indicatorProgress,
   mean,
   nationProgress,
-  planProgress,
   regionProgress,
   territoryProgress,
   type ActionStatus,
@@ -504,17 +503,19 @@ type PortfolioScope = ReturnType<typeof portfolioScope>;
 /**
  * The portfolio of territories: one page of rows and the summary figures for the charts.
  *
- * The roll-ups come from ONE shared scan of the live actions (`portfolioScanQuery`: per stage,
- * the sum and count of counted progress, overdue and blocked), read through a covering index. The
- * stage → plan → territory → region → axis → nation means are then taken in JS with the pure
- * functions of @jalon/shared, so they equal the pure roll-up exactly; the 183 territories are
- * sorted and paged in JS. Only the page's meeting dates are read, and indicators are judged once.
+ * The roll-ups come from aggregates maintained with every write (`portfolioRollupsQuery`: per
+ * plan, its progress by the pure `planProgress` and its blocked actions) and one count of the
+ * overdue actions, which depend on today (`portfolioOverdueQuery`). The plan → territory →
+ * region → axis → nation means are then taken in JS with the pure functions of @jalon/shared, so
+ * they equal the pure roll-up exactly; the 183 territories are sorted and paged in JS. Only the
+ * page's meeting dates are read, and only the off-track indicators, whose track is maintained
+ * (`indicator_latest`).
  */
 export async function getPortfolio(db: Db | Trx, options: PortfolioOptions): Promise<Portfolio> {
   const scope = portfolioScope(db, options);
   // Who sees every territory without a region filter has everything in scope: no filter needed.
   const wholeNation = options.visibility.all && options.regionId === undefined;
-  const [territories, links, totals, partialRegions, indicators] = await Promise.all([
+  const [territories, links, totals, overdue, partialRegions, indicators] = await Promise.all([
     db
       .selectFrom('territories as t')
       .innerJoin('regions as r', 'r.id', 't.regionId')
@@ -532,11 +533,12 @@ export async function getPortfolio(db: Db | Trx, options: PortfolioOptions): Pro
       .orderBy('pl_pt.planId')
       .orderBy('pl_pt.territoryId')
       .execute(),
-    portfolioScanQuery(db, options.today, wholeNation ? null : scope).execute(),
+    portfolioRollupsQuery(db, wholeNation ? null : scope).execute(),
+    portfolioOverdueQuery(db, options.today, wholeNation ? null : scope).execute(),
     options.visibility.all
       ? Promise.resolve(new Set<number>())
       : partialRegionIds(db, options.visibility),
-    liveIndicatorsWithLatest(db),
+    liveOffTrackIndicators(db),
   ]);
 
   const scopeIds = new Set(territories.map((t) => t.id));
@@ -547,7 +549,7 @@ export async function getPortfolio(db: Db | Trx, options: PortfolioOptions): Pro
     groupIds(scopeLinks, 'planId', 'territoryId'),
     scopeIds,
   );
-  const plans = planFigures(totals);
+  const plans = planFigures(totals, overdue);
   const rows = territories.map((t) => {
     let overdueCount = 0;
     let blockedCount = 0;
@@ -635,59 +637,44 @@ function portfolioOrder(options: PortfolioOptions): (a: PortfolioRow, b: Portfol
   return (a, b) => first(a, b) || compareText(a.name, b.name) || a.id - b.id;
 }
 
+/** The plans of the scope's territories, for the roll-up queries. */
+function plansOfScope(db: Db | Trx, scope: PortfolioScope) {
+  return db
+    .selectFrom('planTerritories as st_pt')
+    .select('st_pt.planId')
+    .where('st_pt.territoryId', 'in', scope);
+}
+
 /**
- * The one scan behind every roll-up: per (plan, stage) of the live actions, the sum and count of
- * the progress that counts (Réalisé as 100, Abandonné left out), and the overdue and blocked
- * actions. With `scope`, only the plans of those territories. The covering index
- * `actions_rollup_idx` serves it in (plan, stage) order without touching the table. Exported for
- * the bench, which runs its SQL raw as the portfolio's yardstick.
+ * Per plan with live actions, its progress (the pure `planProgress` over its stages) and its
+ * blocked actions: maintained in `plan_rollups` by every write of an action (queries/rollups.ts),
+ * so the portfolio never rescans the actions. Exported for the bench, which runs its SQL raw as
+ * the portfolio's yardstick.
  */
-export function portfolioScanQuery(
+export function portfolioRollupsQuery(db: Db | Trx, scope: PortfolioScope | null = null) {
+  const rollups = db
+    .selectFrom('planRollups as pr')
+    .select(['pr.planId', 'pr.progress', 'pr.blocked']);
+  return scope === null ? rollups : rollups.where('pr.planId', 'in', plansOfScope(db, scope));
+}
+
+/**
+ * Overdue actions per plan. Overdue depends on today, so it is not maintained: one pass over the
+ * covering index `actions_rollup_idx`, without touching the table. Exported for the bench.
+ */
+export function portfolioOverdueQuery(
   db: Db | Trx,
   today: string,
   scope: PortfolioScope | null = null,
 ) {
-  return db
-    .selectFrom('actions as a')
-    .where('a.archivedAt', 'is', null)
-    .$if(scope !== null, (qb) =>
-      qb.where(
-        'a.planId',
-        'in',
-        db
-          .selectFrom('planTerritories as st_pt')
-          .select('st_pt.planId')
-          .where('st_pt.territoryId', 'in', scope ?? []),
-      ),
-    )
-    .groupBy(['a.planId', 'a.stageId'])
-    .select((eb) => [
-      'a.planId',
-      'a.stageId',
-      eb.fn
-        .sum<number | string>(
-          eb
-            .case()
-            .when('a.status', '=', 'dropped')
-            .then(0)
-            .when('a.status', '=', 'done')
-            .then(100)
-            .else(eb.ref('a.progress'))
-            .end(),
-        )
-        .as('progressSum'),
-      eb.fn
-        .sum<number | string>(eb.case().when('a.status', '=', 'dropped').then(0).else(1).end())
-        .as('counted'),
-      eb.fn
-        .sum<number | string>(eb.case().when(overdueActionSql('a', today)).then(1).else(0).end())
-        .as('overdue'),
-      eb.fn
-        .sum<number | string>(eb.case().when('a.status', '=', 'blocked').then(1).else(0).end())
-        .as('blocked'),
-    ])
-    .orderBy('a.planId')
-    .orderBy('a.stageId');
+  const overdue = db
+    .selectFrom('actions as oa')
+    .where('oa.dueDate', '<', today)
+    .where('oa.archivedAt', 'is', null)
+    .where(overdueActionSql('oa', today))
+    .groupBy('oa.planId')
+    .select((eb) => ['oa.planId', eb.fn.countAll<number | string>().as('overdue')]);
+  return scope === null ? overdue : overdue.where('oa.planId', 'in', plansOfScope(db, scope));
 }
 
 interface PlanFigures {
@@ -696,27 +683,21 @@ interface PlanFigures {
   blocked: number;
 }
 
-/**
- * Each plan's progress from its stages' totals, with the pure functions. Progress is a whole
- * number, so a stage's sum is exact and sum / count is the very mean `stageProgress` takes.
- * (PostgreSQL's SUM of integers is a bigint, handed over as a string: hence `Number`.)
- */
+/** Each plan's maintained figures with its overdue actions of today. */
 function planFigures(
-  totals: Awaited<ReturnType<ReturnType<typeof portfolioScanQuery>['execute']>>,
+  totals: Awaited<ReturnType<ReturnType<typeof portfolioRollupsQuery>['execute']>>,
+  overdue: Awaited<ReturnType<ReturnType<typeof portfolioOverdueQuery>['execute']>>,
 ): Map<number, PlanFigures> {
-  const plans = new Map<number, PlanFigures & { stageValues: (number | null)[] }>();
+  const plans = new Map<number, PlanFigures>();
   for (const row of totals) {
-    let plan = plans.get(row.planId);
-    if (!plan) {
-      plan = { progress: null, overdue: 0, blocked: 0, stageValues: [] };
-      plans.set(row.planId, plan);
-    }
-    const counted = Number(row.counted);
-    plan.stageValues.push(counted === 0 ? null : Number(row.progressSum) / counted);
-    plan.overdue += Number(row.overdue);
-    plan.blocked += Number(row.blocked);
+    plans.set(row.planId, { progress: row.progress, overdue: 0, blocked: row.blocked });
   }
-  for (const plan of plans.values()) plan.progress = planProgress(plan.stageValues);
+  // An overdue action is live, so its plan has a rollup row. (PostgreSQL's COUNT is a bigint,
+  // handed over as a string: hence `Number`.)
+  for (const row of overdue) {
+    const plan = plans.get(row.planId);
+    if (plan) plan.overdue += Number(row.overdue);
+  }
   return plans;
 }
 
@@ -822,53 +803,29 @@ async function meetingDates(
 }
 
 /**
- * Every live indicator (of a live plan, or of a territory) with its latest measurement: the
- * latest day, and on a tie the last recorded, as `latestMeasurement` in @jalon/shared keeps.
- * Two correlated LIMIT 1 read the day and the value from the covering index
- * `measurements_latest_idx`, one seek each per indicator, never the measurements table.
+ * Every live indicator (of a live plan, or of a territory) that is off track. Its track is
+ * judged by the shared rule on its latest measurement and kept in `indicator_latest` with every
+ * write of a measurement or an indicator (queries/rollups.ts): it depends on no date but the
+ * measurement's, so nothing is judged per request.
  */
-function liveIndicatorsWithLatest(db: Db | Trx) {
-  const latest = <C extends 'lm.measuredOn' | 'lm.value'>(eb: IndicatorEb, column: C) =>
-    eb
-      .selectFrom('measurements as lm')
-      .select(column)
-      .whereRef('lm.indicatorId', '=', 'i.id')
-      .orderBy('lm.measuredOn', 'desc')
-      .orderBy('lm.id', 'desc')
-      .limit(1);
+function liveOffTrackIndicators(db: Db | Trx) {
   return db
-    .selectFrom('indicators as i')
+    .selectFrom('indicatorLatest as il')
+    .innerJoin('indicators as i', 'i.id', 'il.indicatorId')
     .leftJoin('plans as p', 'p.id', 'i.planId')
+    .where('il.track', '=', 'off_track')
     .where('i.archivedAt', 'is', null)
     .where('p.archivedAt', 'is', null)
-    .select((eb) => [
-      'i.id',
-      'i.planId',
-      'i.territoryId',
-      'i.direction',
-      'i.baselineValue',
-      'i.baselineDate',
-      'i.targetValue',
-      'i.targetDate',
-      latest(eb, 'lm.measuredOn').as('measuredOn'),
-      latest(eb, 'lm.value').as('value'),
-    ])
+    .select(['i.planId', 'i.territoryId'])
     .execute();
 }
 
-type IndicatorEb = ExpressionBuilder<
-  Database & { i: Database['indicators']; p: Database['plans'] },
-  'i' | 'p'
->;
-
 /**
- * Off-track indicators per territory of the scope. Whether an indicator is on track is a
- * date-based straight line from baseline to target (`indicatorProgress` in @jalon/shared);
- * rewriting that in portable SQL (no julianday) would duplicate the rule, so JS judges each
- * indicator once. A plan indicator counts in every territory of its plan, as plan progress does.
+ * Off-track indicators per territory of the scope. A plan indicator counts in every territory of
+ * its plan, as plan progress does.
  */
 function offTrackByTerritory(
-  indicators: Awaited<ReturnType<typeof liveIndicatorsWithLatest>>,
+  indicators: Awaited<ReturnType<typeof liveOffTrackIndicators>>,
   territoriesByPlan: ReadonlyMap<number, number[]>,
   scopeIds: ReadonlySet<number>,
 ): { perTerritory: Map<number, number>; total: number } {
@@ -880,7 +837,6 @@ function offTrackByTerritory(
         ? [indicator.territoryId].filter((id) => scopeIds.has(id))
         : (territoriesByPlan.get(indicator.planId ?? 0) ?? []);
     if (territoryIds.length === 0) continue;
-    if (judgeIndicator(indicator).track !== 'off_track') continue;
     total += 1;
     for (const id of territoryIds) perTerritory.set(id, (perTerritory.get(id) ?? 0) + 1);
   }

@@ -8,6 +8,7 @@ import {
 import type { Db, Trx } from '../connection';
 import type { Indicator, IndicatorTable, Measurement, MeasurementTable } from '../schema';
 import { visiblePlanIds, visibleTerritoryIds, type Visibility } from './visibility';
+import { refreshIndicatorLatest } from './rollups';
 
 export interface IndicatorFilter {
   planId?: number | undefined;
@@ -159,12 +160,15 @@ export async function updateIndicator(
   id: number,
   patch: Updateable<IndicatorTable>,
 ): Promise<Indicator> {
-  return trx
+  const indicator = await trx
     .updateTable('indicators')
     .set(patch)
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  // A new baseline or target judges the latest measurement anew.
+  await refreshIndicatorLatest(trx, [id]);
+  return indicator;
 }
 
 /** Every measurement of an indicator, oldest first (the order of a chart). */
@@ -227,11 +231,25 @@ export async function insertMeasurement(
   trx: Db | Trx,
   values: Insertable<MeasurementTable>,
 ): Promise<Measurement> {
-  return trx.insertInto('measurements').values(values).returningAll().executeTakeFirstOrThrow();
+  const measurement = await trx
+    .insertInto('measurements')
+    .values(values)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await refreshIndicatorLatest(trx, [measurement.indicatorId]);
+  return measurement;
 }
 
 export async function deleteMeasurement(trx: Db | Trx, id: number): Promise<void> {
-  await trx.deleteFrom('measurements').where('id', '=', id).execute();
+  const deleted = await trx
+    .deleteFrom('measurements')
+    .where('id', '=', id)
+    .returning('indicatorId')
+    .execute();
+  await refreshIndicatorLatest(
+    trx,
+    deleted.map((m) => m.indicatorId),
+  );
 }
 
 export async function updateMeasurement(
@@ -239,10 +257,17 @@ export async function updateMeasurement(
   id: number,
   patch: Updateable<MeasurementTable>,
 ): Promise<Measurement> {
-  return trx
+  // Moved to another indicator, the former one's latest changes too.
+  const before =
+    patch.indicatorId !== undefined
+      ? await trx.selectFrom('measurements').select('indicatorId').where('id', '=', id).execute()
+      : [];
+  const measurement = await trx
     .updateTable('measurements')
     .set(patch)
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  await refreshIndicatorLatest(trx, [...before.map((m) => m.indicatorId), measurement.indicatorId]);
+  return measurement;
 }

@@ -1,6 +1,7 @@
 import { addDays, type GlobalRole, type TerritoryRole } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import { setSetting } from '../queries/auth';
+import { refreshRollups } from '../queries/rollups';
 import { createRandom } from './random';
 import { addMonths } from './dates';
 import {
@@ -344,6 +345,8 @@ export async function seedDemo(
     // Last: each held meeting's snapshot is today's state rewound to its day.
     await insertMeetingSnapshots(s);
     await insertUpdateRequests(s);
+    // The rows above went in directly: the portfolio's maintained aggregates follow them.
+    await refreshRollups(trx);
     await setSetting(trx, 'demo', 'true');
     return {
       territories: await countRows(trx, 'territories'),

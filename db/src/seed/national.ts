@@ -15,6 +15,7 @@ import {
 } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import type { Database } from '../schema';
+import { refreshRollups } from '../queries/rollups';
 import { addMonths, minDate } from './dates';
 import { createRandom, type Random } from './random';
 
@@ -357,6 +358,8 @@ export async function seedNational(
     const actions = await seedActions(ctx, plans, people.ownerIds);
     const indicators = await seedIndicators(ctx, plans, territories);
     await seedCommittees(ctx, territories);
+    // The rows above went in directly: the portfolio's maintained aggregates follow them.
+    await refreshRollups(trx);
     return { territories: territories.length, plans: plans.length, actions, ...indicators };
   });
 

@@ -1,4 +1,4 @@
-import type { NewAction } from '@jalon/db';
+import { refreshStageRollups, type NewAction } from '@jalon/db';
 import type { MeetingStatus } from '@jalon/shared';
 import { WORLD_CREATED_AT, type World } from './world';
 
@@ -60,7 +60,9 @@ export async function insertAction(world: World, fields: ActionRow): Promise<num
   const row = await world.db
     .insertInto('actions')
     .values(actionRow(fields))
-    .returning('id')
+    .returning(['id', 'planId', 'stageId'])
     .executeTakeFirstOrThrow();
+  // Inserted directly: the portfolio's maintained aggregates follow, as the write path keeps them.
+  await refreshStageRollups(world.db, [row]);
   return row.id;
 }

@@ -1,4 +1,4 @@
-import { createTestDb, loadPrincipal, setSetting, type Db } from '@jalon/db';
+import { createTestDb, loadPrincipal, refreshRollups, setSetting, type Db } from '@jalon/db';
 import { STAGE_KINDS, type TerritoryRole } from '@jalon/shared';
 import { pino } from 'pino';
 import { createCallerFactory } from '../../src/trpc';
@@ -316,6 +316,8 @@ export async function buildWorld(): Promise<World> {
     );
   const meetings = { NL: await meeting(committees.copilNL), CH: await meeting(committees.copilCH) };
 
+  // The rows above went in directly, as in the seeds: the maintained aggregates follow them.
+  await refreshRollups(db);
   await setSetting(db, 'demo', 'false');
   return {
     db,

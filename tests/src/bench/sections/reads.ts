@@ -3,7 +3,8 @@ import {
   NATIONAL_SEED_ADMIN_EMAIL,
   findUserByEmail,
   loadPrincipal,
-  portfolioScanQuery,
+  portfolioOverdueQuery,
+  portfolioRollupsQuery,
 } from '@jalon/db';
 // The server package exposes only types to the client; the bench drives its real router directly.
 import { createCallerFactory } from '../../../../server/src/trpc';
@@ -102,10 +103,15 @@ export const reads: BenchSection = {
         baseline,
       ),
     );
-    // The portfolio's one scan of the actions, compiled once and run through the driver: the
-    // floor under the procedure, which adds the small reads and the roll-up in JS.
-    const scan = portfolioScanQuery(ctx.db, ctx.today).compile();
-    const rawScan = await run('portfolio scan SQL raw (national)', () => ctx.db.executeQuery(scan));
+    // The portfolio's maintained plan roll-ups and its count of overdue actions, compiled once
+    // and run through the driver: the floor under the procedure, which adds the small reads and
+    // the roll-up in JS.
+    const rollups = portfolioRollupsQuery(ctx.db).compile();
+    const overdue = portfolioOverdueQuery(ctx.db, ctx.today).compile();
+    const rawScan = await run('portfolio roll-up SQL raw (national)', async () => {
+      await ctx.db.executeQuery(rollups);
+      await ctx.db.executeQuery(overdue);
+    });
     rows.push(timed(rawScan, baseline));
     for (const sort of ['name', 'progress'] as const) {
       rows.push(
@@ -118,7 +124,7 @@ export const reads: BenchSection = {
           ),
           rawScan,
           { text: '≤ 20 ms median', met: (s) => s.median <= 20 },
-          'scan SQL raw',
+          'roll-up SQL raw',
         ),
       );
     }
