@@ -1,12 +1,4 @@
-import {
-  findCommittee,
-  insertCommittee,
-  listCommitteeMembers,
-  listCommittees,
-  recordAudit,
-  recordChanges,
-  updateCommittee,
-} from '@jalon/db';
+import { findCommittee, listCommitteeMembers, listCommittees } from '@jalon/db';
 import {
   byIdInput,
   committeeCreateInput,
@@ -15,6 +7,7 @@ import {
 } from '@jalon/shared';
 import { authedProcedure, authorize, notFound, router } from '../trpc';
 import { visibilityOf } from '../auth/permissions';
+import { createCommittee, renameCommittee, write } from '../services';
 
 export const committeeRouter = router({
   list: authedProcedure.input(committeeListInput).query(async ({ ctx, input }) => {
@@ -36,43 +29,11 @@ export const committeeRouter = router({
 
   create: authedProcedure.input(committeeCreateInput).mutation(async ({ ctx, input }) => {
     await authorize(ctx, 'manage', { entity: 'territory', id: input.territoryId });
-    const now = ctx.now();
-    return ctx.db.transaction().execute(async (trx) => {
-      const created = await insertCommittee(trx, { ...input, archivedAt: null });
-      await recordAudit(trx, {
-        userId: ctx.user.id,
-        entityType: 'committee',
-        entityId: created.id,
-        operation: 'create',
-        territoryId: created.territoryId,
-        newValue: { kind: created.kind, name: created.name },
-        occurredAt: now.toISOString(),
-      });
-      return created;
-    });
+    return write(ctx, (w) => createCommittee(w, input));
   }),
 
   update: authedProcedure.input(committeeUpdateInput).mutation(async ({ ctx, input }) => {
     await authorize(ctx, 'manage', { entity: 'committee', id: input.id });
-    const now = ctx.now();
-    return ctx.db.transaction().execute(async (trx) => {
-      const before = await findCommittee(trx, input.id);
-      if (!before) throw notFound('committee', input.id);
-      const after = await updateCommittee(trx, input.id, { name: input.name });
-      await recordChanges(
-        trx,
-        {
-          userId: ctx.user.id,
-          entityType: 'committee',
-          entityId: input.id,
-          operation: 'update',
-          territoryId: after.territoryId,
-          occurredAt: now.toISOString(),
-        },
-        { name: before.name },
-        { name: after.name },
-      );
-      return after;
-    });
+    return write(ctx, (w) => renameCommittee(w, input));
   }),
 });

@@ -21,3 +21,7 @@ export * from './action';
 export * from './territory';
 export * from './organisation';
 export * from './preferences';
+export * from './committee';
+export * from './membership';
+export * from './updateRequest';
+export * from './attendance';
