@@ -25,3 +25,5 @@ export * from './committee';
 export * from './membership';
 export * from './updateRequest';
 export * from './attendance';
+export * from './decision';
+export * from './agenda';
