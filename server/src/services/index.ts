@@ -27,3 +27,4 @@ export * from './updateRequest';
 export * from './attendance';
 export * from './decision';
 export * from './agenda';
+export * from './user';
