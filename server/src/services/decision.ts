@@ -32,13 +32,7 @@ export async function createDecision(w: Write, input: z.infer<typeof decisionCre
   });
   // A planned meeting's validations become gates when it is marked held.
   if (created.kind === 'validation' && created.stageId !== null && meeting.status === 'held') {
-    await recordStageGate(w.trx, {
-      userId: w.actor.id,
-      stageId: created.stageId,
-      meeting,
-      validated: true,
-      occurredAt: w.now.toISOString(),
-    });
+    await recordStageGate(w, { stageId: created.stageId, meeting, validated: true });
   }
   await audit(w, {
     entityType: 'decision',
@@ -74,13 +68,7 @@ export async function updateDecisionFollowUp(w: Write, input: z.infer<typeof dec
   }
   const after = await updateDecision(w.trx, id, { ...patch, updatedAt: w.now.toISOString() });
   if (after.stageId !== null && gateChanges && meeting.status === 'held') {
-    await recordStageGate(w.trx, {
-      userId: w.actor.id,
-      stageId: after.stageId,
-      meeting,
-      validated: validates,
-      occurredAt: w.now.toISOString(),
-    });
+    await recordStageGate(w, { stageId: after.stageId, meeting, validated: validates });
   }
   await audit(w, {
     entityType: 'decision',

@@ -28,3 +28,4 @@ export * from './attendance';
 export * from './decision';
 export * from './agenda';
 export * from './user';
+export * from './meeting';

@@ -1,9 +1,9 @@
 import {
+  clearStageValidationsOf,
   diffFields,
   findStageValidation,
   listMeetingStageValidations,
   listPlanStageGates,
-  recordAudit,
   setStageValidation,
   type Trx,
 } from '@jalon/db';
@@ -14,6 +14,8 @@ import {
   type MeetingStatus,
 } from '@jalon/shared';
 import { badRequest, notFound, ruleBroken } from '../errors';
+import { audit } from './audit';
+import type { Write } from './write';
 
 // A validation decision about a stage is the stage's gate. It may be recorded during the meeting
 // or after it, but the gate is set only once the meeting is held (a cancelled meeting validates
@@ -91,19 +93,17 @@ export async function assertWithdrawalAllowed(
 }
 
 interface GateChange {
-  userId: number;
   stageId: number;
   meeting: { id: number; scheduledAt: string };
   validated: boolean;
-  occurredAt: string;
 }
 
 /**
  * Sets the stage's gate to the meeting and its day, or withdraws it if it was this meeting's;
  * audited. A stage another meeting validated keeps that gate.
  */
-export async function recordStageGate(trx: Trx, change: GateChange): Promise<void> {
-  const stage = await findStageValidation(trx, change.stageId);
+export async function recordStageGate(w: Write, change: GateChange): Promise<void> {
+  const stage = await findStageValidation(w.trx, change.stageId);
   if (!stage) throw notFound('stage', change.stageId);
   const before = { validatedMeetingId: stage.validatedMeetingId, validatedOn: stage.validatedOn };
   let after: typeof before;
@@ -117,34 +117,38 @@ export async function recordStageGate(trx: Trx, change: GateChange): Promise<voi
     if (stage.validatedMeetingId !== change.meeting.id) return;
     after = { validatedMeetingId: null, validatedOn: null };
   }
-  const diff = diffFields(before, after);
-  if (!diff) return;
-  await setStageValidation(trx, stage.id, after);
-  await recordAudit(trx, {
-    userId: change.userId,
+  if (!diffFields(before, after)) return;
+  await setStageValidation(w.trx, stage.id, after);
+  await audit(w, {
     entityType: 'stage',
     entityId: stage.id,
     operation: 'update',
     planId: stage.planId,
-    ...diff,
-    occurredAt: change.occurredAt,
+    before,
+    after,
   });
 }
 
 /** When a meeting is marked held, the validations it recorded become the stages' gates. */
 export async function applyMeetingStageGates(
-  trx: Trx,
+  w: Write,
   meeting: { id: number; scheduledAt: string },
-  userId: number,
-  occurredAt: string,
 ): Promise<void> {
-  for (const validation of await listMeetingStageValidations(trx, meeting.id)) {
-    await recordStageGate(trx, {
-      userId,
-      stageId: validation.stageId,
-      meeting,
-      validated: true,
-      occurredAt,
+  for (const validation of await listMeetingStageValidations(w.trx, meeting.id)) {
+    await recordStageGate(w, { stageId: validation.stageId, meeting, validated: true });
+  }
+}
+
+/** A meeting that never took place validated nothing: the gates its decisions set go. */
+export async function withdrawMeetingStageGates(w: Write, meetingId: number): Promise<void> {
+  for (const stage of await clearStageValidationsOf(w.trx, meetingId)) {
+    await audit(w, {
+      entityType: 'stage',
+      entityId: stage.id,
+      operation: 'update',
+      planId: stage.planId,
+      before: { validatedMeetingId: stage.validatedMeetingId, validatedOn: stage.validatedOn },
+      after: { validatedMeetingId: null, validatedOn: null },
     });
   }
 }

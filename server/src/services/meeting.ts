@@ -1,0 +1,137 @@
+import {
+  buildMeetingSnapshotAt,
+  findCommittee,
+  findMeetingWithTerritory,
+  insertMeeting,
+  insertMeetingSnapshot,
+  updateMeetingAtVersion,
+  type Meeting,
+  type Scope,
+} from '@jalon/db';
+import {
+  canMoveMeeting,
+  checkMarkHeld,
+  checkReschedule,
+  type meetingCreateInput,
+  type meetingSetStatusInput,
+  type meetingUpdateInput,
+} from '@jalon/shared';
+import type { z } from 'zod';
+import { assertMeetingEditable } from '../auth/guards';
+import { badRequest, conflict, notFound, ruleBroken } from '../errors';
+import { audit } from './audit';
+import { applyMeetingStageGates, withdrawMeetingStageGates } from './stageGates';
+import type { Write } from './write';
+
+/** Meetings are stored in UTC so that dates compare as text in SQL. */
+const toUtc = (dateTime: string) => new Date(dateTime).toISOString();
+
+/** A planned meeting of a live committee. */
+export async function createMeeting(
+  w: Write,
+  scope: Scope,
+  input: z.infer<typeof meetingCreateInput>,
+): Promise<Meeting> {
+  const committee = await findCommittee(w.trx, input.committeeId);
+  if (!committee) throw notFound('committee', input.committeeId);
+  if (committee.archivedAt !== null) throw badRequest(`Committee ${committee.id} is archived`);
+  const created = await insertMeeting(w.trx, {
+    committeeId: input.committeeId,
+    scheduledAt: toUtc(input.scheduledAt),
+    place: input.place,
+    mode: input.mode,
+    status: 'planned',
+    heldAt: null,
+    createdAt: w.now.toISOString(),
+  });
+  await audit(w, {
+    entityType: 'meeting',
+    entityId: created.id,
+    operation: 'create',
+    territoryId: scope.territoryIds[0] ?? null,
+    after: created,
+  });
+  return created;
+}
+
+/** Optimistic: `input.version` is the version the caller saw. A held meeting's time stays. */
+export async function updateMeeting(
+  w: Write,
+  scope: Scope,
+  input: z.infer<typeof meetingUpdateInput>,
+): Promise<Meeting> {
+  const { id, version, scheduledAt, ...patch } = input;
+  const before = await findMeetingWithTerritory(w.trx, id);
+  if (!before) throw notFound('meeting', id);
+  if (before.version !== version) throw conflict('meeting', id);
+  assertMeetingEditable(before);
+  if (scheduledAt !== undefined) {
+    const moved = checkReschedule(before, toUtc(scheduledAt));
+    if (!moved.ok) {
+      throw ruleBroken(moved.reason, `Meeting ${id} was held at ${before.scheduledAt}`);
+    }
+  }
+  const after = await updateMeetingAtVersion(w.trx, id, version, {
+    ...patch,
+    ...(scheduledAt === undefined ? {} : { scheduledAt: toUtc(scheduledAt) }),
+  });
+  if (!after) throw conflict('meeting', id);
+  await audit(w, {
+    entityType: 'meeting',
+    entityId: id,
+    operation: 'update',
+    territoryId: scope.territoryIds[0] ?? null,
+    before,
+    after,
+  });
+  return after;
+}
+
+/**
+ * Moves the meeting along its lifecycle. Marked held, it took place when it was scheduled: its
+ * validations become the stages' gates and the state at its time is kept as its snapshot.
+ * Cancelled, it validated nothing.
+ */
+export async function setMeetingStatus(
+  w: Write,
+  scope: Scope,
+  input: z.infer<typeof meetingSetStatusInput>,
+): Promise<Meeting> {
+  const before = await findMeetingWithTerritory(w.trx, input.id);
+  if (!before) throw notFound('meeting', input.id);
+  if (before.version !== input.version) throw conflict('meeting', input.id);
+  if (!canMoveMeeting(before.status, input.status)) {
+    throw badRequest(`Meeting ${input.id} cannot go from ${before.status} to ${input.status}`);
+  }
+  const held = input.status === 'held';
+  if (held) {
+    const started = checkMarkHeld(before, w.now);
+    if (!started.ok) {
+      throw ruleBroken(
+        started.reason,
+        `Meeting ${input.id} is scheduled at ${before.scheduledAt}; it has not started yet`,
+      );
+    }
+  }
+  const after = await updateMeetingAtVersion(w.trx, input.id, input.version, {
+    status: input.status,
+    ...(held ? { heldAt: before.scheduledAt } : {}),
+  });
+  if (!after) throw conflict('meeting', input.id);
+  if (held) {
+    await applyMeetingStageGates(w, before);
+    // The state at the meeting's time, so the committee can later compare with what it saw.
+    const snapshot = await buildMeetingSnapshotAt(w.trx, before, w.now);
+    await insertMeetingSnapshot(w.trx, input.id, w.now.toISOString(), snapshot);
+  }
+  if (input.status === 'cancelled') await withdrawMeetingStageGates(w, input.id);
+  await audit(w, {
+    entityType: 'meeting',
+    entityId: input.id,
+    operation: 'status',
+    territoryId: scope.territoryIds[0] ?? null,
+    before,
+    after,
+  });
+  return after;
+}
