@@ -92,8 +92,3 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
-
-// Guards and errors live in their own modules; re-exported here for the routers that import them
-// from `../trpc`.
-export { authorize, authorizeAdmin } from './auth/guards';
-export { conflict, notFound, ruleBroken } from './errors';

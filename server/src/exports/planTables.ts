@@ -30,7 +30,8 @@ import {
 import { z } from 'zod';
 import type { CsvColumn, CsvRecord } from '../csv';
 import { visibilityOf } from '../auth/permissions';
-import { authorize, notFound } from '../trpc';
+import { authorize } from '../auth/guards';
+import { notFound } from '../errors';
 import { authorizeHistory } from '../routers/history';
 import type { ExportTable } from './tables';
 

@@ -9,7 +9,9 @@ import {
   byIdInput,
   id,
 } from '@jalon/shared';
-import { authedProcedure, authorize, notFound, router } from '../trpc';
+import { authedProcedure, router } from '../trpc';
+import { authorize } from '../auth/guards';
+import { notFound } from '../errors';
 import {
   addAgendaItem,
   addAgendaItems,

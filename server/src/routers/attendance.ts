@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { listAttendance } from '@jalon/db';
 import { attendanceSetInput, id } from '@jalon/shared';
-import { authedProcedure, authorize, router } from '../trpc';
+import { authedProcedure, router } from '../trpc';
+import { authorize } from '../auth/guards';
 import { setAttendance, write } from '../services';
 
 export const attendanceRouter = router({

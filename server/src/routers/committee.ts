@@ -5,7 +5,9 @@ import {
   committeeListInput,
   committeeUpdateInput,
 } from '@jalon/shared';
-import { authedProcedure, authorize, notFound, router } from '../trpc';
+import { authedProcedure, router } from '../trpc';
+import { authorize } from '../auth/guards';
+import { notFound } from '../errors';
 import { visibilityOf } from '../auth/permissions';
 import { createCommittee, renameCommittee, write } from '../services';
 

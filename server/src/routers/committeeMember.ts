@@ -1,5 +1,6 @@
 import { byIdInput, committeeMemberCreateInput, committeeMemberUpdateInput } from '@jalon/shared';
-import { authedProcedure, authorize, router } from '../trpc';
+import { authedProcedure, router } from '../trpc';
+import { authorize } from '../auth/guards';
 import {
   createCommitteeMember,
   removeCommitteeMember,

@@ -6,7 +6,9 @@ import {
   territoryMovementInput,
   territoryOverviewInput,
 } from '@jalon/shared';
-import { authedProcedure, authorize, notFound, router } from '../trpc';
+import { authedProcedure, router } from '../trpc';
+import { authorize } from '../auth/guards';
+import { notFound } from '../errors';
 import { visibilityOf } from '../auth/permissions';
 
 /** How far back "recent changes" look when the caller does not say. */

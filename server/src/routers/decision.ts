@@ -1,6 +1,7 @@
 import { listDecisions } from '@jalon/db';
 import { decisionCreateInput, decisionListInput, decisionUpdateInput } from '@jalon/shared';
-import { authedProcedure, authorize, router } from '../trpc';
+import { authedProcedure, router } from '../trpc';
+import { authorize } from '../auth/guards';
 import { visibilityOf } from '../auth/permissions';
 import { createDecision, updateDecisionFollowUp, write } from '../services';
 

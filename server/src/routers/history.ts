@@ -10,7 +10,8 @@ import {
   territoryHistoryInput,
   type EntityType,
 } from '@jalon/shared';
-import { authedProcedure, authorize, authorizeAdmin, router, type AuthedContext } from '../trpc';
+import { authedProcedure, router, type AuthedContext } from '../trpc';
+import { authorize, authorizeAdmin } from '../auth/guards';
 import { can } from '../auth/permissions';
 
 /**

@@ -16,7 +16,9 @@ import {
   meetingSetStatusInput,
   meetingUpdateInput,
 } from '@jalon/shared';
-import { authedProcedure, authorize, notFound, router } from '../trpc';
+import { authedProcedure, router } from '../trpc';
+import { authorize } from '../auth/guards';
+import { notFound } from '../errors';
 import { visibilityOf } from '../auth/permissions';
 import { createMeeting, setMeetingStatus, updateMeeting, write } from '../services';
 

@@ -5,7 +5,8 @@ import {
   membershipListInput,
   membershipUpdateInput,
 } from '@jalon/shared';
-import { authedProcedure, authorize, router } from '../trpc';
+import { authedProcedure, router } from '../trpc';
+import { authorize } from '../auth/guards';
 import { can } from '../auth/permissions';
 import { changeMembershipRole, createMembership, removeMembership, write } from '../services';
 

@@ -1,6 +1,7 @@
 import { compareTerritoryAt, planProgressSeries, territoryProgressSeries } from '@jalon/db';
 import { isoToday, planSeriesInput, territoryAtInput, territorySeriesInput } from '@jalon/shared';
-import { authedProcedure, authorize, router } from '../trpc';
+import { authedProcedure, router } from '../trpc';
+import { authorize } from '../auth/guards';
 
 // Progress over time (month by month and at each held meeting, beside the expected progress) and
 // a territory as it stood on a past day compared with today.

@@ -4,7 +4,9 @@ import {
   meetingUpdateStatus,
 } from '@jalon/db';
 import { isoToday, updateRequestCreateInput, updateRequestStatusInput } from '@jalon/shared';
-import { authedProcedure, authorize, notFound, router } from '../trpc';
+import { authedProcedure, router } from '../trpc';
+import { authorize } from '../auth/guards';
+import { notFound } from '../errors';
 import { requestUpdates, write } from '../services';
 
 export const updateRequestRouter = router({

@@ -1,6 +1,7 @@
 import { findUser, findUserDetail, listUserTerritoryIds, listUsers } from '@jalon/db';
 import { byIdInput, userCreateInput, userListInput, userUpdateInput } from '@jalon/shared';
-import { authedProcedure, authorize, authorizeAdmin, router } from '../trpc';
+import { authedProcedure, router } from '../trpc';
+import { authorize, authorizeAdmin } from '../auth/guards';
 import { can, managedTerritoryIds, visibilityOf } from '../auth/permissions';
 import { hashPassword } from '../auth/password';
 import { badRequest, forbidden, userNotFound } from '../errors';
