@@ -2,6 +2,7 @@ import type { ActionStatus, StageKind } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import { indicatorsWithLatestQuery, summariseIndicator } from './indicators';
 import { findPreviousHeldMeeting, tookPlaceAt } from './meetings';
+import { overdueActionSql } from './overdue';
 
 // "Prepare the agenda": what a committee should look at, found in the data of its territory.
 // Each proposal is structured data; the client words it in the user's language.
@@ -116,14 +117,7 @@ function actionProposals(db: Db | Trx, meeting: ProposalMeeting, meetingDate: st
     .where('a.planId', 'in', livePlanIdsOfTerritory(db, meeting.territoryId))
     .where('a.archivedAt', 'is', null)
     .where((eb) =>
-      eb.or([
-        eb('a.status', 'in', ['blocked', 'late']),
-        eb.and([
-          eb('a.dueDate', 'is not', null),
-          eb('a.dueDate', '<', meetingDate),
-          eb('a.status', 'not in', ['done', 'dropped', 'blocked', 'late']),
-        ]),
-      ]),
+      eb.or([eb('a.status', 'in', ['blocked', 'late']), overdueActionSql('a', meetingDate)]),
     )
     .orderBy('a.dueDate', 'asc')
     .orderBy('a.id', 'asc')
