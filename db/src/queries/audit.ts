@@ -1,5 +1,6 @@
 import type { Db, Trx } from '../connection';
 import type { AuditEventTable } from '../schema';
+import { preparedQuery } from '../prepared';
 
 export interface AuditInput {
   userId: number | null;
@@ -81,8 +82,45 @@ export interface HistoryEntry {
 const parse = (value: string | null): Record<string, unknown> | null =>
   value === null ? null : (JSON.parse(value) as Record<string, unknown>);
 
-const auditEvents = (db: Db) => db.selectFrom('auditEvents as e');
+const auditEvents = (db: Db | Trx) => db.selectFrom('auditEvents as e');
 export type AuditEventsQuery = ReturnType<typeof auditEvents>;
+
+interface Page {
+  limit: number;
+  offset: number;
+}
+
+/** The columns of a history entry, newest first. */
+const entryRows = (query: AuditEventsQuery) =>
+  query
+    .leftJoin('users as u', 'u.id', 'e.userId')
+    .select([
+      'e.id',
+      'e.occurredAt',
+      'e.userId',
+      'u.name as userName',
+      'e.entityType',
+      'e.entityId',
+      'e.operation',
+      'e.planId',
+      'e.oldValue',
+      'e.newValue',
+      'e.comment',
+    ])
+    .orderBy('e.occurredAt', 'desc')
+    .orderBy('e.id', 'desc');
+
+const entryCount = (query: AuditEventsQuery) =>
+  query.select((eb) => eb.fn.countAll<number>().as('n'));
+
+type EntryRow = Awaited<ReturnType<ReturnType<typeof entryRows>['execute']>>[number];
+
+function entryPage(rows: EntryRow[], count: { n: number } | undefined) {
+  return {
+    items: rows.map((r) => ({ ...r, oldValue: parse(r.oldValue), newValue: parse(r.newValue) })),
+    total: Number(count?.n ?? 0),
+  };
+}
 
 /**
  * Audit events narrowed by `narrow`, newest first, one page of them with the total: the one query
@@ -91,35 +129,35 @@ export type AuditEventsQuery = ReturnType<typeof auditEvents>;
 export async function listAuditEntries(
   db: Db | Trx,
   narrow: (query: AuditEventsQuery) => AuditEventsQuery,
-  page: { limit: number; offset: number },
+  page: Page,
 ): Promise<{ items: HistoryEntry[]; total: number }> {
   const base = narrow(auditEvents(db));
   const [rows, count] = await Promise.all([
-    base
-      .leftJoin('users as u', 'u.id', 'e.userId')
-      .select([
-        'e.id',
-        'e.occurredAt',
-        'e.userId',
-        'u.name as userName',
-        'e.entityType',
-        'e.entityId',
-        'e.operation',
-        'e.planId',
-        'e.oldValue',
-        'e.newValue',
-        'e.comment',
-      ])
-      .orderBy('e.occurredAt', 'desc')
-      .orderBy('e.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    entryRows(base).limit(page.limit).offset(page.offset).execute(),
+    entryCount(base).executeTakeFirst(),
   ]);
-  return {
-    items: rows.map((r) => ({ ...r, oldValue: parse(r.oldValue), newValue: parse(r.newValue) })),
-    total: Number(count.n),
+  return entryPage(rows, count);
+}
+
+/**
+ * `listAuditEntries` for a narrowing that takes its values as parameters: its two statements are
+ * built and compiled once (see `preparedQuery`), for the pages read on every dashboard request.
+ */
+export function preparedAuditEntries<P extends object>(
+  narrow: (query: AuditEventsQuery, params: P) => AuditEventsQuery,
+): (db: Db | Trx, params: P & Page) => Promise<{ items: HistoryEntry[]; total: number }> {
+  const rows = preparedQuery((db, p: P & Page) =>
+    entryRows(narrow(auditEvents(db), p))
+      .limit(p.limit)
+      .offset(p.offset),
+  );
+  const count = preparedQuery((db, p: P) => entryCount(narrow(auditEvents(db), p)));
+  return async (db, params) => {
+    const [page, total] = await Promise.all([
+      rows.execute(db, params),
+      count.executeTakeFirst(db, params),
+    ]);
+    return entryPage(page, total);
   };
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { GlobalRole, Locale, TerritoryRole } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
+import { preparedQuery } from '../prepared';
 
 export interface PrincipalRecord {
   id: number;
@@ -76,17 +77,13 @@ type PrincipalPart = 'user' | 'region' | 'membership' | 'plan';
  * user and each of their lists come as rows of a UNION ALL, each branch behind the same session
  * join, so a user with many memberships costs rows, not a product of lists.
  */
-export async function findSessionPrincipal(
-  db: Db | Trx,
-  sessionId: string,
-  nowIso: string,
-): Promise<PrincipalRecord | null> {
+const sessionPrincipalQuery = preparedQuery((db, p: { sessionId: string; nowIso: string }) => {
   const live = () =>
     db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.userId')
-      .where('s.id', '=', sessionId)
-      .where('s.expiresAt', '>', nowIso)
+      .where('s.id', '=', p.sessionId)
+      .where('s.expiresAt', '>', p.nowIso)
       .where('u.disabledAt', 'is', null);
   const part = (name: PrincipalPart) => sql<PrincipalPart>`${sql.lit(name)}`.as('part');
   // The user's own columns are null in the branches of their lists.
@@ -97,7 +94,7 @@ export async function findSessionPrincipal(
     sql<GlobalRole | null>`null`.as('globalRole'),
   ] as const;
   const noRole = sql<TerritoryRole | null>`null`.as('role');
-  const rows = await live()
+  return live()
     .select((eb) => [
       part('user'),
       'u.id as ref',
@@ -126,8 +123,16 @@ export async function findSessionPrincipal(
       live()
         .innerJoin('planLeads as pl', 'pl.userId', 'u.id')
         .select([part('plan'), 'pl.planId as ref', ...noUser, noRole]),
-    )
-    .execute();
+    );
+});
+
+/** The principal of the session `sessionId` at `nowIso`, or null (expired, unknown, disabled). */
+export async function findSessionPrincipal(
+  db: Db | Trx,
+  sessionId: string,
+  nowIso: string,
+): Promise<PrincipalRecord | null> {
+  const rows = await sessionPrincipalQuery.execute(db, { sessionId, nowIso });
   const user = rows.find((r) => r.part === 'user');
   if (!user?.email || !user.name || !user.locale) return null;
   const principal: PrincipalRecord = {

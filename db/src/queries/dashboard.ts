@@ -1,4 +1,10 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Compilable,
+  type Expression,
+  type ExpressionBuilder,
+  type SqlBool,
+} from 'kysely';
 import {
   HELD_MEETING_STATUSES,
   ACTION_STATUSES,
@@ -20,6 +26,7 @@ import {
 } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import type { Database } from '../schema';
+import { preparedQuery } from '../prepared';
 import { overdueActionSql } from './overdue';
 import { stageProgressQuery } from './progress';
 import { visibleTerritoryIds, type Visibility } from './visibility';
@@ -178,25 +185,30 @@ const emptyTracks = (): Record<IndicatorTrack, number> => ({
   achieved: 0,
 });
 
+/** The territory and its region's name. */
+const territoryHeaderQuery = preparedQuery((db, p: { territoryId: number }) =>
+  db
+    .selectFrom('territories as t')
+    .innerJoin('regions as r', 'r.id', 't.regionId')
+    .where('t.id', '=', p.territoryId)
+    .select(['t.id', 't.code', 't.name', 't.regionId', 'r.name as regionName']),
+);
+
 /** Everything the territory dashboard shows, in a dozen indexed queries; null for no territory. */
 export async function getTerritoryOverview(
   db: Db | Trx,
   options: TerritoryOverviewOptions,
 ): Promise<TerritoryOverview | null> {
   const { territoryId, today, nowIso, changesSince, listLimit } = options;
-  const territory = await db
-    .selectFrom('territories as t')
-    .innerJoin('regions as r', 'r.id', 't.regionId')
-    .where('t.id', '=', territoryId)
-    .select(['t.id', 't.code', 't.name', 't.regionId', 'r.name as regionName'])
-    .executeTakeFirst();
+  const territory = await territoryHeaderQuery.executeTakeFirst(db, { territoryId });
   if (!territory) return null;
 
+  const lists = { territoryId, today, limit: listLimit };
   const [plans, counts, overdue, blocked, indicators, changes, meetings] = await Promise.all([
     territoryPlans(db, territoryId),
     territoryStatusCounts(db, territoryId, today),
-    attentionActions(db, territoryId, listLimit, () => overdueActionSql('a', today)),
-    attentionActions(db, territoryId, listLimit, (eb) => eb('a.status', '=', 'blocked')),
+    overdueActionsQuery.execute(db, lists),
+    blockedActionsQuery.execute(db, lists),
     territoryIndicators(db, territoryId, listLimit),
     recentChanges(db, territoryId, changesSince, listLimit),
     territoryMeetings(db, territoryId, nowIso),
@@ -249,11 +261,12 @@ function territoryPlansQuery(db: Db | Trx, territoryId: number) {
     ]);
 }
 
+const orderedTerritoryPlansQuery = preparedQuery((db, p: { territoryId: number }) =>
+  territoryPlansQuery(db, p.territoryId).orderBy('p.code').orderBy('p.id'),
+);
+
 async function territoryPlans(db: Db | Trx, territoryId: number): Promise<DashboardPlan[]> {
-  const rows = await territoryPlansQuery(db, territoryId)
-    .orderBy('p.code')
-    .orderBy('p.id')
-    .execute();
+  const rows = await orderedTerritoryPlansQuery.execute(db, { territoryId });
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
@@ -276,21 +289,24 @@ function territoryActions(db: Db | Trx, territoryId: number) {
     .where('a.archivedAt', 'is', null);
 }
 
+const statusCountsQuery = preparedQuery((db, p: { territoryId: number; today: string }) =>
+  territoryActions(db, p.territoryId)
+    .select((eb) => [
+      'a.status',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn
+        .sum<number>(eb.case().when(overdueActionSql('a', p.today)).then(1).else(0).end())
+        .as('overdue'),
+    ])
+    .groupBy('a.status'),
+);
+
 async function territoryStatusCounts(
   db: Db | Trx,
   territoryId: number,
   today: string,
 ): Promise<{ byStatus: Record<ActionStatus, number>; overdue: number }> {
-  const rows = await territoryActions(db, territoryId)
-    .select((eb) => [
-      'a.status',
-      eb.fn.countAll<number>().as('n'),
-      eb.fn
-        .sum<number>(eb.case().when(overdueActionSql('a', today)).then(1).else(0).end())
-        .as('overdue'),
-    ])
-    .groupBy('a.status')
-    .execute();
+  const rows = await statusCountsQuery.execute(db, { territoryId, today });
   const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<
     ActionStatus,
     number
@@ -303,16 +319,19 @@ async function territoryStatusCounts(
   return { byStatus, overdue };
 }
 
+interface AttentionParams {
+  territoryId: number;
+  today: string;
+  limit: number;
+}
+
 /** The first `limit` live actions of the territory meeting `condition`, oldest due date first. */
-function attentionActions(
-  db: Db | Trx,
-  territoryId: number,
-  limit: number,
-  condition: (eb: DashboardEb) => Expression<SqlBool>,
-): Promise<DashboardAction[]> {
-  return (
-    territoryActions(db, territoryId)
-      .where((eb) => condition(eb))
+function attentionActionsQuery(
+  condition: (eb: DashboardEb, p: AttentionParams) => Expression<SqlBool>,
+) {
+  return preparedQuery((db, p: AttentionParams): Compilable<DashboardAction> =>
+    territoryActions(db, p.territoryId)
+      .where((eb) => condition(eb, p))
       .innerJoin('plans as p', 'p.id', 'a.planId')
       .leftJoin('users as u', 'u.id', 'a.ownerUserId')
       .select([
@@ -330,22 +349,20 @@ function attentionActions(
       .orderBy((eb) => eb('a.dueDate', 'is', null))
       .orderBy('a.dueDate')
       .orderBy('a.id')
-      .limit(limit)
-      .execute()
+      .limit(p.limit),
   );
 }
 
-async function territoryIndicators(
-  db: Db | Trx,
-  territoryId: number,
-  limit: number,
-): Promise<TerritoryOverview['indicators']> {
-  // The territory's indicators: those of its live plans and its own.
-  const rows = await indicatorsWithLatestMeasurement(db)
+const overdueActionsQuery = attentionActionsQuery((_eb, p) => overdueActionSql('a', p.today));
+const blockedActionsQuery = attentionActionsQuery((eb) => eb('a.status', '=', 'blocked'));
+
+// The territory's indicators: those of its live plans and its own.
+const territoryIndicatorsQuery = preparedQuery((db, p: { territoryId: number }) =>
+  indicatorsWithLatestMeasurement(db)
     .where((eb) =>
       eb.or([
-        eb('i.territoryId', '=', territoryId),
-        eb('i.planId', 'in', livePlanIdsOf(db, territoryId)),
+        eb('i.territoryId', '=', p.territoryId),
+        eb('i.planId', 'in', livePlanIdsOf(db, p.territoryId)),
       ]),
     )
     .select([
@@ -362,8 +379,15 @@ async function territoryIndicators(
       'm.measuredOn',
       'm.value',
     ])
-    .orderBy('i.id')
-    .execute();
+    .orderBy('i.id'),
+);
+
+async function territoryIndicators(
+  db: Db | Trx,
+  territoryId: number,
+  limit: number,
+): Promise<TerritoryOverview['indicators']> {
+  const rows = await territoryIndicatorsQuery.execute(db, { territoryId });
   const byTrack = emptyTracks();
   const offTrack: DashboardIndicator[] = [];
   for (const row of rows) {
@@ -398,12 +422,8 @@ function recentChanges(
   return listTerritoryHistory(db, { territoryId, since, limit, offset: 0 });
 }
 
-async function territoryMeetings(
-  db: Db | Trx,
-  territoryId: number,
-  nowIso: string,
-): Promise<{ nextMeeting: DashboardMeeting | null; lastHeldMeeting: DashboardMeeting | null }> {
-  const base = db
+function territoryMeetingsQuery(db: Db | Trx, territoryId: number) {
+  return db
     .selectFrom('meetings as m')
     .innerJoin('committees as c', 'c.id', 'm.committeeId')
     .where('c.territoryId', '=', territoryId)
@@ -419,18 +439,33 @@ async function territoryMeetings(
       'm.mode',
       'm.status',
     ]);
+}
+
+const nextMeetingQuery = preparedQuery((db, p: { territoryId: number; nowIso: string }) =>
+  territoryMeetingsQuery(db, p.territoryId)
+    .where('m.status', '=', 'planned')
+    .where('m.scheduledAt', '>=', p.nowIso)
+    .orderBy('m.scheduledAt')
+    .orderBy('m.id')
+    .limit(1),
+);
+
+const lastHeldMeetingQuery = preparedQuery((db, p: { territoryId: number }) =>
+  territoryMeetingsQuery(db, p.territoryId)
+    .where('m.status', 'in', HELD_MEETING_STATUSES)
+    .orderBy((eb) => eb.fn.coalesce('m.heldAt', 'm.scheduledAt'), 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(1),
+);
+
+async function territoryMeetings(
+  db: Db | Trx,
+  territoryId: number,
+  nowIso: string,
+): Promise<{ nextMeeting: DashboardMeeting | null; lastHeldMeeting: DashboardMeeting | null }> {
   const [next, last] = await Promise.all([
-    base
-      .where('m.status', '=', 'planned')
-      .where('m.scheduledAt', '>=', nowIso)
-      .orderBy('m.scheduledAt')
-      .orderBy('m.id')
-      .executeTakeFirst(),
-    base
-      .where('m.status', 'in', HELD_MEETING_STATUSES)
-      .orderBy((eb) => eb.fn.coalesce('m.heldAt', 'm.scheduledAt'), 'desc')
-      .orderBy('m.id', 'desc')
-      .executeTakeFirst(),
+    nextMeetingQuery.executeTakeFirst(db, { territoryId, nowIso }),
+    lastHeldMeetingQuery.executeTakeFirst(db, { territoryId }),
   ]);
   return { nextMeeting: next ?? null, lastHeldMeeting: last ?? null };
 }

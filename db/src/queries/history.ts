@@ -10,7 +10,12 @@ import {
   type StageKind,
 } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
-import { listAuditEntries, type AuditEventsQuery, type HistoryEntry } from './audit';
+import {
+  listAuditEntries,
+  preparedAuditEntries,
+  type AuditEventsQuery,
+  type HistoryEntry,
+} from './audit';
 
 // History as people read it: each audit event of a page with the names of who and what it
 // names, found in a bounded number of batched lookups (one per kind of row on the page), never
@@ -429,9 +434,16 @@ export function territoryHistoryFilter(territoryId: number, since: string) {
       );
 }
 
-export function listTerritoryHistory(
+const territoryHistoryPage = preparedAuditEntries(
+  (query, p: { territoryId: number; since: string }) =>
+    withoutAgendaMoves(territoryHistoryFilter(p.territoryId, p.since)(query)),
+);
+
+/** What changed in a territory from `since` on, newest first: the dashboard's recent changes. */
+export async function listTerritoryHistory(
   db: Db | Trx,
   filter: { territoryId: number; since: string; limit: number; offset: number },
 ): Promise<HistoryPage> {
-  return readablePage(db, territoryHistoryFilter(filter.territoryId, filter.since), filter);
+  const { items, total } = await territoryHistoryPage(db, filter);
+  return { items: await readableHistory(db, items), total };
 }

@@ -187,6 +187,26 @@ export const overview: BenchSection = {
         ),
       );
 
+      // The floor the ratio above can reach: the bare server answering the same request over the
+      // same HTTP, with the same statements raw and the same JSON.
+      const bareHttp = summarise(
+        await measure(
+          'overview from the bare server',
+          () => get(agent, barePort, path, cookie),
+          options,
+        ),
+      );
+      rows.push({
+        measure: 'bare node:http, same statements and JSON (median ms)',
+        value: bareHttp.median,
+        unit: 'ms',
+        yardstick: 'its statements raw',
+        yardstickValue: raw.median,
+        ratio: bareHttp.median / raw.median,
+        goal: 'informative',
+        met: null,
+      });
+
       // On a loaded machine the median of a request that waits on sockets pays the scheduler
       // (each wait lets other processes run) where a synchronous loop of statements does not;
       // the fastest runs show the work itself.
