@@ -26,8 +26,20 @@ export interface IndicatorProgress {
 
 const DAY_MS = 86_400_000;
 
+// Day numbers already parsed: a CSV export judges hundreds of thousands of measurements against
+// the same few thousand dates, and Date.parse was most of its time. Bounded, never reached by
+// the programme's calendar (2018-2035 is about 6,600 days).
+const MAX_REMEMBERED_DAYS = 20_000;
+const dayNumbers = new Map<string, number>();
+
 function dayNumber(isoDate: string): number {
-  return Math.floor(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+  const day = isoDate.slice(0, 10);
+  let number = dayNumbers.get(day);
+  if (number === undefined) {
+    number = Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+    if (dayNumbers.size < MAX_REMEMBERED_DAYS) dayNumbers.set(day, number);
+  }
+  return number;
 }
 
 /** Direction and values must agree: a rising indicator aims above its baseline, a falling one below. */

@@ -9,7 +9,6 @@ import {
   listMemberships,
 } from '@jalon/db';
 import {
-  expectedValueOn,
   fundingLineListInput,
   historyInput,
   indicatorListInput,
@@ -373,15 +372,19 @@ export const measurementsExport: ExportTable<z.infer<typeof measurementFilters>>
     const labels = VOCABULARY_LABELS[lang];
     // Newest first, as `measurement.list` pages them, in one query.
     for await (const batch of streamMeasurementRows(db, input.indicatorId)) {
-      yield batch.map((m) => ({
-        date: m.measuredOn,
-        value: m.value,
-        expected: oneDecimal(expectedValueOn(indicator, m.measuredOn)),
-        track: labels.indicatorTrack[indicatorProgress(indicator, [m]).track],
-        source: m.source,
-        comment: m.comment,
-        recordedBy: m.recorderName,
-      }));
+      yield batch.map((m) => {
+        // Each measurement judged alone: the expectation on its own date, and its track.
+        const judged = indicatorProgress(indicator, [m]);
+        return {
+          date: m.measuredOn,
+          value: m.value,
+          expected: oneDecimal(judged.expectedValue),
+          track: labels.indicatorTrack[judged.track],
+          source: m.source,
+          comment: m.comment,
+          recordedBy: m.recorderName,
+        };
+      });
     }
   },
 };

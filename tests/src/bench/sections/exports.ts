@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import { sql, type Compilable } from 'kysely';
@@ -19,6 +17,7 @@ import {
 import { openSession, SESSION_COOKIE } from '../../../../server/src/auth/sessions';
 import { runCli } from '../../../../server/src/cli/program';
 import type { BenchContext, BenchSection, GoalRow } from '../goals';
+import { startJalon, stopServer } from '../server';
 
 // CSV exports (issue 10): the real server (`server/src/main.ts`) in a child process on a copy of
 // the national database in which one indicator holds every measurement of the nation (205,091
@@ -27,7 +26,6 @@ import type { BenchContext, BenchSection, GoalRow } from '../goals';
 
 const PORT = 4510;
 const MILLION = 1_000_000;
-const MAIN = fileURLToPath(new URL('../../../../server/src/main.ts', import.meta.url));
 
 /** Resident memory of a process, in MB (Linux). */
 function rssOf(pid: number): number {
@@ -85,28 +83,6 @@ async function buildExportDatabase(ctx: BenchContext) {
   if (!admin) throw new Error('The national seed created no admin');
   const { token } = await openSession(db, admin.id, new Date());
   return { file, db, national, million, cookie: `${SESSION_COOKIE}=${token}` };
-}
-
-/** The server of `pnpm start` on `file`, listening on PORT. */
-async function startServer(file: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      JALON_DB: file,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`The server stopped (${code})`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Jalon is running')) resolve();
-    });
-  });
-  child.removeAllListeners('exit');
-  return child;
 }
 
 interface Download {
@@ -305,7 +281,7 @@ export const exportsSection: BenchSection = {
     const plans = planExportQuery(big.db, { today: ctx.today });
     await big.db.destroy();
     const runs = Math.max(1, Math.min(ctx.runs, 5));
-    const server = await startServer(big.file);
+    const server = await startJalon(big.file, PORT);
     const pid = server.pid ?? 0;
     const rows: GoalRow[] = [];
     try {
@@ -383,7 +359,7 @@ export const exportsSection: BenchSection = {
       );
       rows.push(throughputRow('actions.csv national over HTTP', a, rawActions, { maxTimesRaw: 2 }));
     } finally {
-      server.kill('SIGTERM');
+      await stopServer(server);
     }
 
     const rawPlans = rawRead(big.file, plans, runs);
