@@ -14,3 +14,4 @@ export * from './auditLabels';
 export * from './format';
 export * from './progressOverTime';
 export * from './rules';
+export * from './importCells';

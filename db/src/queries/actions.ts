@@ -5,6 +5,7 @@ import { visiblePlanIds, type Visibility } from './visibility';
 import { containsText } from './text';
 import { overdueActionSql } from './overdue';
 import { refreshStageRollups, type StageKey } from './rollups';
+import { chunksOf } from './idChunks';
 
 export interface ActionFilter {
   territoryId?: number | undefined;
@@ -176,6 +177,15 @@ async function planTerritoryIds(
 
 export async function findAction(db: Db | Trx, id: number): Promise<Action | undefined> {
   return db.selectFrom('actions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The actions with these ids (any number of them), archived ones included, in no order. */
+export async function findActionsByIds(db: Db | Trx, ids: Iterable<number>): Promise<Action[]> {
+  const found: Action[] = [];
+  for (const chunk of chunksOf(ids)) {
+    found.push(...(await db.selectFrom('actions').selectAll().where('id', 'in', chunk).execute()));
+  }
+  return found;
 }
 
 export async function insertAction(trx: Db | Trx, values: NewAction): Promise<Action> {

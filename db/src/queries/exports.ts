@@ -7,6 +7,7 @@ import { streamRowBatches } from '../readConnection';
 import { overdueActionSql } from './overdue';
 import { planProgressQuery, stageProgressQuery } from './progress';
 import { visiblePlanIds, visibleTerritoryIds, type Visibility } from './visibility';
+import { chunksOf } from './idChunks';
 
 /**
  * The `limit` with which a paginated list function returns every row in one query (an int32,
@@ -178,6 +179,9 @@ export async function* exportPlanRows(
 
 /** One row of the actions export: what the actions CSV shows of an action. */
 export interface ActionExportRow {
+  /** With `version`: what an import of the file back matches each row by. */
+  id: number;
+  version: number;
   planCode: string;
   planTitle: string;
   stageKind: StageKind;
@@ -227,6 +231,8 @@ export function actionExportQuery(
       'a.dueDate',
       'a.completedOn',
       'a.updatedAt',
+      'a.id',
+      'a.version',
     ])
     .orderBy(ACTION_SORT_COLUMNS[filter.sort], filter.direction)
     .orderBy('a.id', 'asc');
@@ -257,18 +263,6 @@ export function streamMeasurementRows(
   indicatorId: number,
 ): AsyncGenerator<MeasurementExportRow[], void, undefined> {
   return streamRowBatches(db, measurementExportQuery(db, indicatorId));
-}
-
-// Ids per `in (…)` list: far below every engine's limit on bound parameters.
-const IDS_PER_QUERY = 1_000;
-
-function chunksOf(ids: Iterable<number>): number[][] {
-  const unique = [...new Set(ids)];
-  const chunks: number[][] = [];
-  for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
-    chunks.push(unique.slice(i, i + IDS_PER_QUERY));
-  }
-  return chunks;
 }
 
 /** What decisions and agenda items link to, named for a file: action titles and stage kinds. */

@@ -3,6 +3,7 @@ import { loadEnv } from '../env';
 import type { CliContext, CliIo } from './context';
 import { registerBackup } from './commands/backup';
 import { registerExport } from './commands/export';
+import { registerImport } from './commands/import';
 import { registerMigrate } from './commands/migrate';
 import { registerRestore } from './commands/restore';
 import { registerSeed } from './commands/seed';
@@ -12,7 +13,7 @@ export function buildProgram(ctx: CliContext): Command {
   // Settings made here are inherited by every subcommand created afterwards.
   const program = new Command('jalon')
     .description(
-      'Jalon administration: database, demo and synthetic data, users, exports, backup and restore',
+      'Jalon administration: database, demo and synthetic data, users, exports and imports, backup and restore',
     )
     .option(
       '--db <file>',
@@ -29,6 +30,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerSeed(program, ctx);
   registerUser(program, ctx);
   registerExport(program, ctx);
+  registerImport(program, ctx);
   registerBackup(program, ctx);
   registerRestore(program, ctx);
   return program;

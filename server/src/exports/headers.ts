@@ -20,6 +20,9 @@ export const EXPORT_HEADERS = {
       completedOn: 'Réalisée le',
       updatedAt: 'Dernière mise à jour',
       statusComment: 'Commentaire de statut',
+      // The same in every language: an import of the file matches its rows by these two.
+      id: 'id',
+      version: 'version',
     },
     portfolio: {
       code: 'Code territoire',
@@ -51,6 +54,9 @@ export const EXPORT_HEADERS = {
       completedOn: 'Completed on',
       updatedAt: 'Last update',
       statusComment: 'Status comment',
+      // The same in every language: an import of the file matches its rows by these two.
+      id: 'id',
+      version: 'version',
     },
     portfolio: {
       code: 'Territory code',
@@ -82,6 +88,9 @@ export const EXPORT_HEADERS = {
       completedOn: 'Erledigt am',
       updatedAt: 'Letzte Aktualisierung',
       statusComment: 'Kommentar zum Status',
+      // The same in every language: an import of the file matches its rows by these two.
+      id: 'id',
+      version: 'version',
     },
     portfolio: {
       code: 'Territoriumscode',

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { Router, type Request, type Response } from 'express';
+import ExcelJS from 'exceljs';
 import { parse as parseCookies } from 'cookie';
 import { z } from 'zod';
 import { TRPCError } from '@trpc/server';
@@ -96,6 +97,43 @@ async function sendCsv(
   }
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Streams the records into an .xlsx workbook of one sheet, `sheetName`: text stays text (a cell
+ * starting with "=" is a string, never a formula, so nothing needs neutralising) and numbers
+ * stay numbers. Rows are committed as they come, so the workbook is never held whole.
+ */
+async function sendXlsx(
+  res: Response,
+  file: string,
+  sheetName: string,
+  records: Iterable<CsvRecord | CsvRecord[]> | AsyncIterable<CsvRecord | CsvRecord[]>,
+  columns: readonly CsvColumn[],
+): Promise<void> {
+  res.setHeader('Content-Type', XLSX_TYPE);
+  res.setHeader('Content-Disposition', `attachment; filename="${file}"`);
+  res.setHeader('Cache-Control', 'private, no-store, no-transform');
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: res,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: Math.min(40, Math.max(10, c.header.length + 2)),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  for await (const chunk of records) {
+    for (const record of Array.isArray(chunk) ? chunk : [chunk]) sheet.addRow(record).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
 /** Runs the table's own check, as its procedure would; a refusal answers 403 or 404. */
 async function allowed<I>(
   table: ExportTable<I>,
@@ -121,12 +159,13 @@ async function allowed<I>(
 }
 
 /**
- * `GET /export/<table>.csv`: a table as a CSV file, with the same filters and the same
+ * `GET /export/<table>.csv` (or `.xlsx`): a table as a file, with the same filters and the same
  * visibility as its procedure, streamed from one query. Signed-in users only.
  */
 async function sendExport<I>(
   table: ExportTable<I>,
   name: string,
+  format: 'csv' | 'xlsx',
   req: Request,
   res: Response,
   options: ExportOptions,
@@ -143,16 +182,14 @@ async function sendExport<I>(
   }
   if (!(await allowed(table, input.data, user, res, options))) return;
   const lang = query.lang ?? user.locale;
-  await sendCsv(
-    req,
-    res,
-    `${name}-${isoToday(now)}.csv`,
-    // The rows come from a read snapshot on a connection of their own: a download held open by
-    // a slow client never holds the connection the other requests need.
-    readFromSnapshot(options.db, (db) => table.records({ db, user, input: input.data, lang, now })),
-    table.columns(lang),
-    query.profile,
+  const file = `${name}-${isoToday(now)}.${format}`;
+  // The rows come from a read snapshot on a connection of their own: a download held open by
+  // a slow client never holds the connection the other requests need.
+  const records = readFromSnapshot(options.db, (db) =>
+    table.records({ db, user, input: input.data, lang, now }),
   );
+  if (format === 'xlsx') await sendXlsx(res, file, name, records, table.columns(lang));
+  else await sendCsv(req, res, file, records, table.columns(lang), query.profile);
 }
 
 /**
@@ -232,12 +269,14 @@ function handled(
 export function createExportRouter(options: ExportOptions): Router {
   const router = Router();
   for (const [name, table] of Object.entries(EXPORT_TABLES)) {
-    router.get(
-      `/export/${name}.csv`,
-      handled(options, (req, res) =>
-        sendExport(table as ExportTable<unknown>, name, req, res, options),
-      ),
-    );
+    for (const format of ['csv', 'xlsx'] as const) {
+      router.get(
+        `/export/${name}.${format}`,
+        handled(options, (req, res) =>
+          sendExport(table as ExportTable<unknown>, name, format, req, res, options),
+        ),
+      );
+    }
   }
   router.get(
     '/meetings/:id/summary.csv',

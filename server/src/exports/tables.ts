@@ -65,6 +65,8 @@ const ACTION_KEYS = [
   'completedOn',
   'updatedAt',
   'statusComment',
+  'id',
+  'version',
 ] as const;
 
 const actionFilters = actionListInput.omit({ limit: true, offset: true });
@@ -104,6 +106,8 @@ export const actionsExport: ExportTable<z.infer<typeof actionFilters>> = {
         completedOn: a.completedOn,
         updatedAt: dateOf(a.updatedAt),
         statusComment: a.statusComment,
+        id: a.id,
+        version: a.version,
       }));
     }
   },

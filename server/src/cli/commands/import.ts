@@ -1,0 +1,99 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { findUserByEmail, loadPrincipal } from '@jalon/db';
+import { createInnerContext } from '../../context';
+import { createLogger } from '../../logger';
+import { applyActionImport, previewActionImport } from '../../import/actions';
+import { describeCounts, describeRow } from '../../import/describe';
+import { ImportFileError, MAX_IMPORT_BYTES, readTable } from '../../import/readTable';
+import type { AuthedContext } from '../../trpc';
+import { CliError, databaseFile, print, withDatabase, type CliContext } from '../context';
+
+const KINDS = ['plans', 'actions', 'indicators', 'measurements'] as const;
+
+interface ImportOptions {
+  as: string;
+  dryRun?: boolean;
+}
+
+/** How often a long import reports the rows written. */
+const PROGRESS_EVERY = 1_000;
+
+export function registerImport(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description(
+      'Import a spreadsheet (.xlsx or .csv, French Excel or RFC 4180) as a user: shows what ' +
+        'would change, then writes it all in one transaction, or nothing',
+    )
+    .argument('<kind>', `what the file holds: ${KINDS.join(', ')}`)
+    .argument('<file>', 'the .xlsx or .csv file')
+    .requiredOption('--as <email>', 'the user the import acts as (their permissions apply)')
+    .option('--dry-run', 'show what would change and write nothing')
+    .action(async (kind: string, file: string, options: ImportOptions, command: Command) => {
+      if (!(KINDS as readonly string[]).includes(kind)) {
+        throw new CliError(`Unknown kind "${kind}": one of ${KINDS.join(', ')}`);
+      }
+      if (kind !== 'actions') {
+        throw new CliError(
+          `Importing ${kind} is not available yet; "actions" is (round trip of the actions export)`,
+        );
+      }
+      const size = await stat(file).then(
+        (s) => s.size,
+        () => {
+          throw new CliError(`No file at ${file}`);
+        },
+      );
+      if (size > MAX_IMPORT_BYTES) {
+        throw new CliError(`${file} exceeds ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+      }
+      await withDatabase(databaseFile(ctx, command), { mustExist: true }, async (db) => {
+        const account = await findUserByEmail(db, options.as);
+        const user = account && !account.disabledAt ? await loadPrincipal(db, account.id) : null;
+        if (!user) throw new CliError(`No active user with the email ${options.as}`);
+        const actx: AuthedContext = {
+          ...createInnerContext({ db, log: createLogger('silent'), now: ctx.now }),
+          user,
+        };
+        let table;
+        try {
+          table = await readTable(await readFile(file));
+        } catch (error) {
+          if (error instanceof ImportFileError) throw new CliError(`${file}: ${error.message}`);
+          throw error;
+        }
+        print(ctx, `${table.rows.length} rows read from ${file} (${table.format})`);
+        const preview = options.dryRun
+          ? await previewActionImport(actx, table)
+          : (
+              await applyActionImport(actx, table, (written, total) => {
+                if (written % PROGRESS_EVERY === 0 || written === total) {
+                  print(ctx, `written ${written} of ${total}`);
+                }
+              })
+            ).preview;
+        for (const row of preview.rows) {
+          const line = describeRow(row);
+          if (line) print(ctx, line);
+        }
+        if (preview.columns.ignored.length > 0) {
+          print(ctx, `Columns ignored: ${preview.columns.ignored.join(', ')}`);
+        }
+        print(ctx, describeCounts(preview));
+        if (!preview.applicable) {
+          throw new CliError(
+            preview.counts.rows === 0
+              ? 'The file holds no data rows: nothing was written'
+              : 'Nothing was written: fix or remove the refused and conflicting rows, then import again',
+          );
+        }
+        print(
+          ctx,
+          options.dryRun
+            ? `Dry run: nothing was written (${preview.counts.change} actions would change)`
+            : `Imported: ${preview.counts.change} actions changed`,
+        );
+      });
+    });
+}

@@ -1,0 +1,63 @@
+import { VOCABULARY_LABELS, type ActionStatus } from '@jalon/shared';
+import type { ActionImportPreview, ActionRowOutcome, FieldChange, RowProblemCode } from './actions';
+
+// The preview in words, for the CLI (its messages are in English, as the rest of the CLI). The
+// screens word the same codes in the user's language from the client's catalogs.
+
+const PROBLEMS: Record<RowProblemCode, string> = {
+  required: 'a value is required',
+  not_a_number: 'not a number',
+  not_an_integer: 'not a whole number',
+  out_of_range: 'out of range (0 to 100 for progress)',
+  not_a_date: 'not a date (2026-03-01 or 01/03/2026)',
+  date_outside_window: 'a date outside 2018-2035',
+  unknown_status: 'not a status',
+  too_long: 'too long',
+  missing_id: 'no id and version: keep the id and version columns of the export',
+  duplicate_row: 'this action appears on an earlier row too',
+  unknown_action: 'no such action',
+  archived: 'the action is archived',
+  not_allowed: 'you may not update this action',
+  comment_required: 'this status needs a comment',
+  justification_required: 'moving to this status needs a new comment explaining why',
+  dates_order: 'the due date precedes the start date',
+};
+
+export const describeProblem = (code: RowProblemCode): string => PROBLEMS[code];
+
+// Statuses as the French export writes them, the labels the file itself holds.
+const STATUS_LABELS = VOCABULARY_LABELS.fr.actionStatus;
+
+function show(field: FieldChange['field'], value: string | number | null): string {
+  if (value === null) return '(empty)';
+  return JSON.stringify(field === 'status' ? STATUS_LABELS[value as ActionStatus] : value);
+}
+
+/** One line per row that changes, conflicts or is refused (unchanged rows are only counted). */
+export function describeRow(row: ActionRowOutcome): string | null {
+  switch (row.outcome) {
+    case 'unchanged':
+      return null;
+    case 'change':
+      return `row ${row.line}: action ${row.actionId} "${row.title}": ${row.changes
+        .map((c) => `${c.column} ${show(c.field, c.before)} → ${show(c.field, c.after)}`)
+        .join('; ')}`;
+    case 'conflict':
+      return (
+        `row ${row.line}: CONFLICT, action ${row.actionId} "${row.title}" changed since the ` +
+        `export (version ${row.fileVersion} in the file, ${row.currentVersion} now): export it again`
+      );
+    case 'refused':
+      return `row ${row.line}: REFUSED${row.actionId === null ? '' : `, action ${row.actionId}`}: ${row.problems
+        .map((p) => `${p.column === null ? '' : `${p.column}: `}${describeProblem(p.code)}`)
+        .join('; ')}`;
+  }
+}
+
+export function describeCounts(preview: ActionImportPreview): string {
+  const c = preview.counts;
+  return (
+    `${c.rows} rows read: ${c.change} to change, ${c.unchanged} unchanged, ` +
+    `${c.conflict} in conflict, ${c.refused} refused`
+  );
+}
