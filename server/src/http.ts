@@ -13,6 +13,7 @@ import { appRouter } from './routers/_app';
 import { createInnerContext, type Context, type SessionCookieJar } from './context';
 import { principalForToken, SESSION_COOKIE } from './auth/sessions';
 import { createExportRouter } from './exports/router';
+import { createImportRouter } from './import/router';
 import { errorHandler, notFound } from './httpErrors';
 import {
   limitTrpcRequest,
@@ -130,6 +131,7 @@ export function createApp(options: AppOptions): Express {
     }),
   );
 
+  app.use('/api/import', createImportRouter({ db, log, now: options.now ?? (() => new Date()) }));
   app.use('/api', createExportRouter({ db, log, now: options.now ?? (() => new Date()) }));
 
   const dist = options.clientDist;

@@ -334,4 +334,49 @@ describe('jalon import actions: the round trip of the actions export', () => {
     expect(run.stdout).toContain('4 refused');
     expect(await allActions()).toEqual(before);
   });
+
+  it('previews and imports over HTTP for the import screen, signed in only', async () => {
+    const rows = readCsv(await exportActions(COORDINATOR.email, 'csv'));
+    const target = rows.find((r) => r.Statut === 'En cours')!;
+    target.Statut = 'Réalisé';
+    const body = writeCsv(rows);
+    const post = (path: string, cookie: string | null, content: Buffer, type = 'text/csv') =>
+      fetch(`${base}/api/import/actions${path}`, {
+        method: 'POST',
+        headers: { 'content-type': type, ...(cookie ? { cookie } : {}) },
+        body: content,
+      });
+    expect((await post('/preview', null, body)).status).toBe(401);
+    const cookie = await signIn(COORDINATOR.email);
+    // A form cannot send this: only the file types are read.
+    expect((await post('/preview', cookie, body, 'application/x-www-form-urlencoded')).status).toBe(
+      415,
+    );
+    const noise = await post('/preview', cookie, Buffer.from('\u0000\u0001\u0002'.repeat(100)));
+    expect(noise.status).toBe(400);
+    expect(await noise.json()).toMatchObject({ error: { problem: 'unsupported_format' } });
+
+    const before = await allActions();
+    const preview = await post('/preview', cookie, body);
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toMatchObject({
+      applicable: true,
+      counts: { rows: rows.length, change: 1, unchanged: rows.length - 1 },
+      rows: expect.arrayContaining([
+        expect.objectContaining({
+          outcome: 'change',
+          actionId: Number(target.id),
+          changes: expect.arrayContaining([
+            { field: 'status', column: 'Statut', before: 'in_progress', after: 'done' },
+          ]) as unknown,
+        }),
+      ]) as unknown,
+    });
+    expect(await allActions()).toEqual(before);
+
+    const applied = await post('', cookie, body, 'application/octet-stream');
+    expect(applied.status).toBe(200);
+    expect(await applied.json()).toMatchObject({ written: true, changed: 1 });
+    expect((await allActions()).find((a) => a.id === Number(target.id))?.status).toBe('done');
+  });
 });

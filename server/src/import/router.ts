@@ -1,0 +1,111 @@
+import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { parse as parseCookies } from 'cookie';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import type { Db } from '@jalon/db';
+import type { Logger } from '../logger';
+import { principalForToken, SESSION_COOKIE } from '../auth/sessions';
+import { createInnerContext } from '../context';
+import type { AuthedContext } from '../trpc';
+import { applyActionImport, previewActionImport } from './actions';
+import { ImportFileError, MAX_IMPORT_BYTES, readTable, type ImportTable } from './readTable';
+
+// The import over HTTP, for the import screen:
+//
+//   POST /api/import/actions/preview   body: the file's bytes → 200 ActionImportPreview
+//   POST /api/import/actions           body: the same bytes   → 200 ActionImportResult
+//
+// The body is the raw file, sent as `application/octet-stream` (or the .xlsx or .csv type),
+// which no HTML form can send: a cross-site page cannot post an import with the user's cookie.
+// Nothing is kept between the two calls: the second reads the file again and makes the preview
+// again inside its transaction, so it writes what the user saw, or nothing if anything moved.
+// A file that is not a table answers 400 (413 when too large) with `error.problem`, one of
+// IMPORT_FILE_PROBLEMS, for the screen to word.
+
+export interface ImportRouterOptions {
+  db: Db;
+  log: Logger;
+  now: () => Date;
+}
+
+const FILE_TYPES = [
+  'application/octet-stream',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+function refuse(res: Response, status: number, problem: string, message: string): void {
+  res.status(status).json({ error: { problem, message } });
+}
+
+/** The signed-in caller as a tRPC context, or null after answering 401. */
+async function caller(
+  req: Request,
+  res: Response,
+  options: ImportRouterOptions,
+): Promise<AuthedContext | null> {
+  const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+  const session = await principalForToken(options.db, token, options.now());
+  if (!session) {
+    refuse(res, 401, 'unauthorized', 'Sign in to import a file');
+    return null;
+  }
+  return {
+    ...createInnerContext({ db: options.db, log: options.log, now: options.now }),
+    requestId: String(res.locals.requestId),
+    user: session.principal,
+    sessionId: session.sessionId,
+  };
+}
+
+/** The uploaded table, or null after answering 400 or 415. */
+async function uploadedTable(req: Request, res: Response): Promise<ImportTable | null> {
+  if (!Buffer.isBuffer(req.body)) {
+    refuse(res, 415, 'unsupported_format', 'Send the file as application/octet-stream');
+    return null;
+  }
+  try {
+    return await readTable(req.body);
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    refuse(res, error.problem === 'too_large' ? 413 : 400, error.problem, error.message);
+    return null;
+  }
+}
+
+/** A body over the limit is the file's problem, worded as the others. */
+const tooLarge: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+  if ((error as { type?: unknown } | null)?.type === 'entity.too.large') {
+    refuse(res, 413, 'too_large', `The file exceeds ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+    return;
+  }
+  next(error);
+};
+
+export function createImportRouter(options: ImportRouterOptions): Router {
+  const router = Router();
+  router.use(express.raw({ type: FILE_TYPES, limit: MAX_IMPORT_BYTES }));
+  router.post('/actions/preview', async (req, res) => {
+    const ctx = await caller(req, res, options);
+    if (!ctx) return;
+    const table = await uploadedTable(req, res);
+    if (!table) return;
+    res.json(await previewActionImport(ctx, table));
+  });
+  router.post('/actions', async (req, res) => {
+    const ctx = await caller(req, res, options);
+    if (!ctx) return;
+    const table = await uploadedTable(req, res);
+    if (!table) return;
+    try {
+      res.json(await applyActionImport(ctx, table));
+    } catch (error) {
+      // A row the preview accepted failed when written (someone changed it meanwhile): the
+      // transaction rolled everything back.
+      if (!(error instanceof TRPCError)) throw error;
+      refuse(res, getHTTPStatusCodeFromError(error), 'write_failed', error.message);
+    }
+  });
+  router.use(tooLarge);
+  return router;
+}
