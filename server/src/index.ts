@@ -5,3 +5,11 @@ import type { AppRouter } from './routers/_app';
 export type { AppRouter };
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type {
+  ActionImportPreview,
+  ActionImportResult,
+  ActionRowOutcome,
+  FieldChange,
+  RowProblemCode,
+} from './import/actions';
+export type { ImportFileProblem } from './import/readTable';

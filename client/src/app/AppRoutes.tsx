@@ -7,6 +7,7 @@ import { homeRoutes } from '../features/home/routes';
 import { territoryRoutes } from '../features/territory/routes';
 import { planRoutes } from '../features/plan/routes';
 import { actionsRoutes } from '../features/actions/routes';
+import { importRoutes } from '../features/import/routes';
 import { myActionsRoutes } from '../features/my-actions/routes';
 import { adminRoutes } from '../features/admin/routes';
 import { meetingsRoutes } from '../features/meetings/routes';
@@ -18,6 +19,7 @@ const FEATURE_ROUTES = [
   ...homeRoutes,
   ...territoryRoutes,
   ...planRoutes,
+  ...importRoutes,
   ...actionsRoutes,
   ...myActionsRoutes,
   ...adminRoutes,

@@ -6,7 +6,12 @@ type ParamValue = string | number | boolean | readonly (string | number)[] | nul
  * The address of a table's CSV export with the table's current filters, in the UI language.
  * Arrays repeat the parameter (`statuses=late&statuses=blocked`); empty values are left out.
  */
-export function csvExportUrl(table: string, params: Record<string, ParamValue>, lang: string) {
+export function csvExportUrl(
+  table: string,
+  params: Record<string, ParamValue>,
+  lang: string,
+  format: 'csv' | 'xlsx' = 'csv',
+) {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === null || value === undefined || value === '') continue;
@@ -14,7 +19,7 @@ export function csvExportUrl(table: string, params: Record<string, ParamValue>, 
     else search.set(key, String(value));
   }
   search.set('lang', lang);
-  return `/api/export/${table}.csv?${search.toString()}`;
+  return `/api/export/${table}.${format}?${search.toString()}`;
 }
 
 /** "Download as CSV" for a table, keeping its filters. The server streams the file. */

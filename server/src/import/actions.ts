@@ -82,7 +82,14 @@ export type ActionRowOutcome =
       fileVersion: number;
       currentVersion: number;
     }
-  | { line: number; outcome: 'refused'; actionId: number | null; problems: RowProblem[] };
+  | {
+      line: number;
+      outcome: 'refused';
+      actionId: number | null;
+      /** The action's title when the caller may update it (never another plan's title). */
+      title: string | null;
+      problems: RowProblem[];
+    };
 
 export interface ImportCounts {
   rows: number;
@@ -204,7 +211,13 @@ function planRow(
   headerOf: (field: ActionImportField) => string,
 ): PlannedRow {
   const refused = (problems: RowProblem[]): PlannedRow => ({
-    outcome: { line: row.line, outcome: 'refused', actionId: row.id, problems },
+    outcome: {
+      line: row.line,
+      outcome: 'refused',
+      actionId: row.id,
+      title: allowed && action ? action.title : null,
+      problems,
+    },
   });
   if (row.problems.length > 0) return refused(row.problems);
   if (row.id === null || row.version === null) {
@@ -324,6 +337,7 @@ async function planImport(ctx: AuthedContext, table: ImportTable) {
         line: p.outcome.line,
         outcome: 'refused',
         actionId: null,
+        title: null,
         problems: [{ column: null, code: 'missing_id' }],
       };
     }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
@@ -6,7 +7,7 @@ import { managedTerritoryIds } from '@jalon/shared';
 import { useTRPC } from '../../lib/trpc';
 import { QueryState } from '../../components/QueryState';
 import { Pagination } from '../../components/Pagination';
-import { CsvDownload } from '../../components/CsvDownload';
+import { CsvDownload, csvExportUrl } from '../../components/CsvDownload';
 import { useCurrentUser } from '../auth/currentUser';
 import { useActionsState } from './actionsState';
 import { ActionsFilters } from './ActionsFilters';
@@ -56,7 +57,7 @@ function useColumnVisibility() {
 }
 
 export function ActionsView({ fixed = {}, urlState = true }: ActionsViewProps) {
-  const { t } = useTranslation('actions');
+  const { t, i18n } = useTranslation(['actions', 'imports']);
   const trpc = useTRPC();
   const user = useCurrentUser();
   const { state, update } = useActionsState(urlState);
@@ -81,6 +82,8 @@ export function ActionsView({ fixed = {}, urlState = true }: ActionsViewProps) {
 
   // The edit column is for coordinators only; the plan column says nothing inside one plan.
   const mayEdit = user.globalRole === 'admin' || managedTerritoryIds(user).length > 0;
+  // Leads update their plans' actions too; the import checks each row as the screens do.
+  const mayImport = mayEdit || user.ledPlanIds.length > 0;
   const hideable = HIDEABLE_COLUMNS.filter((id) => !(fixed.planId && id === 'planCode'));
   const columnVisibility: ColumnVisibilityState = {
     ...visibility,
@@ -125,6 +128,23 @@ export function ActionsView({ fixed = {}, urlState = true }: ActionsViewProps) {
                 table="actions"
                 params={{ ...filters, overdue: state.overdue ? '1' : undefined }}
               />
+              <a
+                className="button button-small"
+                href={csvExportUrl(
+                  'actions',
+                  { ...filters, overdue: state.overdue ? '1' : undefined },
+                  i18n.language,
+                  'xlsx',
+                )}
+                download
+              >
+                {t('imports:downloadXlsx')}
+              </a>
+              {mayImport && (
+                <Link className="button button-small" to="/actions/import">
+                  {t('imports:link')}
+                </Link>
+              )}
             </div>
           </>
         )}

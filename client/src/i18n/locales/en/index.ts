@@ -20,6 +20,7 @@ import { action } from './action';
 import { comments } from './comments';
 import { measurements } from './measurements';
 import { rules } from './rules';
+import { imports } from './imports';
 
 export const en: Messages<typeof fr> = {
   common,
@@ -40,6 +41,7 @@ export const en: Messages<typeof fr> = {
   comments,
   measurements,
   rules,
+  imports,
   vocab: VOCABULARY_LABELS.en,
   history,
   auditFields: AUDIT_FIELD_LABELS.en,

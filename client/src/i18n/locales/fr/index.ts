@@ -18,6 +18,7 @@ import { action } from './action';
 import { comments } from './comments';
 import { measurements } from './measurements';
 import { rules } from './rules';
+import { imports } from './imports';
 
 export const fr = {
   common,
@@ -38,6 +39,7 @@ export const fr = {
   comments,
   measurements,
   rules,
+  imports,
   vocab: VOCABULARY_LABELS.fr,
   history,
   auditFields: AUDIT_FIELD_LABELS.fr,
