@@ -1,5 +1,6 @@
 import type { BenchSection } from '../goals';
 import { exportsSection } from './exports';
+import { importsSection } from './imports';
 import { lighthouseSection } from './lighthouse';
 import { overview } from './overview';
 import { reads } from './reads';
@@ -9,5 +10,6 @@ export const SECTIONS: readonly BenchSection[] = [
   reads,
   overview,
   exportsSection,
+  importsSection,
   lighthouseSection,
 ];
