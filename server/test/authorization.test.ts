@@ -4,6 +4,7 @@ import {
   buildWorld,
   callerAs,
   WORLD_USERS,
+  WORLD_PASSWORD,
   type World,
   type WorldUser,
   WORLD_CREATED_AT,
@@ -181,6 +182,13 @@ const cases: Record<string, Case[] | 'public'> = {
   'auth.logout': [{ label: 'own session', input: () => undefined, allowed: EVERYONE }],
   'auth.me': [{ label: 'self', input: () => undefined, allowed: EVERYONE }],
   'auth.setLocale': [{ label: 'self', input: () => ({ locale: 'de' }), allowed: EVERYONE }],
+  'auth.changePassword': [
+    {
+      label: 'own password',
+      input: () => ({ currentPassword: WORLD_PASSWORD, newPassword: 'matrix-new-password' }),
+      allowed: EVERYONE,
+    },
+  ],
 
   'region.list': [{ label: 'all', input: () => undefined, allowed: EVERYONE }],
   'territory.list': [{ label: 'filtered by scope', input: () => ({}), allowed: EVERYONE }],

@@ -13,6 +13,7 @@ export const RULE_REASONS = [
   'justification_required',
   'comment_required',
   'progress_range',
+  'current_password_wrong',
 ] as const;
 export type RuleReason = (typeof RULE_REASONS)[number];
 

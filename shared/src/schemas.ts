@@ -72,9 +72,23 @@ export const loginInput = z.object({
   password: z.string().min(1).max(200),
 });
 
-export const passwordSchema = z.string().min(10).max(200);
+/** The shortest password accepted, from the CLI, the account page and any future screen. */
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(200);
 
 export const setLocaleInput = z.object({ locale: z.enum(LOCALES) });
+
+/** Changing one's own password: the current one first, counted as a sign-in attempt. */
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: passwordSchema,
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    message: 'The new password must differ from the current one',
+    path: ['newPassword'],
+  });
 
 export const userCreateInput = z.object({
   email: z.email().max(254),

@@ -8,6 +8,7 @@ import { territoryRoutes } from '../features/territory/routes';
 import { planRoutes } from '../features/plan/routes';
 import { actionsRoutes } from '../features/actions/routes';
 import { importRoutes } from '../features/import/routes';
+import { accountRoutes } from '../features/account/routes';
 import { myActionsRoutes } from '../features/my-actions/routes';
 import { adminRoutes } from '../features/admin/routes';
 import { meetingsRoutes } from '../features/meetings/routes';
@@ -20,6 +21,7 @@ const FEATURE_ROUTES = [
   ...territoryRoutes,
   ...planRoutes,
   ...importRoutes,
+  ...accountRoutes,
   ...actionsRoutes,
   ...myActionsRoutes,
   ...adminRoutes,

@@ -60,7 +60,9 @@ export function Layout() {
         </nav>
         <div className="header-tools">
           <LanguageSwitch signedIn />
-          <span className="user-name">{t('user.signedInAs', { name: user.name })}</span>
+          <NavLink to="/account" className="user-name">
+            {t('user.signedInAs', { name: user.name })}
+          </NavLink>
           <button
             type="button"
             className="button button-quiet"

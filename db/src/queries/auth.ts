@@ -262,6 +262,26 @@ export async function setSetting(db: Db | Trx, key: string, value: string): Prom
     .execute();
 }
 
+export async function setUserPassword(
+  db: Db | Trx,
+  userId: number,
+  passwordHash: string,
+): Promise<void> {
+  await db.updateTable('users').set({ passwordHash }).where('id', '=', userId).execute();
+}
+
+/** Ends every session of the user but `keepSessionId` (null: every one). */
+export async function deleteOtherSessions(
+  db: Db | Trx,
+  userId: number,
+  keepSessionId: string | null,
+): Promise<number> {
+  let query = db.deleteFrom('sessions').where('userId', '=', userId);
+  if (keepSessionId !== null) query = query.where('id', '<>', keepSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function setUserLocale(db: Db | Trx, userId: number, locale: Locale): Promise<void> {
   await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
 }

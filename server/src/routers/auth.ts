@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { findUserByEmail, getSetting } from '@jalon/db';
-import { loginInput, setLocaleInput } from '@jalon/shared';
+import { changePasswordInput, loginInput, setLocaleInput } from '@jalon/shared';
 import { authedProcedure, publicProcedure, router } from '../trpc';
-import { PasswordHashingBusy, UNUSABLE_HASH, verifyPassword } from '../auth/password';
+import { hashPassword, PasswordHashingBusy, UNUSABLE_HASH, verifyPassword } from '../auth/password';
 import { closeSession, openSession, principalForToken } from '../auth/sessions';
 import {
   admitSignInAttempt,
@@ -11,7 +11,9 @@ import {
   SignInThrottled,
 } from '../auth/throttle';
 import type { Principal } from '../auth/permissions';
-import { setOwnLocale, write } from '../services';
+import type { Context } from '../context';
+import { changeOwnPassword, setOwnLocale, write } from '../services';
+import { ruleBroken } from '../errors';
 import { DEMO_PASSWORD } from '../demo';
 
 const publicUser = (p: Principal) => ({
@@ -25,22 +27,30 @@ const publicUser = (p: Principal) => ({
   ledPlanIds: p.ledPlanIds,
 });
 
+/**
+ * Counts an attempt at `email`'s password before it is checked, at sign-in and when a password
+ * is changed alike; a throttled one is refused with TOO_MANY_REQUESTS and logged.
+ */
+async function admitPasswordAttempt(ctx: Context, email: string, event: string): Promise<void> {
+  try {
+    await admitSignInAttempt(ctx.db, email, ctx.clientIp, ctx.now());
+  } catch (error) {
+    if (!(error instanceof SignInThrottled)) throw error;
+    ctx.log.info(
+      { requestId: ctx.requestId, event, scope: error.scope },
+      'password attempt refused before checking the password',
+    );
+    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });
+  }
+}
+
 const badCredentials = () =>
   new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown email or wrong password' });
 
 export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const now = ctx.now();
-    try {
-      await admitSignInAttempt(ctx.db, input.email, ctx.clientIp, now);
-    } catch (error) {
-      if (!(error instanceof SignInThrottled)) throw error;
-      ctx.log.info(
-        { requestId: ctx.requestId, event: 'login_throttled', scope: error.scope },
-        'sign-in refused before checking the password',
-      );
-      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });
-    }
+    await admitPasswordAttempt(ctx, input.email, 'login_throttled');
     const user = await findUserByEmail(ctx.db, input.email);
     // Verify against a dummy hash for unknown emails so timing does not reveal which exist.
     const valid = await verifyPassword(input.password, user?.passwordHash ?? UNUSABLE_HASH).catch(
@@ -81,6 +91,35 @@ export const authRouter = router({
    * the sign-in page without a refused request.
    */
   session: publicProcedure.query(({ ctx }) => (ctx.user ? publicUser(ctx.user) : null)),
+
+  /**
+   * The signed-in user changes their password. The current password is checked as at sign-in,
+   * and counted by the same throttle (a stolen session cannot guess it faster); every other
+   * session of the user ends.
+   */
+  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    await admitPasswordAttempt(ctx, ctx.user.email, 'password_change_throttled');
+    const account = await findUserByEmail(ctx.db, ctx.user.email);
+    const valid = await verifyPassword(
+      input.currentPassword,
+      account?.passwordHash ?? UNUSABLE_HASH,
+    ).catch(async (error: unknown) => {
+      if (error instanceof PasswordHashingBusy) {
+        await signInNotChecked(ctx.db, ctx.user.email, ctx.clientIp);
+      }
+      throw error;
+    });
+    if (!valid) {
+      ctx.log.info(
+        { requestId: ctx.requestId, event: 'password_change_refused' },
+        'wrong password',
+      );
+      throw ruleBroken('current_password_wrong', 'The current password is wrong');
+    }
+    await signInSucceeded(ctx.db, ctx.user.email, ctx.clientIp);
+    const passwordHash = await hashPassword(input.newPassword);
+    return write(ctx, (w) => changeOwnPassword(w, { passwordHash, keepSessionId: ctx.sessionId }));
+  }),
 
   setLocale: authedProcedure
     .input(setLocaleInput)

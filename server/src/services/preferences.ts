@@ -1,4 +1,4 @@
-import { setUserLocale } from '@jalon/db';
+import { deleteOtherSessions, setUserLocale, setUserPassword } from '@jalon/db';
 import type { Locale } from '@jalon/shared';
 import { audit } from './audit';
 import type { Write } from './write';
@@ -14,4 +14,23 @@ export async function setOwnLocale(w: Write, locale: Locale): Promise<{ locale: 
     after: { locale },
   });
   return { locale };
+}
+
+/**
+ * The actor's new password (already hashed): every other session of theirs ends, so that someone
+ * who knew the old password is signed out everywhere but here. Audited without any hash.
+ */
+export async function changeOwnPassword(
+  w: Write,
+  change: { passwordHash: string; keepSessionId: string | null },
+): Promise<{ otherSessionsEnded: number }> {
+  await setUserPassword(w.trx, w.actor.id, change.passwordHash);
+  const ended = await deleteOtherSessions(w.trx, w.actor.id, change.keepSessionId);
+  await audit(w, {
+    entityType: 'user',
+    entityId: w.actor.id,
+    operation: 'update',
+    comment: 'password changed',
+  });
+  return { otherSessionsEnded: ended };
 }

@@ -21,6 +21,7 @@ import { comments } from './comments';
 import { measurements } from './measurements';
 import { rules } from './rules';
 import { imports } from './imports';
+import { account } from './account';
 
 export const de: Messages<typeof fr> = {
   common,
@@ -42,6 +43,7 @@ export const de: Messages<typeof fr> = {
   measurements,
   rules,
   imports,
+  account,
   vocab: VOCABULARY_LABELS.de,
   history,
   auditFields: AUDIT_FIELD_LABELS.de,

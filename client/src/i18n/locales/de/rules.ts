@@ -15,4 +15,5 @@ export const rules: Messages<typeof fr> = {
     'Der Wechsel zu „Blockiert“ oder „Verspätet“ erfordert eine neue Begründung: Schreiben Sie einen Kommentar, der diese Änderung erklärt.',
   comment_required: 'Dieser Status erfordert einen Kommentar.',
   progress_range: 'Der Fortschritt muss eine ganze Zahl zwischen 0 und 100 sein.',
+  current_password_wrong: 'Das aktuelle Passwort ist falsch.',
 };

@@ -21,6 +21,7 @@ import { comments } from './comments';
 import { measurements } from './measurements';
 import { rules } from './rules';
 import { imports } from './imports';
+import { account } from './account';
 
 export const en: Messages<typeof fr> = {
   common,
@@ -42,6 +43,7 @@ export const en: Messages<typeof fr> = {
   measurements,
   rules,
   imports,
+  account,
   vocab: VOCABULARY_LABELS.en,
   history,
   auditFields: AUDIT_FIELD_LABELS.en,

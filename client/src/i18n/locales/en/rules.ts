@@ -15,4 +15,5 @@ export const rules: Messages<typeof fr> = {
     'Moving to “Blocked” or “Late” needs a new justification: write a comment explaining this change.',
   comment_required: 'This status needs a comment.',
   progress_range: 'Progress must be a whole number between 0 and 100.',
+  current_password_wrong: 'The current password is wrong.',
 };

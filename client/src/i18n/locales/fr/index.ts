@@ -19,6 +19,7 @@ import { comments } from './comments';
 import { measurements } from './measurements';
 import { rules } from './rules';
 import { imports } from './imports';
+import { account } from './account';
 
 export const fr = {
   common,
@@ -40,6 +41,7 @@ export const fr = {
   measurements,
   rules,
   imports,
+  account,
   vocab: VOCABULARY_LABELS.fr,
   history,
   auditFields: AUDIT_FIELD_LABELS.fr,

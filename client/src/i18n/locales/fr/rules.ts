@@ -15,4 +15,5 @@ export const rules = {
     'Le passage à « Bloqué » ou « En retard » demande une nouvelle justification : saisissez un commentaire qui explique ce changement.',
   comment_required: 'Ce statut demande un commentaire.',
   progress_range: 'L’avancement doit être un nombre entier entre 0 et 100.',
+  current_password_wrong: 'Le mot de passe actuel est incorrect.',
 } satisfies Record<RuleReason, string>;

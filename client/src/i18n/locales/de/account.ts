@@ -1,0 +1,25 @@
+import type { Messages } from '../../types';
+import type { account as fr } from '../fr/account';
+
+export const account: Messages<typeof fr> = {
+  title: 'Mein Konto',
+  signedInAs: 'Angemeldet als {{name}} ({{email}}).',
+  password: {
+    heading: 'Passwort ändern',
+    intro:
+      'Mindestens {{min}} Zeichen. Ihre anderen Sitzungen in anderen Browsern oder auf anderen Geräten werden beendet.',
+    current: 'Aktuelles Passwort',
+    next: 'Neues Passwort',
+    again: 'Neues Passwort wiederholen',
+    submit: 'Passwort ändern',
+    done_zero: 'Passwort geändert.',
+    done_one: 'Passwort geändert. Ihre andere Sitzung wurde beendet.',
+    done_other: 'Passwort geändert. Ihre {{count}} anderen Sitzungen wurden beendet.',
+  },
+  mistakes: {
+    missing: 'Geben Sie Ihr aktuelles und das neue Passwort ein.',
+    tooShort: 'Das neue Passwort muss mindestens {{min}} Zeichen haben.',
+    mismatch: 'Die beiden Eingaben des neuen Passworts unterscheiden sich.',
+    same: 'Das neue Passwort muss sich vom aktuellen unterscheiden.',
+  },
+};

@@ -1,0 +1,25 @@
+import type { Messages } from '../../types';
+import type { account as fr } from '../fr/account';
+
+export const account: Messages<typeof fr> = {
+  title: 'My account',
+  signedInAs: 'Signed in as {{name}} ({{email}}).',
+  password: {
+    heading: 'Change your password',
+    intro:
+      'At least {{min}} characters. Your other sessions, in other browsers or on other devices, will be closed.',
+    current: 'Current password',
+    next: 'New password',
+    again: 'New password, once more',
+    submit: 'Change the password',
+    done_zero: 'Password changed.',
+    done_one: 'Password changed. Your other session was closed.',
+    done_other: 'Password changed. Your {{count}} other sessions were closed.',
+  },
+  mistakes: {
+    missing: 'Enter your current password and the new one.',
+    tooShort: 'The new password must have at least {{min}} characters.',
+    mismatch: 'The two entries of the new password differ.',
+    same: 'The new password must differ from the current one.',
+  },
+};
