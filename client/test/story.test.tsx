@@ -98,7 +98,12 @@ describe('territory identity', { timeout: 30_000 }, () => {
     const lead = await screen.findByLabelText('Chef(fe) de projet', {}, PAGE_LOAD);
     await user.clear(lead);
     await user.type(lead, 'Camille Roux');
-    await user.type(screen.getByLabelText('Ajouter un EPCI (tapez au moins deux lettres)'), 'Metz');
+    await user.type(
+      screen.getByLabelText(
+        'Ajouter un EPCI : son nom (au moins deux lettres) ou son numéro SIREN',
+      ),
+      'Metz',
+    );
     await user.click(
       await screen.findByRole('button', { name: 'Ajouter Eurométropole de Metz' }, PAGE_LOAD),
     );

@@ -28,6 +28,7 @@ export * from './queries/stateAt';
 export * from './queries/exports';
 export * from './readConnection';
 export * from './seed/demo';
+export * from './seed/referenceEpcis';
 export * from './seed/national';
 export * from './queries/accounts';
 export * from './backup';

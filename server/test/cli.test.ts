@@ -181,6 +181,25 @@ describe('jalon migrate', () => {
   });
 });
 
+describe('jalon reference epcis', () => {
+  it("adds France's EPCIs to the organisations once, by SIREN", async () => {
+    const file = join(dir, 'reference.sqlite');
+    await jalon(['--db', file, 'migrate']);
+    const first = await jalon(['--db', file, 'reference', 'epcis']);
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    const added = Number(/^(\d+) EPCIs added/.exec(first.stdout)?.[1]);
+    expect(added).toBeGreaterThan(1_200);
+    const epcis = await withDb(file, (db) =>
+      db.selectFrom('organisations').select(['siren', 'kind']).execute(),
+    );
+    expect(epcis).toHaveLength(added);
+    expect(new Set(epcis.map((o) => o.siren)).size).toBe(added);
+    expect(epcis.every((o) => o.kind === 'epci' && /^\d{9}$/.test(o.siren ?? ''))).toBe(true);
+    const again = await jalon(['--db', file, 'reference', 'epcis']);
+    expect(again.stdout).toMatch(/^0 EPCIs added/);
+  });
+});
+
 describe('jalon seed', () => {
   it('refuses a database holding users, territories (even archived) or regions', async () => {
     const withUser = join(dir, 'seed-user.sqlite');

@@ -1,3 +1,4 @@
+import { loadReferenceEpcis } from './referenceEpcis';
 import { addDays, type GlobalRole, type TerritoryRole } from '@jalon/shared';
 import type { Db, Trx } from '../connection';
 import { setSetting } from '../queries/auth';
@@ -87,18 +88,20 @@ async function insertReferenceData(s: Seeding): Promise<void> {
     s.regionIds.set(region.code, row.id);
   }
   const organisations = [
-    ...DEMO_ORGANISATIONS,
-    ...DEMO_TERRITORIES.flatMap((t) => t.epcis.map((name) => ({ name, kind: 'epci' as const }))),
+    ...DEMO_ORGANISATIONS.map((o) => ({ ...o, siren: null })),
+    ...DEMO_TERRITORIES.flatMap((t) => t.epcis.map((e) => ({ ...e, kind: 'epci' as const }))),
   ];
   for (const organisation of organisations) {
     if (s.orgIds.has(organisation.name)) continue;
     const row = await s.trx
       .insertInto('organisations')
-      .values({ ...organisation, siren: null, createdAt })
+      .values({ ...organisation, createdAt })
       .returning('id')
       .executeTakeFirstOrThrow();
     s.orgIds.set(organisation.name, row.id);
   }
+  // Every other EPCI of France, to pick from when a territory is set up.
+  await loadReferenceEpcis(s.trx, createdAt);
   for (const territory of DEMO_TERRITORIES) {
     const row = await s.trx
       .insertInto('territories')
@@ -122,9 +125,9 @@ async function insertReferenceData(s: Seeding): Promise<void> {
     await s.trx
       .insertInto('territoryEpcis')
       .values(
-        territory.epcis.map((name) => ({
+        territory.epcis.map((epci) => ({
           territoryId: row.id,
-          organisationId: idOf(s.orgIds, name),
+          organisationId: idOf(s.orgIds, epci.name),
         })),
       )
       .execute();

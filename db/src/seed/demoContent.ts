@@ -103,7 +103,8 @@ export interface DemoTerritory {
   industrialJobs: number | null;
   electedChair: { name: string; epci: string };
   industrialChair: { name: string; company: string };
-  epcis: readonly string[];
+  /** Member EPCIs, by their official name and SIREN (the reference data's). */
+  epcis: readonly { name: string; siren: string }[];
   prefecture: string;
   coordinator: DemoPerson;
   /** Action owners and plan leads besides the coordinator. */
@@ -159,16 +160,16 @@ export const DEMO_TERRITORIES: readonly DemoTerritory[] = [
     electedChair: { name: 'Bernard Kieffer', epci: 'CA du Val de Fensch' },
     industrialChair: { name: 'Isabelle Wagner', company: 'Fensch Métal Services' },
     epcis: [
-      'CC Rives de Moselle',
-      'Eurométropole de Metz',
-      'CA du Val de Fensch',
-      'CA Portes de France-Thionville',
-      "CC de l'Arc Mosellan",
-      'CC Bouzonvillois Trois Frontières',
-      'CC du Pays Orne Moselle',
-      'CC de Cattenom et Environs',
-      "CC Pays Haut Val d'Alzette",
-      'Grand Longwy Agglomération',
+      { name: 'CC Rives de Moselle', siren: '200039949' },
+      { name: 'Eurométropole de Metz', siren: '200039865' },
+      { name: 'CA du Val de Fensch', siren: '245701222' },
+      { name: 'CA Portes de France-Thionville', siren: '245701362' },
+      { name: "CC de l'Arc Mosellan", siren: '245701354' },
+      { name: 'CC Bouzonvillois-Trois Frontières', siren: '200067486' },
+      { name: 'CC du Pays Orne Moselle', siren: '245701271' },
+      { name: 'CC de Cattenom et Environs', siren: '245700695' },
+      { name: "CC du Pays Haut Val d'Alzette", siren: '245701404' },
+      { name: 'CA Grand Longwy Agglomération', siren: '245400262' },
     ],
     prefecture: 'Préfecture de la Moselle',
     coordinator: { name: 'Julien Marchal', email: 'coordination@jalon.test' },
@@ -226,7 +227,11 @@ export const DEMO_TERRITORIES: readonly DemoTerritory[] = [
     industrialJobs: null,
     electedChair: { name: 'Michel Parisot', epci: 'CA de Chaumont' },
     industrialChair: { name: 'Nathalie Roussel', company: 'Usinage Bassigny Précision' },
-    epcis: ['CA de Chaumont', 'CC du Grand Langres', 'CC des Savoir-Faire'],
+    epcis: [
+      { name: 'CA de Chaumont', siren: '200068658' },
+      { name: 'CC du Grand Langres', siren: '200072999' },
+      { name: 'CC des Savoir-Faire', siren: '200070332' },
+    ],
     prefecture: 'Préfecture de la Haute-Marne',
     coordinator: { name: 'Claire Japiot', email: 'coordination.chaumont-langres@jalon.test' },
     leads: [
@@ -298,7 +303,10 @@ export const DEMO_TERRITORIES: readonly DemoTerritory[] = [
     industrialJobs: null,
     electedChair: { name: 'Patrick Zimmer', epci: 'CA Saint-Avold Synergie' },
     industrialChair: { name: 'Valérie Lang', company: 'Warndt Procédés Chimiques' },
-    epcis: ['CA Saint-Avold Synergie', 'CC du Warndt'],
+    epcis: [
+      { name: 'CA Saint-Avold Synergie', siren: '200067502' },
+      { name: 'CC du Warndt', siren: '245701164' },
+    ],
     prefecture: 'Préfecture de la Moselle',
     coordinator: { name: 'Mathieu Schneider', email: 'coordination.warndt-naborien@jalon.test' },
     leads: [
@@ -318,9 +326,12 @@ export const DEMO_TERRITORIES: readonly DemoTerritory[] = [
     joinedOn: '2018-11-22',
     industrialFirms: null,
     industrialJobs: null,
-    electedChair: { name: 'Christophe Bour', epci: 'CC de Sarrebourg Moselle Sud' },
+    electedChair: { name: 'Christophe Bour', epci: 'CC Sarrebourg Moselle Sud' },
     industrialChair: { name: 'Sandrine Klein', company: 'Sarre Plast Composites' },
-    epcis: ['CC de Sarrebourg Moselle Sud', 'CC du Pays de Phalsbourg'],
+    epcis: [
+      { name: 'CC Sarrebourg Moselle Sud', siren: '200068146' },
+      { name: 'CC du Pays de Phalsbourg', siren: '245700950' },
+    ],
     prefecture: 'Préfecture de la Moselle',
     coordinator: { name: 'Camille Hennequin', email: 'coordination.moselle-sud@jalon.test' },
     leads: [{ name: 'Denis Lorentz', email: 'denis.lorentz@jalon.test' }],
@@ -337,13 +348,13 @@ export const DEMO_TERRITORIES: readonly DemoTerritory[] = [
     joinedOn: '2018-11-22',
     industrialFirms: 430,
     industrialJobs: 12_430,
-    electedChair: { name: 'Jean-Luc Collignon', epci: 'Ardenne Métropole' },
+    electedChair: { name: 'Jean-Luc Collignon', epci: 'CA Ardenne Métropole' },
     industrialChair: { name: 'Martine Lefort', company: 'Ardenne Fonderie Technologies' },
     epcis: [
-      'Ardenne Métropole',
-      'CC Ardenne Rives de Meuse',
-      'CC Vallées et Plateau d’Ardenne',
-      'CC Portes du Luxembourg',
+      { name: 'CA Ardenne Métropole', siren: '200041630' },
+      { name: 'CC Ardenne, Rives de Meuse', siren: '240800821' },
+      { name: "CC Vallées et Plateau d'Ardenne", siren: '200067759' },
+      { name: 'CC des Portes du Luxembourg', siren: '240800847' },
     ],
     prefecture: 'Préfecture des Ardennes',
     coordinator: { name: 'Anthony Lambert', email: 'coordination.nord-ardennes@jalon.test' },
@@ -379,11 +390,11 @@ export const DEMO_TERRITORIES: readonly DemoTerritory[] = [
     electedChair: { name: 'Francis Thouvenin', epci: 'CC Terres Touloises' },
     industrialChair: { name: 'Agnès Collin', company: 'Toul Ingénierie Mécanique' },
     epcis: [
-      'Métropole du Grand Nancy',
-      'CC Terres Touloises',
-      'CC Moselle et Madon',
-      'CC du Pays de Colombey et du Sud Toulois',
-      'CC du Pays du Saintois',
+      { name: 'Métropole du Grand Nancy', siren: '245400676' },
+      { name: 'CC Terres Touloises', siren: '200070563' },
+      { name: 'CC Moselle et Madon', siren: '245400171' },
+      { name: 'CC du Pays de Colombey et du Sud Toulois', siren: '245400510' },
+      { name: 'CC du Pays du Saintois', siren: '200035772' },
     ],
     prefecture: 'Préfecture de Meurthe-et-Moselle',
     coordinator: { name: 'Hugo Perrin', email: 'coordination.meurthe-et-moselle@jalon.test' },
@@ -421,9 +432,9 @@ export const DEMO_TERRITORIES: readonly DemoTerritory[] = [
     joinedOn: '2023-11-09',
     industrialFirms: null,
     industrialJobs: null,
-    electedChair: { name: 'Alain Boissière', epci: 'Chartres métropole' },
+    electedChair: { name: 'Alain Boissière', epci: 'CA Chartres Métropole' },
     industrialChair: { name: 'Caroline Vasseur', company: 'Beauce Formulation Cosmétique' },
-    epcis: ['Chartres métropole'],
+    epcis: [{ name: 'CA Chartres Métropole', siren: '200033181' }],
     prefecture: "Préfecture d'Eure-et-Loir",
     coordinator: { name: 'Élodie Moreau', email: 'coordination.chartres@jalon.test' },
     leads: [
@@ -470,7 +481,7 @@ export const REGION_OBSERVER = {
 
 /** Leads work for one of the territory's EPCIs. */
 export function leadOrganisation(territory: DemoTerritory, index: number): string | null {
-  return territory.epcis[(index + 1) % territory.epcis.length] ?? null;
+  return territory.epcis[(index + 1) % territory.epcis.length]?.name ?? null;
 }
 
 const BLOCKED = 'blocked' as const;
@@ -607,7 +618,7 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
     axis: 'industrial_land',
     priority: 'high',
     lead: 'Établissement public foncier de Grand Est',
-    partners: ['CA du Val de Fensch', 'Grand Longwy Agglomération'],
+    partners: ['CA du Val de Fensch', 'CA Grand Longwy Agglomération'],
     cofunders: ['Banque des Territoires', 'ADEME'],
     period: { startMonthsAgo: 32, durationMonths: 60 },
     budgetEuros: 3_800_000,
@@ -847,7 +858,7 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
     axis: 'skills',
     priority: 'high',
     lead: 'France Travail',
-    partners: ['CA Portes de France-Thionville', "CC Pays Haut Val d'Alzette", 'UIMM Lorraine'],
+    partners: ['CA Portes de France-Thionville', "CC du Pays Haut Val d'Alzette", 'UIMM Lorraine'],
     cofunders: ['Région Grand Est'],
     period: { startMonthsAgo: 24, durationMonths: 36 },
     budgetEuros: 380_000,
@@ -1334,7 +1345,7 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
     axis: 'skills',
     priority: 'high',
     lead: "Maison de l'emploi de Moselle Sud",
-    partners: ['AFNOR (Hub transitions)', 'France Travail', 'CC de Sarrebourg Moselle Sud'],
+    partners: ['AFNOR (Hub transitions)', 'France Travail', 'CC Sarrebourg Moselle Sud'],
     cofunders: ['Région Grand Est', 'Banque des Territoires'],
     period: { startMonthsAgo: 27, durationMonths: 42 },
     budgetEuros: 520_000,
@@ -1435,7 +1446,7 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
       'Plateforme en ligne reliant les entreprises qui ont des salariés à reconvertir et celles qui recrutent, avec cartes des compétences et des formations.',
     axis: 'skills',
     priority: 'high',
-    lead: 'Ardenne Métropole',
+    lead: 'CA Ardenne Métropole',
     partners: ['France Travail', 'CCI Ardennes'],
     cofunders: ['Région Grand Est', 'Banque des Territoires'],
     period: { startMonthsAgo: 28, durationMonths: 42 },
@@ -1495,7 +1506,7 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
       'Requalifier les zones d’activités de la vallée pour accueillir des extensions industrielles.',
     axis: 'industrial_land',
     priority: 'medium',
-    lead: 'CC Ardenne Rives de Meuse',
+    lead: 'CC Ardenne, Rives de Meuse',
     partners: ['Établissement public foncier de Grand Est'],
     cofunders: ['Banque des Territoires'],
     period: { startMonthsAgo: 22, durationMonths: 48 },
@@ -1524,7 +1535,7 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
         baselineSource: 'Inventaire',
         target: 25,
         onTrack: true,
-        measurementSource: 'CC Ardenne Rives de Meuse',
+        measurementSource: 'CC Ardenne, Rives de Meuse',
         decimals: 1,
       },
     ],
@@ -1675,7 +1686,7 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
       'Campus de formation industrielle au cœur de la Cosmetic Valley, avec Polepharma, pour les filières cosmétique et pharmacie.',
     axis: 'skills',
     priority: 'high',
-    lead: 'Chartres métropole',
+    lead: 'CA Chartres Métropole',
     partners: ['Cosmetic Valley', 'Polepharma', 'France Travail'],
     cofunders: ['Région Centre-Val de Loire', 'Banque des Territoires'],
     period: { startMonthsAgo: 24, durationMonths: 48 },

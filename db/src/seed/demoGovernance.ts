@@ -105,7 +105,10 @@ async function insertCommittee(
 
 function copilMembers(s: Seeding, territory: DemoTerritory) {
   const region = territory.regionCode === '24' ? 'Région Centre-Val de Loire' : 'Région Grand Est';
-  const otherEpcis = territory.epcis.filter((e) => e !== territory.electedChair.epci).slice(0, 3);
+  const otherEpcis = territory.epcis
+    .map((e) => e.name)
+    .filter((name) => name !== territory.electedChair.epci)
+    .slice(0, 3);
   return [
     {
       personName: territory.electedChair.name,
@@ -153,9 +156,11 @@ function cotechMembers(s: Seeding, territory: DemoTerritory) {
       role: 'chair' as const,
       userEmail: territory.coordinator.email,
     },
-    ...territory.epcis
-      .slice(0, 5)
-      .map((epci) => ({ personName: pseudonym(s), organisation: epci, role: 'member' as const })),
+    ...territory.epcis.slice(0, 5).map((epci) => ({
+      personName: pseudonym(s),
+      organisation: epci.name,
+      role: 'member' as const,
+    })),
     ...territory.leads.map((lead, i) => ({
       personName: lead.name,
       organisation: leadOrganisation(territory, i),

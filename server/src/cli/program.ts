@@ -5,6 +5,7 @@ import { registerBackup } from './commands/backup';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerMigrate } from './commands/migrate';
+import { registerReference } from './commands/reference';
 import { registerRestore } from './commands/restore';
 import { registerSeed } from './commands/seed';
 import { registerUser } from './commands/user';
@@ -28,6 +29,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError('(add --help for usage)');
   registerMigrate(program, ctx);
   registerSeed(program, ctx);
+  registerReference(program, ctx);
   registerUser(program, ctx);
   registerExport(program, ctx);
   registerImport(program, ctx);

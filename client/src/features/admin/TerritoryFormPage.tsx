@@ -166,6 +166,16 @@ function TerritoryForm({ territory }: { territory: Territory }) {
   );
 }
 
+/** An EPCI's name with its SIREN, which tells apart two EPCIs of similar names. */
+function EpciName({ epci }: { epci: { name: string; siren: string | null } }) {
+  return (
+    <span>
+      {epci.name}
+      {epci.siren && <span className="muted"> · SIREN {epci.siren}</span>}
+    </span>
+  );
+}
+
 /** The member EPCIs: the current ones, each removable, and a search among all EPCIs to add one. */
 function EpciPicker({
   value,
@@ -196,7 +206,7 @@ function EpciPicker({
         <ul className="epci-list">
           {value.map((epci) => (
             <li key={epci.id}>
-              <span>{epci.name}</span>
+              <EpciName epci={epci} />
               <button
                 type="button"
                 className="button button-small"
@@ -227,7 +237,7 @@ function EpciPicker({
         <ul className="epci-list" aria-label={t('identity.form.matches')}>
           {candidates.map((organisation) => (
             <li key={organisation.id}>
-              <span>{organisation.name}</span>
+              <EpciName epci={organisation} />
               <button
                 type="button"
                 className="button button-small"

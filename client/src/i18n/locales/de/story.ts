@@ -104,7 +104,7 @@ export const story: Messages<typeof fr> = {
       people: 'Wer das Gebiet trägt',
       chairHint: 'Name und Organisation, z. B. „Marie Durand (CA du Val de Fensch)“',
       figures: 'Kennzahlen',
-      addEpci: 'Gemeindeverband hinzufügen (mindestens zwei Buchstaben)',
+      addEpci: 'Gemeindeverband hinzufügen: Name (mindestens zwei Buchstaben) oder SIREN-Nummer',
       matches: 'Gefundene Gemeindeverbände',
       noMatch: 'Kein Gemeindeverband passt.',
       add: 'Hinzufügen',

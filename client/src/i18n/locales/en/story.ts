@@ -104,7 +104,7 @@ export const story: Messages<typeof fr> = {
       people: 'Who carries the territory',
       chairHint: 'Name and organisation, e.g. “Marie Durand (CA du Val de Fensch)”',
       figures: 'Key figures',
-      addEpci: 'Add an EPCI (type at least two letters)',
+      addEpci: 'Add an EPCI: its name (at least two letters) or SIREN number',
       matches: 'EPCIs found',
       noMatch: 'No EPCI matches.',
       add: 'Add',

@@ -102,7 +102,7 @@ export const story = {
       people: 'Qui porte le territoire',
       chairHint: 'Nom et structure, par exemple « Marie Durand (CA du Val de Fensch) »',
       figures: 'Chiffres clés',
-      addEpci: 'Ajouter un EPCI (tapez au moins deux lettres)',
+      addEpci: 'Ajouter un EPCI : son nom (au moins deux lettres) ou son numéro SIREN',
       matches: 'EPCI trouvés',
       noMatch: 'Aucun EPCI ne correspond.',
       add: 'Ajouter',

@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { loadReferenceEpcis, migrateToLatest, referenceEpcis } from '@jalon/db';
+import { databaseFile, print, withDatabase, type CliContext } from '../context';
+
+export function registerReference(program: Command, ctx: CliContext): void {
+  program
+    .command('reference')
+    .description('load reference data shipped with Jalon')
+    .command('epcis')
+    .description(
+      "add France's EPCIs (official administrative division, by SIREN) to the organisations, " +
+        'so that territories pick theirs by name or SIREN; those already there are kept',
+    )
+    .action(async (_options: unknown, command: Command) => {
+      const file = databaseFile(ctx, command);
+      await withDatabase(file, { mustExist: true }, async (db) => {
+        await migrateToLatest(db);
+        const added = await db
+          .transaction()
+          .execute((trx) => loadReferenceEpcis(trx, ctx.now().toISOString()));
+        print(
+          ctx,
+          `${added} EPCIs added (${referenceEpcis().length} in the reference data, the others were already there).`,
+        );
+      });
+    });
+}
