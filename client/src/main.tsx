@@ -1,12 +1,20 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { Providers } from './app/Providers';
 import { AuthGate } from './app/AuthGate';
 import { AppRoutes } from './app/AppRoutes';
+import { lazyPage } from './app/lazyPage';
+import { Loading } from './components/QueryState';
 import { createBrowserTrpcClient, createQueryClient } from './lib/trpc';
 import { initI18n } from './i18n';
 import './styles.css';
+
+// The page of a one-time link, for someone who cannot sign in yet: outside the sign-in gate.
+const SetPasswordPage = lazyPage(
+  () => import('./features/auth/SetPasswordPage'),
+  'SetPasswordPage',
+);
 
 async function start() {
   const i18n = await initI18n();
@@ -20,9 +28,24 @@ async function start() {
         i18n={i18n}
       >
         <BrowserRouter>
-          <AuthGate>
-            <AppRoutes />
-          </AuthGate>
+          <Routes>
+            <Route
+              path="/set-password"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <SetPasswordPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="*"
+              element={
+                <AuthGate>
+                  <AppRoutes />
+                </AuthGate>
+              }
+            />
+          </Routes>
         </BrowserRouter>
       </Providers>
     </StrictMode>,

@@ -8,6 +8,7 @@ export * from './queries/audit';
 export * from './queries/history';
 export * from './queries/text';
 export * from './queries/actions';
+export * from './queries/passwordLinks';
 export * from './queries/overdue';
 export * from './queries/progress';
 export * from './queries/reference';

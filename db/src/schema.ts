@@ -59,6 +59,17 @@ export interface TerritoryEpciTable {
   organisationId: number;
 }
 
+export interface PasswordLinkTable {
+  /** SHA-256 of the link's token, hex. */
+  id: string;
+  userId: number;
+  purpose: 'invitation' | 'reset';
+  createdBy: number | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
 export interface UserTable {
   id: Generated<number>;
   email: string;
@@ -349,6 +360,7 @@ export interface Database {
   organisations: OrganisationTable;
   territories: TerritoryTable;
   territoryEpcis: TerritoryEpciTable;
+  passwordLinks: PasswordLinkTable;
   users: UserTable;
   regionObservers: RegionObserverTable;
   memberships: MembershipTable;

@@ -179,6 +179,8 @@ const indicatorInput = (planId: number) => ({
 const cases: Record<string, Case[] | 'public'> = {
   'auth.login': 'public',
   'auth.session': 'public',
+  'auth.passwordLink': 'public',
+  'auth.setPasswordWithLink': 'public',
   'auth.logout': [{ label: 'own session', input: () => undefined, allowed: EVERYONE }],
   'auth.me': [{ label: 'self', input: () => undefined, allowed: EVERYONE }],
   'auth.setLocale': [{ label: 'self', input: () => ({ locale: 'de' }), allowed: EVERYONE }],
@@ -270,6 +272,13 @@ const cases: Record<string, Case[] | 'public'> = {
     {
       label: 'national data',
       input: (w) => ({ id: w.users.memberNL, name: 'Renommée' }),
+      allowed: ADMIN,
+    },
+  ],
+  'user.issuePasswordLink': [
+    {
+      label: 'national data',
+      input: (w) => ({ id: w.users.memberNL, purpose: 'reset' }),
       allowed: ADMIN,
     },
   ],

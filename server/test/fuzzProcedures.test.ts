@@ -39,6 +39,9 @@ const FUZZED: Record<string, Fuzzed> = {
   // Every accepted sign-in input runs scrypt once: a few runs, anonymous as the caller would be.
   'auth.login': { as: [null], share: 0.3 },
   'auth.session': { as: [null, 'admin'] },
+  'auth.passwordLink': { as: [null] },
+  // Every accepted input hashes a password (when the random token matched a link, never).
+  'auth.setPasswordWithLink': { as: [null], share: 0.3 },
   'auth.logout': MANAGERS,
   'auth.me': MANAGERS,
   'auth.setLocale': MANAGERS,
@@ -59,6 +62,7 @@ const FUZZED: Record<string, Fuzzed> = {
   // Creating a user hashes its password.
   'user.create': { as: ['admin', 'coordinatorNL'], share: 0.5 },
   'user.update': MANAGERS,
+  'user.issuePasswordLink': MANAGERS,
   'membership.list': MANAGERS,
   'membership.create': MANAGERS,
   'membership.update': MANAGERS,

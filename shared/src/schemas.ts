@@ -93,7 +93,8 @@ export const changePasswordInput = z
 export const userCreateInput = z.object({
   email: z.email().max(254),
   name: requiredText(120),
-  password: passwordSchema,
+  /** Without one, the user is invited: they set theirs with a one-time link. */
+  password: passwordSchema.optional(),
   organisationId: id.nullable().default(null),
   locale: z.enum(LOCALES).default('fr'),
   globalRole: z.enum(GLOBAL_ROLES).nullable().default(null),
@@ -111,6 +112,19 @@ export const userUpdateInput = requireAChange(
     disabled: z.boolean().optional(),
   }),
 );
+
+export const PASSWORD_LINK_PURPOSES = ['invitation', 'reset'] as const;
+
+/** An administrator asks for a one-time link to set a user's password. */
+export const issuePasswordLinkInput = z.object({ id, purpose: z.enum(PASSWORD_LINK_PURPOSES) });
+
+/** The token of a one-time link: 32 random bytes, base64url. */
+const passwordLinkToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not a link token');
+export const passwordLinkInput = z.object({ token: passwordLinkToken });
+export const setPasswordWithLinkInput = z.object({
+  token: passwordLinkToken,
+  password: passwordSchema,
+});
 
 export const userListInput = pageInput.extend({
   search: text(120).optional(),

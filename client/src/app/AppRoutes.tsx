@@ -9,6 +9,7 @@ import { planRoutes } from '../features/plan/routes';
 import { actionsRoutes } from '../features/actions/routes';
 import { importRoutes } from '../features/import/routes';
 import { accountRoutes } from '../features/account/routes';
+import { usersRoutes } from '../features/users/routes';
 import { myActionsRoutes } from '../features/my-actions/routes';
 import { adminRoutes } from '../features/admin/routes';
 import { meetingsRoutes } from '../features/meetings/routes';
@@ -22,6 +23,7 @@ const FEATURE_ROUTES = [
   ...planRoutes,
   ...importRoutes,
   ...accountRoutes,
+  ...usersRoutes,
   ...actionsRoutes,
   ...myActionsRoutes,
   ...adminRoutes,

@@ -56,6 +56,11 @@ export function Layout() {
             <li>
               <NavLink to={meetingPaths.decisions()}>{t('nav.decisions')}</NavLink>
             </li>
+            {user.globalRole === 'admin' && (
+              <li>
+                <NavLink to="/admin/users">{t('nav.users')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="header-tools">

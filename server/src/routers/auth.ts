@@ -1,9 +1,15 @@
 import { TRPCError } from '@trpc/server';
-import { findUserByEmail, getSetting } from '@jalon/db';
-import { changePasswordInput, loginInput, setLocaleInput } from '@jalon/shared';
+import { findUsablePasswordLink, findUserByEmail, getSetting, loadPrincipal } from '@jalon/db';
+import {
+  changePasswordInput,
+  loginInput,
+  passwordLinkInput,
+  setLocaleInput,
+  setPasswordWithLinkInput,
+} from '@jalon/shared';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 import { hashPassword, PasswordHashingBusy, UNUSABLE_HASH, verifyPassword } from '../auth/password';
-import { closeSession, openSession, principalForToken } from '../auth/sessions';
+import { closeSession, hashToken, openSession, principalForToken } from '../auth/sessions';
 import {
   admitSignInAttempt,
   signInNotChecked,
@@ -12,7 +18,7 @@ import {
 } from '../auth/throttle';
 import type { Principal } from '../auth/permissions';
 import type { Context } from '../context';
-import { changeOwnPassword, setOwnLocale, write } from '../services';
+import { changeOwnPassword, setOwnLocale, setPasswordWithLink, write } from '../services';
 import { ruleBroken } from '../errors';
 import { DEMO_PASSWORD } from '../demo';
 
@@ -43,6 +49,12 @@ async function admitPasswordAttempt(ctx: Context, email: string, event: string):
     throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });
   }
 }
+
+const linkGone = () =>
+  new TRPCError({
+    code: 'NOT_FOUND',
+    message: 'This link was used already, has expired, or does not exist',
+  });
 
 const badCredentials = () =>
   new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown email or wrong password' });
@@ -120,6 +132,38 @@ export const authRouter = router({
     const passwordHash = await hashPassword(input.newPassword);
     return write(ctx, (w) => changeOwnPassword(w, { passwordHash, keepSessionId: ctx.sessionId }));
   }),
+
+  /** Whom a one-time link is for, to greet them; NOT_FOUND once used, expired or unknown. */
+  passwordLink: publicProcedure.input(passwordLinkInput).query(async ({ ctx, input }) => {
+    const link = await findUsablePasswordLink(
+      ctx.db,
+      hashToken(input.token),
+      ctx.now().toISOString(),
+    );
+    if (!link) throw linkGone();
+    return { name: link.name, purpose: link.purpose, expiresAt: link.expiresAt };
+  }),
+
+  /**
+   * Sets a password with a one-time link (no session needed): the link is used up and every
+   * session of the user ends; they then sign in with it.
+   */
+  setPasswordWithLink: publicProcedure
+    .input(setPasswordWithLinkInput)
+    .mutation(async ({ ctx, input }) => {
+      const now = ctx.now();
+      const link = await findUsablePasswordLink(ctx.db, hashToken(input.token), now.toISOString());
+      const user = link ? await loadPrincipal(ctx.db, link.userId) : null;
+      if (!user) throw linkGone();
+      const passwordHash = await hashPassword(input.password);
+      const done = await ctx.db
+        .transaction()
+        .execute((trx) =>
+          setPasswordWithLink({ trx, actor: user, now }, input.token, passwordHash),
+        );
+      if (!done) throw linkGone();
+      return { ok: true as const };
+    }),
 
   setLocale: authedProcedure
     .input(setLocaleInput)

@@ -1,11 +1,17 @@
 import { findUser, findUserDetail, listUserTerritoryIds, listUsers } from '@jalon/db';
-import { byIdInput, userCreateInput, userListInput, userUpdateInput } from '@jalon/shared';
+import {
+  byIdInput,
+  issuePasswordLinkInput,
+  userCreateInput,
+  userListInput,
+  userUpdateInput,
+} from '@jalon/shared';
 import { authedProcedure, router } from '../trpc';
 import { authorize, authorizeAdmin } from '../auth/guards';
 import { can, managedTerritoryIds, visibilityOf } from '../auth/permissions';
-import { hashPassword } from '../auth/password';
+import { hashPassword, UNUSABLE_HASH } from '../auth/password';
 import { badRequest, forbidden, userNotFound } from '../errors';
-import { createUser, updateUserAccount, write } from '../services';
+import { createUser, issuePasswordLink, updateUserAccount, write } from '../services';
 
 export const userRouter = router({
   /**
@@ -48,9 +54,24 @@ export const userRouter = router({
     authorizeAdmin(ctx);
     const { password, ...account } = input;
     // Hashed before the transaction opens: scrypt is slow and must not hold the write lock.
-    const passwordHash = await hashPassword(password);
+    // Without a password, none can sign in until the user sets theirs with an invitation link.
+    const passwordHash = password === undefined ? UNUSABLE_HASH : await hashPassword(password);
     return write(ctx, (w) => createUser(w, account, passwordHash));
   }),
+
+  /**
+   * Admins only: a one-time link for the user to set their password (an invitation, or a reset
+   * of a forgotten one), shown to the administrator to pass on while Jalon sends no mail.
+   */
+  issuePasswordLink: authedProcedure
+    .input(issuePasswordLinkInput)
+    .mutation(async ({ ctx, input }) => {
+      authorizeAdmin(ctx);
+      const user = await findUser(ctx.db, input.id);
+      if (!user) throw userNotFound(input.id);
+      if (user.disabledAt !== null) throw badRequest(`User ${input.id} is disabled`);
+      return write(ctx, (w) => issuePasswordLink(w, input.id, input.purpose));
+    }),
 
   /** Admins only; disabling a user also ends all their sessions (see the service). */
   update: authedProcedure.input(userUpdateInput).mutation(async ({ ctx, input }) => {

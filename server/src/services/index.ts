@@ -29,3 +29,4 @@ export * from './decision';
 export * from './agenda';
 export * from './user';
 export * from './meeting';
+export * from './passwordLinks';

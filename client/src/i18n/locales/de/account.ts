@@ -16,6 +16,18 @@ export const account: Messages<typeof fr> = {
     done_one: 'Passwort geändert. Ihre andere Sitzung wurde beendet.',
     done_other: 'Passwort geändert. Ihre {{count}} anderen Sitzungen wurden beendet.',
   },
+  link: {
+    title: 'Passwort wählen',
+    checking: 'Link wird geprüft…',
+    invitation:
+      'Willkommen {{name}}: Wählen Sie das Passwort Ihres Jalon-Kontos (mindestens {{min}} Zeichen). Dieser Link gilt einmal, bis {{until}}.',
+    reset:
+      '{{name}}, wählen Sie Ihr neues Passwort (mindestens {{min}} Zeichen). Dieser Link gilt einmal, bis {{until}}.',
+    submit: 'Passwort speichern',
+    done: 'Ihr Passwort ist gespeichert. Melden Sie sich mit Ihrer E-Mail-Adresse an.',
+    signIn: 'Anmelden',
+    gone: 'Dieser Link wurde schon benutzt, ist abgelaufen oder existiert nicht. Bitten Sie die Administration um einen neuen.',
+  },
   mistakes: {
     missing: 'Geben Sie Ihr aktuelles und das neue Passwort ein.',
     tooShort: 'Das neue Passwort muss mindestens {{min}} Zeichen haben.',

@@ -12,6 +12,7 @@ export const common: Messages<typeof fr> = {
     myActions: 'Meine Maßnahmen',
     meetings: 'Sitzungen',
     decisions: 'Beschlüsse',
+    users: 'Benutzer',
   },
   language: { label: 'Sprache', fr: 'Français', en: 'English', de: 'Deutsch' },
   user: { signedInAs: 'Angemeldet als {{name}}', signOut: 'Abmelden' },

@@ -22,6 +22,7 @@ import { measurements } from './measurements';
 import { rules } from './rules';
 import { imports } from './imports';
 import { account } from './account';
+import { users } from './users';
 
 export const de: Messages<typeof fr> = {
   common,
@@ -44,6 +45,7 @@ export const de: Messages<typeof fr> = {
   rules,
   imports,
   account,
+  users,
   vocab: VOCABULARY_LABELS.de,
   history,
   auditFields: AUDIT_FIELD_LABELS.de,

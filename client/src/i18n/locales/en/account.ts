@@ -16,6 +16,18 @@ export const account: Messages<typeof fr> = {
     done_one: 'Password changed. Your other session was closed.',
     done_other: 'Password changed. Your {{count}} other sessions were closed.',
   },
+  link: {
+    title: 'Choose your password',
+    checking: 'Checking the link…',
+    invitation:
+      'Welcome {{name}}: choose the password of your Jalon account (at least {{min}} characters). This link works once, until {{until}}.',
+    reset:
+      '{{name}}, choose your new password (at least {{min}} characters). This link works once, until {{until}}.',
+    submit: 'Save the password',
+    done: 'Your password is saved. Sign in with your email address.',
+    signIn: 'Sign in',
+    gone: 'This link was used already, has expired or does not exist. Ask the administrator for a new one.',
+  },
   mistakes: {
     missing: 'Enter your current password and the new one.',
     tooShort: 'The new password must have at least {{min}} characters.',

@@ -12,6 +12,7 @@ export const common: Messages<typeof fr> = {
     myActions: 'My actions',
     meetings: 'Meetings',
     decisions: 'Decisions',
+    users: 'Users',
   },
   language: { label: 'Language', fr: 'Français', en: 'English', de: 'Deutsch' },
   user: { signedInAs: 'Signed in as {{name}}', signOut: 'Sign out' },

@@ -13,6 +13,18 @@ export const account = {
     done_one: 'Mot de passe changé. Votre autre session a été fermée.',
     done_other: 'Mot de passe changé. Vos {{count}} autres sessions ont été fermées.',
   },
+  link: {
+    title: 'Choisir votre mot de passe',
+    checking: 'Vérification du lien…',
+    invitation:
+      'Bienvenue {{name}} : choisissez le mot de passe de votre compte Jalon (au moins {{min}} caractères). Ce lien sert une fois, jusqu’au {{until}}.',
+    reset:
+      '{{name}}, choisissez votre nouveau mot de passe (au moins {{min}} caractères). Ce lien sert une fois, jusqu’au {{until}}.',
+    submit: 'Enregistrer le mot de passe',
+    done: 'Votre mot de passe est enregistré. Connectez-vous avec votre adresse e-mail.',
+    signIn: 'Se connecter',
+    gone: 'Ce lien a déjà servi, a expiré ou n’existe pas. Demandez-en un nouveau à l’administrateur.',
+  },
   mistakes: {
     missing: 'Saisissez votre mot de passe actuel et le nouveau.',
     tooShort: 'Le nouveau mot de passe doit compter au moins {{min}} caractères.',

@@ -9,6 +9,7 @@ export const common = {
     myActions: 'Mes actions',
     meetings: 'Séances',
     decisions: 'Décisions',
+    users: 'Utilisateurs',
   },
   language: {
     label: 'Langue',

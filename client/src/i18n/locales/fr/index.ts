@@ -20,6 +20,7 @@ import { measurements } from './measurements';
 import { rules } from './rules';
 import { imports } from './imports';
 import { account } from './account';
+import { users } from './users';
 
 export const fr = {
   common,
@@ -42,6 +43,7 @@ export const fr = {
   rules,
   imports,
   account,
+  users,
   vocab: VOCABULARY_LABELS.fr,
   history,
   auditFields: AUDIT_FIELD_LABELS.fr,
