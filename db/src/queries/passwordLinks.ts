@@ -20,6 +20,17 @@ export async function insertPasswordLink(
     .execute();
 }
 
+/** The link `id` if it can still serve: unused, unexpired, its user enabled. */
+function usableLink(db: Db | Trx, id: string, nowIso: string) {
+  return db
+    .selectFrom('passwordLinks as l')
+    .innerJoin('users as u', 'u.id', 'l.userId')
+    .where('l.id', '=', id)
+    .where('l.usedAt', 'is', null)
+    .where('l.expiresAt', '>', nowIso)
+    .where('u.disabledAt', 'is', null);
+}
+
 /**
  * Uses the link whose token hashes to `id`, if it is unused, unexpired, and its user enabled:
  * marks it used in the same statement (two concurrent uses cannot both succeed) and returns
@@ -30,13 +41,7 @@ export async function consumePasswordLink(
   id: string,
   nowIso: string,
 ): Promise<{ userId: number; purpose: PasswordLinkPurpose } | null> {
-  const link = await trx
-    .selectFrom('passwordLinks as l')
-    .innerJoin('users as u', 'u.id', 'l.userId')
-    .where('l.id', '=', id)
-    .where('l.usedAt', 'is', null)
-    .where('l.expiresAt', '>', nowIso)
-    .where('u.disabledAt', 'is', null)
+  const link = await usableLink(trx, id, nowIso)
     .select(['l.userId', 'l.purpose'])
     .executeTakeFirst();
   if (!link) return null;
@@ -60,13 +65,7 @@ export async function findUsablePasswordLink(
   purpose: PasswordLinkPurpose;
   expiresAt: string;
 } | null> {
-  const link = await db
-    .selectFrom('passwordLinks as l')
-    .innerJoin('users as u', 'u.id', 'l.userId')
-    .where('l.id', '=', id)
-    .where('l.usedAt', 'is', null)
-    .where('l.expiresAt', '>', nowIso)
-    .where('u.disabledAt', 'is', null)
+  const link = await usableLink(db, id, nowIso)
     .select(['l.userId', 'u.name', 'l.purpose', 'l.expiresAt'])
     .executeTakeFirst();
   return link ?? null;

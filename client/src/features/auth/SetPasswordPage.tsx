@@ -6,7 +6,7 @@ import { useTRPC } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useErrorText } from '../../components/QueryState';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { SignedOutCard } from './SignedOutCard';
 
 /** The link's token, from the address's fragment (never sent to the server by the browser). */
 const tokenOfLocation = () => window.location.hash.replace(/^#/, '');
@@ -43,81 +43,69 @@ export function SetPasswordPage() {
 
   const gone = !wellFormed || link.isError;
   return (
-    <main id="main" className="sign-in">
-      <div className="sign-in-card">
-        <div className="sign-in-language">
-          <LanguageSwitch signedIn={false} />
-        </div>
-        <p className="brand brand-large">
-          <span className="brand-mark" aria-hidden="true">
-            J
-          </span>
-          Jalon
-        </p>
-        <h1>{t('link.title')}</h1>
-        {save.isSuccess ? (
-          <div role="status">
-            <p>{t('link.done')}</p>
-            <p>
-              <a className="button button-primary" href="/">
-                {t('link.signIn')}
-              </a>
-            </p>
-          </div>
-        ) : gone ? (
-          <p role="alert" className="form-error">
-            {t('link.gone')}
+    <SignedOutCard title={t('link.title')}>
+      {save.isSuccess ? (
+        <div role="status">
+          <p>{t('link.done')}</p>
+          <p>
+            <a className="button button-primary" href="/">
+              {t('link.signIn')}
+            </a>
           </p>
-        ) : link.data ? (
-          <>
-            <p className="muted">
-              {t(link.data.purpose === 'invitation' ? 'link.invitation' : 'link.reset', {
-                name: link.data.name,
-                until: format.dateTime(link.data.expiresAt),
-                min: PASSWORD_MIN_LENGTH,
-              })}
-            </p>
-            <form onSubmit={submit} noValidate>
-              {(mistake || save.error) && (
-                <p className="form-error" role="alert" id="set-password-error">
-                  {mistake
-                    ? t(`mistakes.${mistake}`, { min: PASSWORD_MIN_LENGTH })
-                    : errorText(save.error)}
-                </p>
-              )}
-              <div className="field">
-                <label htmlFor="new-password">{t('password.next')}</label>
-                <input
-                  id="new-password"
-                  type="password"
-                  autoComplete="new-password"
-                  value={password}
-                  maxLength={200}
-                  onChange={(e) => setPassword(e.target.value)}
-                  required
-                />
-              </div>
-              <div className="field">
-                <label htmlFor="new-password-again">{t('password.again')}</label>
-                <input
-                  id="new-password-again"
-                  type="password"
-                  autoComplete="new-password"
-                  value={again}
-                  maxLength={200}
-                  onChange={(e) => setAgain(e.target.value)}
-                  required
-                />
-              </div>
-              <button type="submit" className="button button-primary" disabled={save.isPending}>
-                {t('link.submit')}
-              </button>
-            </form>
-          </>
-        ) : (
-          <p className="muted">{t('link.checking')}</p>
-        )}
-      </div>
-    </main>
+        </div>
+      ) : gone ? (
+        <p role="alert" className="form-error">
+          {t('link.gone')}
+        </p>
+      ) : link.data ? (
+        <>
+          <p className="muted">
+            {t(link.data.purpose === 'invitation' ? 'link.invitation' : 'link.reset', {
+              name: link.data.name,
+              until: format.dateTime(link.data.expiresAt),
+              min: PASSWORD_MIN_LENGTH,
+            })}
+          </p>
+          <form onSubmit={submit} noValidate>
+            {(mistake || save.error) && (
+              <p className="form-error" role="alert" id="set-password-error">
+                {mistake
+                  ? t(`mistakes.${mistake}`, { min: PASSWORD_MIN_LENGTH })
+                  : errorText(save.error)}
+              </p>
+            )}
+            <div className="field">
+              <label htmlFor="new-password">{t('password.next')}</label>
+              <input
+                id="new-password"
+                type="password"
+                autoComplete="new-password"
+                value={password}
+                maxLength={200}
+                onChange={(e) => setPassword(e.target.value)}
+                required
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="new-password-again">{t('password.again')}</label>
+              <input
+                id="new-password-again"
+                type="password"
+                autoComplete="new-password"
+                value={again}
+                maxLength={200}
+                onChange={(e) => setAgain(e.target.value)}
+                required
+              />
+            </div>
+            <button type="submit" className="button button-primary" disabled={save.isPending}>
+              {t('link.submit')}
+            </button>
+          </form>
+        </>
+      ) : (
+        <p className="muted">{t('link.checking')}</p>
+      )}
+    </SignedOutCard>
   );
 }

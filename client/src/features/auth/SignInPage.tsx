@@ -5,7 +5,7 @@ import { errorCode, signInThrottleOf, useTRPC } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { useErrorText } from '../../components/QueryState';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { SignedOutCard } from './SignedOutCard';
 
 export function SignInPage() {
   const { t } = useTranslation('auth');
@@ -48,56 +48,44 @@ export function SignInPage() {
             : null;
 
   return (
-    <main id="main" className="sign-in">
-      <div className="sign-in-card">
-        <div className="sign-in-language">
-          <LanguageSwitch signedIn={false} />
+    <SignedOutCard title={t('title')}>
+      <p className="muted">{t('intro')}</p>
+      <form onSubmit={submit} noValidate>
+        {problem && (
+          <p className="form-error" role="alert" id="sign-in-error">
+            {problem}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="email">{t('email')}</label>
+          <input
+            id="email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={problem !== null}
+            aria-describedby={problem ? 'sign-in-error' : undefined}
+            required
+          />
         </div>
-        <p className="brand brand-large">
-          <span className="brand-mark" aria-hidden="true">
-            J
-          </span>
-          Jalon
-        </p>
-        <h1>{t('title')}</h1>
-        <p className="muted">{t('intro')}</p>
-        <form onSubmit={submit} noValidate>
-          {problem && (
-            <p className="form-error" role="alert" id="sign-in-error">
-              {problem}
-            </p>
-          )}
-          <div className="field">
-            <label htmlFor="email">{t('email')}</label>
-            <input
-              id="email"
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={problem !== null}
-              aria-describedby={problem ? 'sign-in-error' : undefined}
-              required
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="password">{t('password')}</label>
-            <input
-              id="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={problem !== null}
-              aria-describedby={problem ? 'sign-in-error' : undefined}
-              required
-            />
-          </div>
-          <button type="submit" className="button button-primary" disabled={login.isPending}>
-            {login.isPending ? t('submitting') : t('submit')}
-          </button>
-        </form>
-      </div>
-    </main>
+        <div className="field">
+          <label htmlFor="password">{t('password')}</label>
+          <input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={problem !== null}
+            aria-describedby={problem ? 'sign-in-error' : undefined}
+            required
+          />
+        </div>
+        <button type="submit" className="button button-primary" disabled={login.isPending}>
+          {login.isPending ? t('submitting') : t('submit')}
+        </button>
+      </form>
+    </SignedOutCard>
   );
 }
