@@ -335,6 +335,23 @@ describe('jalon import actions: the round trip of the actions export', () => {
     expect(await allActions()).toEqual(before);
   });
 
+  it('refuses the actions of a plan archived since the export', async () => {
+    const rows = readCsv(await exportActions(COORDINATOR.email, 'csv'));
+    const target = rows.find((r) => r.Statut === 'En cours')!;
+    target.Statut = 'Réalisé';
+    const action = (await allActions()).find((a) => a.id === Number(target.id))!;
+    await db
+      .updateTable('plans')
+      .set({ archivedAt: '2026-01-01T00:00:00.000Z' })
+      .where('id', '=', action.planId)
+      .execute();
+    const before = await allActions();
+    const run = await jalonImport(saveFile('archived.csv', writeCsv([target])), COORDINATOR.email);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`action ${target.id}: id: the action or its plan is archived`);
+    expect(await allActions()).toEqual(before);
+  });
+
   it('previews and imports over HTTP for the import screen, signed in only', async () => {
     const rows = readCsv(await exportActions(COORDINATOR.email, 'csv'));
     const target = rows.find((r) => r.Statut === 'En cours')!;

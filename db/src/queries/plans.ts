@@ -15,6 +15,7 @@ import { isEmptyPatch } from './reference';
 import { containsText } from './text';
 import { overdueActionSql } from './overdue';
 import { visiblePlanIds, type Visibility } from './visibility';
+import { chunksOf } from './idChunks';
 
 export type NewPlan = Insertable<PlanTable>;
 export type StageDatesUpdate = Pick<
@@ -216,6 +217,21 @@ export async function listPlans(
     })),
     total: Number(count.n),
   };
+}
+
+/** Which of these plans are archived (any number of ids). */
+export async function archivedPlanIds(db: Db | Trx, ids: Iterable<number>): Promise<Set<number>> {
+  const archived = new Set<number>();
+  for (const chunk of chunksOf(ids)) {
+    const rows = await db
+      .selectFrom('plans')
+      .select('id')
+      .where('id', 'in', chunk)
+      .where('archivedAt', 'is not', null)
+      .execute();
+    for (const row of rows) archived.add(row.id);
+  }
+  return archived;
 }
 
 export async function findPlan(db: Db | Trx, id: number): Promise<Plan | undefined> {

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { findActionsByIds, type Action, type Scope } from '@jalon/db';
+import { archivedPlanIds, findActionsByIds, type Action, type Scope } from '@jalon/db';
 import {
   applyStatusChange,
   can,
@@ -207,6 +207,7 @@ function planRow(
   action: Action | undefined,
   scope: Scope | null,
   allowed: boolean,
+  planArchived: boolean,
   today: string,
   headerOf: (field: ActionImportField) => string,
 ): PlannedRow {
@@ -225,7 +226,9 @@ function planRow(
   }
   if (!action || !scope) return refused([{ column: ID_HEADER, code: 'unknown_action' }]);
   if (!allowed) return refused([{ column: ID_HEADER, code: 'not_allowed' }]);
-  if (action.archivedAt !== null) return refused([{ column: ID_HEADER, code: 'archived' }]);
+  if (action.archivedAt !== null || planArchived) {
+    return refused([{ column: ID_HEADER, code: 'archived' }]);
+  }
   if (action.version !== row.version) {
     return {
       outcome: {
@@ -255,7 +258,8 @@ function planRow(
     progress !== action.progress ||
     (comment ?? null) !== action.statusComment
   ) {
-    const request = { status, progress, comment: (comment as string | null) ?? undefined };
+    // The comment sent is the file's (the screens' rule: a new status without one clears it).
+    const request = { status, progress, comment: (v.statusComment as string | null) ?? undefined };
     const applied = applyStatusChange(action, request, today);
     if (!applied.ok) {
       const column = applied.field === 'comment' ? headerOf('statusComment') : headerOf('progress');
@@ -298,11 +302,11 @@ async function planImport(ctx: AuthedContext, table: ImportTable) {
   const parsed = parseRows(table);
   const ids = parsed.rows.flatMap((r) => (r.id === null ? [] : [r.id]));
   const actions = new Map((await findActionsByIds(ctx.db, ids)).map((a) => [a.id, a]));
-  // One permission check per plan, not per row.
+  // One permission check per plan, not per row; an archived plan's actions are closed records.
+  const planIds = new Set([...actions.values()].map((a) => a.planId));
   const scopes = new Map<number, Scope | null>();
-  for (const planId of new Set([...actions.values()].map((a) => a.planId))) {
-    scopes.set(planId, await scopeOf(ctx.db, 'plan', planId));
-  }
+  for (const planId of planIds) scopes.set(planId, await scopeOf(ctx.db, 'plan', planId));
+  const archived = await archivedPlanIds(ctx.db, planIds);
   const today = isoToday(ctx.now());
   const seen = new Set<number>();
   const planned = parsed.rows.map((row) => {
@@ -312,6 +316,7 @@ async function planImport(ctx: AuthedContext, table: ImportTable) {
         undefined,
         null,
         false,
+        false,
         today,
         parsed.headerOf,
       );
@@ -320,7 +325,8 @@ async function planImport(ctx: AuthedContext, table: ImportTable) {
     const action = row.id === null ? undefined : actions.get(row.id);
     const scope = action ? (scopes.get(action.planId) ?? null) : null;
     const allowed = scope !== null && can(ctx.user, 'update_plan_work', scope);
-    return planRow(row, action, scope, allowed, today, parsed.headerOf);
+    const planArchived = action !== undefined && archived.has(action.planId);
+    return planRow(row, action, scope, allowed, planArchived, today, parsed.headerOf);
   });
   const counts: ImportCounts = {
     rows: planned.length,

@@ -16,7 +16,7 @@ const PROBLEMS: Record<RowProblemCode, string> = {
   missing_id: 'no id and version: keep the id and version columns of the export',
   duplicate_row: 'this action appears on an earlier row too',
   unknown_action: 'no such action',
-  archived: 'the action is archived',
+  archived: 'the action or its plan is archived',
   not_allowed: 'you may not update this action',
   comment_required: 'this status needs a comment',
   justification_required: 'moving to this status needs a new comment explaining why',

@@ -49,7 +49,7 @@ export const imports: Messages<typeof fr> = {
     missing_id: 'ohne id und version: Behalten Sie diese beiden Spalten des Exports',
     duplicate_row: 'diese Maßnahme steht schon in einer früheren Zeile',
     unknown_action: 'keine Maßnahme hat diese id',
-    archived: 'die Maßnahme ist archiviert',
+    archived: 'die Maßnahme oder ihr Maßnahmenblatt ist archiviert',
     not_allowed: 'Sie dürfen diese Maßnahme nicht ändern',
     comment_required: 'dieser Status braucht einen Kommentar',
     justification_required: 'dieser Status braucht einen neuen, begründenden Kommentar',

@@ -49,7 +49,7 @@ export const imports: Messages<typeof fr> = {
     missing_id: 'no id and version: keep these two columns of the export',
     duplicate_row: 'this action is on an earlier row too',
     unknown_action: 'no action has this id',
-    archived: 'the action is archived',
+    archived: 'the action or its plan is archived',
     not_allowed: 'you may not change this action',
     comment_required: 'this status needs a comment',
     justification_required: 'this status needs a new comment that justifies it',

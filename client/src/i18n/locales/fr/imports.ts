@@ -46,7 +46,7 @@ export const imports = {
     missing_id: 'sans id ni version : gardez ces deux colonnes de l’export',
     duplicate_row: 'cette action figure déjà sur une ligne précédente',
     unknown_action: 'aucune action ne porte cet id',
-    archived: 'l’action est archivée',
+    archived: 'l’action ou sa fiche est archivée',
     not_allowed: 'vous ne pouvez pas modifier cette action',
     comment_required: 'ce statut demande un commentaire',
     justification_required: 'ce statut demande un nouveau commentaire qui le justifie',
