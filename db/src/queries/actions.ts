@@ -4,7 +4,7 @@ import type { Action, ActionUpdate, NewAction } from '../schema';
 import { visiblePlanIds, type Visibility } from './visibility';
 import { containsText } from './text';
 import { overdueActionSql } from './overdue';
-import { refreshStageRollups, type StageKey } from './rollups';
+import { ACTION_ROLLUP_FIELDS, refreshStageRollups, type StageKey } from './rollups';
 import { chunksOf } from './idChunks';
 
 export interface ActionFilter {
@@ -221,7 +221,11 @@ export async function updateActionAtVersion(
     .where('version', '=', expectedVersion)
     .returningAll()
     .executeTakeFirst();
-  if (action) await refreshStageRollups(trx, [...before, action]);
+  // The roll-ups read only where an action is, whether it is live, its status and progress: a
+  // change of title, dates, owner or comment leaves them as they are.
+  if (action && ACTION_ROLLUP_FIELDS.some((field) => patch[field] !== undefined)) {
+    await refreshStageRollups(trx, [...before, action]);
+  }
   return action;
 }
 

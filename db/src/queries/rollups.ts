@@ -16,6 +16,15 @@ export interface StageKey {
 }
 
 /** Per (plan, stage) of the live actions: the figures `stage_rollups` holds. */
+/** The action fields `stageRollupSource` reads: a write that changes none leaves the roll-ups. */
+export const ACTION_ROLLUP_FIELDS = [
+  'planId',
+  'stageId',
+  'status',
+  'progress',
+  'archivedAt',
+] as const;
+
 function stageRollupSource(db: Db | Trx, key: StageKey | null) {
   return db
     .selectFrom('actions as ra')

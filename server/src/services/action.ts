@@ -115,6 +115,13 @@ export async function updateAction(
   return withHealth(after, isoToday(w.now));
 }
 
+/** The fields of `next` whose value differs from `before`'s. */
+function changedFields<T extends object>(before: T, next: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(next).filter(([key, value]) => before[key as keyof T] !== value),
+  ) as Partial<T>;
+}
+
 /**
  * Moves an action to a status, with the progress and comment the rule asks for; always audited,
  * with its comment, even when nothing but the comment changed.
@@ -135,7 +142,7 @@ export async function setActionStatus(
     w.trx,
     input.id,
     input.version,
-    applied.next,
+    changedFields(before, applied.next),
     w.now.toISOString(),
   );
   if (!after) throw conflict('action', input.id);
