@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { DEMO, expect, signIn, test } from './support/fixtures';
@@ -49,6 +51,31 @@ test('the actions table, filtered', async ({ page }) => {
   await page.goto('/actions?statuses=late&statuses=blocked');
   await expect(page.getByRole('table')).toBeVisible();
   await shoot(page, 'actions');
+});
+
+test('the preview of an actions file, one row refused', async ({ page }, testInfo) => {
+  await signIn(page, DEMO.coordinator);
+  const exported = await (await page.request.get('/api/export/actions.csv?lang=fr')).body();
+  const rows: Record<string, string>[] = parse(exported, {
+    bom: true,
+    columns: true,
+    delimiter: ';',
+    record_delimiter: '\r\n',
+  });
+  const open = rows.filter((r) => r.Statut === 'En cours');
+  if (open[0]) open[0].Statut = 'Réalisé';
+  if (open[1]) open[1]['Avancement (%)'] = '75';
+  if (open[2]) open[2].Statut = 'Bloqué';
+  const file = testInfo.outputPath('actions.csv');
+  writeFileSync(
+    file,
+    `\uFEFF${stringify(rows, { header: true, delimiter: ';', record_delimiter: '\r\n' })}`,
+  );
+  await page.goto('/actions/import');
+  await page.getByLabel('Choisir le fichier à importer (.xlsx ou .csv)').setInputFiles(file);
+  await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  await expect(page.getByRole('table')).toBeVisible();
+  await shoot(page, 'import');
 });
 
 test('my actions, for a project lead', async ({ page }) => {
