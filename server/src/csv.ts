@@ -23,6 +23,8 @@ export interface CsvColumn<K extends string = string> {
   header: string;
   /** Prints numbers of this column with exactly this many decimals (integers print as they are). */
   decimals?: number;
+  /** The values a spreadsheet should offer (a drop-down list in the .xlsx download). */
+  choices?: readonly string[];
 }
 
 /** A record for `createCsvStream`: empty cells are null or undefined. */

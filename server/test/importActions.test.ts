@@ -215,6 +215,13 @@ describe('jalon import actions: the round trip of the actions export', () => {
     );
     const column = (name: string) => headers.indexOf(name);
     expect(column('id')).toBeGreaterThan(0);
+    // The workbook offers the statuses as a list, and says how to bring it back.
+    const validation = sheet.getRow(2).getCell(column('Statut')).dataValidation;
+    expect(validation).toMatchObject({ type: 'list' });
+    expect(validation.formulae?.[0]).toContain('Réalisé');
+    expect(validation.formulae?.[0]).toContain('Bloqué');
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['actions', 'Mode d’emploi']);
+    expect(String(workbook.worksheets[1]?.getRow(3).getCell(1).value)).toContain('« id »');
     let target: { id: number; line: number } | null = null;
     sheet.eachRow((row, line) => {
       if (line > 1 && !target && row.getCell(column('Statut')).value === 'En cours') {

@@ -38,6 +38,15 @@ export const EXPORT_HEADERS = {
     },
     yes: 'Oui',
     no: 'Non',
+    instructionsSheet: 'Mode d’emploi',
+    actionsInstructions: [
+      'Mettre à jour des actions depuis ce fichier',
+      '1. Changez, sur la première feuille, le statut (liste déroulante), l’avancement (0 à 100), le commentaire de statut, l’intitulé, le début ou l’échéance des actions.',
+      '2. Ne touchez pas aux colonnes « id » et « version » : elles désignent chaque action et disent si quelqu’un l’a changée depuis cet export.',
+      '3. Les autres colonnes sont ignorées à l’import ; vous pouvez supprimer des lignes ou des colonnes : ce qui manque reste inchangé.',
+      '4. « Bloqué » et « En retard » demandent un nouveau commentaire qui justifie le changement.',
+      '5. Importez le fichier dans Jalon (Actions, « Importer un fichier ») : Jalon montre ce qui change et ce qui est refusé avant d’enregistrer quoi que ce soit.',
+    ],
   },
   en: {
     actions: {
@@ -72,6 +81,15 @@ export const EXPORT_HEADERS = {
     },
     yes: 'Yes',
     no: 'No',
+    instructionsSheet: 'Instructions',
+    actionsInstructions: [
+      'Updating actions from this file',
+      '1. On the first sheet, change the status (drop-down list), progress (0 to 100), status comment, title, start or due date of actions.',
+      '2. Leave the “id” and “version” columns as they are: they identify each action and tell whether someone changed it since this export.',
+      '3. The other columns are ignored by the import; you may delete rows or columns: what is missing stays unchanged.',
+      '4. “Blocked” and “Late” need a new comment justifying the change.',
+      '5. Import the file in Jalon (Actions, “Import a file”): Jalon shows what changes and what is refused before saving anything.',
+    ],
   },
   de: {
     actions: {
@@ -106,6 +124,15 @@ export const EXPORT_HEADERS = {
     },
     yes: 'Ja',
     no: 'Nein',
+    instructionsSheet: 'Anleitung',
+    actionsInstructions: [
+      'Maßnahmen aus dieser Datei aktualisieren',
+      '1. Ändern Sie auf dem ersten Blatt Status (Auswahlliste), Fortschritt (0 bis 100), Statuskommentar, Titel, Beginn oder Termin der Maßnahmen.',
+      '2. Lassen Sie die Spalten „id“ und „version“ unverändert: Sie bezeichnen jede Maßnahme und zeigen, ob sie seit diesem Export geändert wurde.',
+      '3. Die übrigen Spalten werden beim Import ignoriert; Sie können Zeilen oder Spalten löschen: Was fehlt, bleibt unverändert.',
+      '4. „Blockiert“ und „Verspätet“ erfordern einen neuen, begründenden Kommentar.',
+      '5. Importieren Sie die Datei in Jalon (Maßnahmen, „Datei importieren“): Jalon zeigt vor dem Speichern, was sich ändert und was abgelehnt wird.',
+    ],
   },
 } as const satisfies Record<Locale, unknown>;
 

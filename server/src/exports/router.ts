@@ -98,6 +98,16 @@ async function sendCsv(
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/**
+ * exceljs keeps a sheet's validations by range (lib/doc/worksheet.js, and its streaming writer),
+ * one entry for a whole column, but its types declare only the per-cell setter.
+ */
+interface RangeValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
+/** The last row of a worksheet (Excel's limit). */
+const XLSX_MAX_ROWS = 1_048_576;
 
 /**
  * Streams the records into an .xlsx workbook of one sheet, `sheetName`: text stays text (a cell
@@ -110,6 +120,7 @@ async function sendXlsx(
   sheetName: string,
   records: Iterable<CsvRecord | CsvRecord[]> | AsyncIterable<CsvRecord | CsvRecord[]>,
   columns: readonly CsvColumn[],
+  instructions?: { sheet: string; lines: readonly string[] },
 ): Promise<void> {
   res.setHeader('Content-Type', XLSX_TYPE);
   res.setHeader('Content-Disposition', `attachment; filename="${file}"`);
@@ -127,10 +138,39 @@ async function sendXlsx(
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
+  let rows = 1;
   for await (const chunk of records) {
-    for (const record of Array.isArray(chunk) ? chunk : [chunk]) sheet.addRow(record).commit();
+    for (const record of Array.isArray(chunk) ? chunk : [chunk]) {
+      sheet.addRow(record).commit();
+      rows += 1;
+    }
   }
+  // Lists over the rows written and as many again to add: spreadsheets (exceljs, when the file
+  // comes back) expand a range cell by cell, so it must not reach the sheet's last row.
+  columns.forEach((column, index) => {
+    if (!column.choices) return;
+    const letter = sheet.getColumn(index + 1).letter;
+    (sheet as unknown as RangeValidations).dataValidations.add(
+      `${letter}2:${letter}${Math.min(XLSX_MAX_ROWS, rows * 2 + 100)}`,
+      {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${column.choices.join(',')}"`],
+        showErrorMessage: true,
+      },
+    );
+  });
   sheet.commit();
+  if (instructions) {
+    const help = workbook.addWorksheet(instructions.sheet);
+    help.getColumn(1).width = 120;
+    instructions.lines.forEach((line, i) => {
+      const row = help.addRow([line]);
+      if (i === 0) row.font = { bold: true };
+      row.commit();
+    });
+    help.commit();
+  }
   await workbook.commit();
 }
 
@@ -188,8 +228,9 @@ async function sendExport<I>(
   const records = readFromSnapshot(options.db, (db) =>
     table.records({ db, user, input: input.data, lang, now }),
   );
-  if (format === 'xlsx') await sendXlsx(res, file, name, records, table.columns(lang));
-  else await sendCsv(req, res, file, records, table.columns(lang), query.profile);
+  if (format === 'xlsx') {
+    await sendXlsx(res, file, name, records, table.columns(lang), table.instructions?.(lang));
+  } else await sendCsv(req, res, file, records, table.columns(lang), query.profile);
 }
 
 /**

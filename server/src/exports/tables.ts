@@ -44,6 +44,8 @@ export interface ExportTable<I> {
   /** The procedure's own check, run before the file starts (403, 404); none when rows are filtered. */
   authorize?: (ctx: AuthedContext, input: I) => Promise<void>;
   columns: (lang: Locale) => readonly CsvColumn[];
+  /** A sheet of instructions after the data in the .xlsx download (a file meant to come back). */
+  instructions?: (lang: Locale) => { sheet: string; lines: readonly string[] };
   /** The rows as CSV records, in batches (a few hundred rows, or a small table at once). */
   records: (request: ExportRequest<I>) => AsyncGenerator<CsvRecord[]>;
 }
@@ -78,7 +80,17 @@ export const actionsExport: ExportTable<z.infer<typeof actionFilters>> = {
     booleans: ['mine', 'overdue', 'includeArchived'],
     arrays: ['statuses'],
   },
-  columns: (lang) => ACTION_KEYS.map((key) => ({ key, header: EXPORT_HEADERS[lang].actions[key] })),
+  columns: (lang) =>
+    ACTION_KEYS.map((key) => ({
+      key,
+      header: EXPORT_HEADERS[lang].actions[key],
+      // What the import reads back, offered as a list in the workbook.
+      ...(key === 'status' ? { choices: Object.values(VOCABULARY_LABELS[lang].actionStatus) } : {}),
+    })),
+  instructions: (lang) => ({
+    sheet: EXPORT_HEADERS[lang].instructionsSheet,
+    lines: EXPORT_HEADERS[lang].actionsInstructions,
+  }),
   async *records({ db, user, input, lang, now }) {
     const { mine, ...filter } = input;
     const today = isoToday(now);
