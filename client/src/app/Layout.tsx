@@ -6,6 +6,8 @@ import { useTRPC } from '../lib/trpc';
 import { hasOwnWork, useCurrentUser } from '../features/auth/currentUser';
 import { Loading } from '../components/QueryState';
 import { meetingPaths } from '../features/meetings/paths';
+import { adminPaths } from '../features/admin/paths';
+import { managedTerritoryIds } from '@jalon/shared';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Layout() {
@@ -57,8 +59,18 @@ export function Layout() {
               <NavLink to={meetingPaths.decisions()}>{t('nav.decisions')}</NavLink>
             </li>
             {user.globalRole === 'admin' && (
+              <>
+                <li>
+                  <NavLink to="/admin/users">{t('nav.users')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to={adminPaths.territories()}>{t('nav.territories')}</NavLink>
+                </li>
+              </>
+            )}
+            {(user.globalRole === 'admin' || managedTerritoryIds(user).length > 0) && (
               <li>
-                <NavLink to="/admin/users">{t('nav.users')}</NavLink>
+                <NavLink to={adminPaths.organisations()}>{t('nav.organisations')}</NavLink>
               </li>
             )}
           </ul>

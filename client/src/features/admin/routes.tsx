@@ -12,6 +12,8 @@ const NewTerritoryIndicatorPage = lazyPage(
 const EditIndicatorPage = lazyPage(() => import('./IndicatorFormPage'), 'EditIndicatorPage');
 const MembersPage = lazyPage(() => import('./MembersPage'), 'MembersPage');
 const EditTerritoryPage = lazyPage(() => import('./TerritoryFormPage'), 'EditTerritoryPage');
+const TerritoriesPage = lazyPage(() => import('./TerritoriesPage'), 'TerritoriesPage');
+const OrganisationsPage = lazyPage(() => import('./OrganisationsPage'), 'OrganisationsPage');
 
 /** The coordinator screens, at the addresses `adminPaths` gives the read-only pages. */
 export const adminRoutes: FeatureRoute[] = [
@@ -24,4 +26,6 @@ export const adminRoutes: FeatureRoute[] = [
   { path: '/indicators/:indicatorId/edit', element: <EditIndicatorPage /> },
   { path: '/territories/:territoryId/members', element: <MembersPage /> },
   { path: '/territories/:territoryId/edit', element: <EditTerritoryPage /> },
+  { path: '/admin/territories', element: <TerritoriesPage /> },
+  { path: '/admin/organisations', element: <OrganisationsPage /> },
 ];

@@ -13,6 +13,8 @@ export const common: Messages<typeof fr> = {
     meetings: 'Sitzungen',
     decisions: 'Beschlüsse',
     users: 'Benutzer',
+    territories: 'Gebiete',
+    organisations: 'Organisationen',
   },
   language: { label: 'Sprache', fr: 'Français', en: 'English', de: 'Deutsch' },
   user: { signedInAs: 'Angemeldet als {{name}}', signOut: 'Abmelden' },

@@ -23,6 +23,7 @@ import { rules } from './rules';
 import { imports } from './imports';
 import { account } from './account';
 import { users } from './users';
+import { directory } from './directory';
 
 export const de: Messages<typeof fr> = {
   common,
@@ -46,6 +47,7 @@ export const de: Messages<typeof fr> = {
   imports,
   account,
   users,
+  directory,
   vocab: VOCABULARY_LABELS.de,
   history,
   auditFields: AUDIT_FIELD_LABELS.de,

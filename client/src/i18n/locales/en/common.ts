@@ -13,6 +13,8 @@ export const common: Messages<typeof fr> = {
     meetings: 'Meetings',
     decisions: 'Decisions',
     users: 'Users',
+    territories: 'Territories',
+    organisations: 'Organisations',
   },
   language: { label: 'Language', fr: 'Français', en: 'English', de: 'Deutsch' },
   user: { signedInAs: 'Signed in as {{name}}', signOut: 'Sign out' },

@@ -23,6 +23,7 @@ import { rules } from './rules';
 import { imports } from './imports';
 import { account } from './account';
 import { users } from './users';
+import { directory } from './directory';
 
 export const en: Messages<typeof fr> = {
   common,
@@ -46,6 +47,7 @@ export const en: Messages<typeof fr> = {
   imports,
   account,
   users,
+  directory,
   vocab: VOCABULARY_LABELS.en,
   history,
   auditFields: AUDIT_FIELD_LABELS.en,

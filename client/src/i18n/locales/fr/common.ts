@@ -10,6 +10,8 @@ export const common = {
     meetings: 'Séances',
     decisions: 'Décisions',
     users: 'Utilisateurs',
+    territories: 'Territoires',
+    organisations: 'Organisations',
   },
   language: {
     label: 'Langue',

@@ -21,6 +21,7 @@ import { rules } from './rules';
 import { imports } from './imports';
 import { account } from './account';
 import { users } from './users';
+import { directory } from './directory';
 
 export const fr = {
   common,
@@ -44,6 +45,7 @@ export const fr = {
   imports,
   account,
   users,
+  directory,
   vocab: VOCABULARY_LABELS.fr,
   history,
   auditFields: AUDIT_FIELD_LABELS.fr,

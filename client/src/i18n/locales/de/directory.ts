@@ -1,0 +1,37 @@
+import type { Messages } from '../../types';
+import type { directory as fr } from '../fr/directory';
+
+export const directory: Messages<typeof fr> = {
+  /** The column of each row's buttons, read by screen readers. */
+  actionsColumn: 'Aktionen',
+  territories: {
+    title: 'Gebiete',
+    search: 'Gebiet suchen',
+    code: 'Kürzel',
+    name: 'Name',
+    region: 'Region',
+    chooseRegion: 'Region wählen',
+    phase: 'Phase',
+    create: 'Gebiet anlegen',
+    createSubmit: 'Anlegen und einrichten',
+    setUp: 'Einrichten',
+    setUpNamed: '{{name}} einrichten',
+    invalid: 'Geben Sie Name, Kürzel, Region und Phase ein.',
+    empty: 'Keine Gebiete.',
+  },
+  organisations: {
+    title: 'Organisationen',
+    search: 'Organisation suchen',
+    name: 'Name',
+    kind: 'Art',
+    siren: 'SIREN (9 Ziffern)',
+    create: 'Organisation hinzufügen',
+    edit: 'Bearbeiten',
+    editNamed: '{{name}} bearbeiten',
+    editTitle: '{{name}} bearbeiten',
+    save: 'Speichern',
+    cancel: 'Abbrechen',
+    invalid: 'Geben Sie einen Namen ein; eine SIREN hat 9 Ziffern.',
+    empty: 'Keine Organisationen.',
+  },
+};

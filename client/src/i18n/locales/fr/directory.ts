@@ -1,0 +1,35 @@
+/** The national reference screens: territories and organisations. */
+export const directory = {
+  /** The column of each row's buttons, read by screen readers. */
+  actionsColumn: 'Actions',
+  territories: {
+    title: 'Territoires',
+    search: 'Rechercher un territoire',
+    code: 'Code',
+    name: 'Nom',
+    region: 'Région',
+    chooseRegion: 'Choisissez une région',
+    phase: 'Phase',
+    create: 'Créer un territoire',
+    createSubmit: 'Créer et paramétrer',
+    setUp: 'Paramétrer',
+    setUpNamed: 'Paramétrer {{name}}',
+    invalid: 'Saisissez un nom, un code, une région et une phase.',
+    empty: 'Aucun territoire.',
+  },
+  organisations: {
+    title: 'Organisations',
+    search: 'Rechercher une organisation',
+    name: 'Nom',
+    kind: 'Type',
+    siren: 'SIREN (9 chiffres)',
+    create: 'Ajouter une organisation',
+    edit: 'Modifier',
+    editNamed: 'Modifier {{name}}',
+    editTitle: 'Modifier {{name}}',
+    save: 'Enregistrer',
+    cancel: 'Annuler',
+    invalid: 'Saisissez un nom ; le SIREN compte 9 chiffres.',
+    empty: 'Aucune organisation.',
+  },
+};
