@@ -221,7 +221,7 @@ describe('jalon import actions: the round trip of the actions export', () => {
     expect(validation.formulae?.[0]).toContain('Réalisé');
     expect(validation.formulae?.[0]).toContain('Bloqué');
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['actions', 'Mode d’emploi']);
-    expect(String(workbook.worksheets[1]?.getRow(3).getCell(1).value)).toContain('« id »');
+    expect(workbook.worksheets[1]?.getRow(3).getCell(1).text).toContain('« id »');
     let target: { id: number; line: number } | null = null;
     sheet.eachRow((row, line) => {
       if (line > 1 && !target && row.getCell(column('Statut')).value === 'En cours') {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cellText,
-  readActionStatus,
-  readDate,
-  readInteger,
-  readText,
-} from '../src/importCells';
+import { cellText, readActionStatus, readDate, readInteger, readText } from '../src/importCells';
 
 describe('reading spreadsheet cells', () => {
   it('reads text the exports neutralised against formulas as it was written', () => {
