@@ -8,7 +8,9 @@ test('an admin creates a territory and sets it up by picking a real EPCI by name
 }) => {
   const code = `T${Date.now().toString(36).toUpperCase()}`;
   await signIn(page, DEMO.admin);
-  await page.getByRole('navigation').getByRole('link', { name: 'Territoires' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Administration' }).click();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Territoires', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Territoires' })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Nom', { exact: true }).fill(`Bassin ${code}`);
@@ -28,7 +30,8 @@ test('an admin creates a territory and sets it up by picking a real EPCI by name
 test('an admin adds an organisation and renames it', async ({ page }) => {
   const name = `Forge E2E ${Date.now().toString(36)}`;
   await signIn(page, DEMO.admin);
-  await page.getByRole('navigation').getByRole('link', { name: 'Organisations' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Administration' }).click();
+  await page.getByRole('link', { name: 'Organisations', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Organisations' })).toBeVisible();
   await page.getByLabel('Nom', { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Enregistrer' }).click();

@@ -10,7 +10,8 @@ test('an administrator invites a user who sets a password with the link and sign
   browser,
 }) => {
   await signIn(page, DEMO.admin);
-  await page.getByRole('navigation').getByRole('link', { name: 'Utilisateurs' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Administration' }).click();
+  await page.getByRole('link', { name: 'Utilisateurs' }).click();
   await expect(page.getByRole('heading', { name: 'Utilisateurs', level: 1 })).toBeVisible();
   await page.getByLabel('Adresse e-mail', { exact: true }).fill(INVITEE.email);
   await page.getByLabel('Nom', { exact: true }).fill(INVITEE.name);

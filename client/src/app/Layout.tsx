@@ -58,19 +58,9 @@ export function Layout() {
             <li>
               <NavLink to={meetingPaths.decisions()}>{t('nav.decisions')}</NavLink>
             </li>
-            {user.globalRole === 'admin' && (
-              <>
-                <li>
-                  <NavLink to="/admin/users">{t('nav.users')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to={adminPaths.territories()}>{t('nav.territories')}</NavLink>
-                </li>
-              </>
-            )}
             {(user.globalRole === 'admin' || managedTerritoryIds(user).length > 0) && (
               <li>
-                <NavLink to={adminPaths.organisations()}>{t('nav.organisations')}</NavLink>
+                <NavLink to={adminPaths.home()}>{t('nav.administration')}</NavLink>
               </li>
             )}
           </ul>

@@ -1,5 +1,7 @@
 /** The coordinator screens' addresses, for links from the read-only pages. */
 export const adminPaths = {
+  home: () => '/admin',
+  users: () => '/admin/users',
   territories: () => '/admin/territories',
   organisations: () => '/admin/organisations',
   newPlan: (territoryId: number) => `/territories/${territoryId}/plans/new`,

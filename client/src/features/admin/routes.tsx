@@ -12,6 +12,7 @@ const NewTerritoryIndicatorPage = lazyPage(
 const EditIndicatorPage = lazyPage(() => import('./IndicatorFormPage'), 'EditIndicatorPage');
 const MembersPage = lazyPage(() => import('./MembersPage'), 'MembersPage');
 const EditTerritoryPage = lazyPage(() => import('./TerritoryFormPage'), 'EditTerritoryPage');
+const AdminHomePage = lazyPage(() => import('./AdminHomePage'), 'AdminHomePage');
 const TerritoriesPage = lazyPage(() => import('./TerritoriesPage'), 'TerritoriesPage');
 const OrganisationsPage = lazyPage(() => import('./OrganisationsPage'), 'OrganisationsPage');
 
@@ -26,6 +27,7 @@ export const adminRoutes: FeatureRoute[] = [
   { path: '/indicators/:indicatorId/edit', element: <EditIndicatorPage /> },
   { path: '/territories/:territoryId/members', element: <MembersPage /> },
   { path: '/territories/:territoryId/edit', element: <EditTerritoryPage /> },
+  { path: '/admin', element: <AdminHomePage /> },
   { path: '/admin/territories', element: <TerritoriesPage /> },
   { path: '/admin/organisations', element: <OrganisationsPage /> },
 ];

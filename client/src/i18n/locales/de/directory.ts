@@ -4,6 +4,19 @@ import type { directory as fr } from '../fr/directory';
 export const directory: Messages<typeof fr> = {
   /** The column of each row's buttons, read by screen readers. */
   actionsColumn: 'Aktionen',
+  home: {
+    title: 'Verwaltung',
+    intro: 'Die Referenzdaten und Konten von Jalon.',
+    users: 'Benutzer',
+    usersText:
+      'Jemanden einladen, ein Konto deaktivieren, einen Link für ein neues Passwort geben.',
+    territories: 'Gebiete',
+    territoriesText:
+      'Ein Gebiet anlegen, dann Region, Gemeindeverbände, Tandem und Projektleitung wählen.',
+    organisations: 'Organisationen',
+    organisationsText:
+      'Einen Träger, Partner oder Geldgeber hinzufügen oder korrigieren (Name, Art, SIREN).',
+  },
   territories: {
     title: 'Gebiete',
     search: 'Gebiet suchen',

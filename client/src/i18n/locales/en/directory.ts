@@ -4,6 +4,17 @@ import type { directory as fr } from '../fr/directory';
 export const directory: Messages<typeof fr> = {
   /** The column of each row's buttons, read by screen readers. */
   actionsColumn: 'Actions',
+  home: {
+    title: 'Administration',
+    intro: 'Jalon’s reference data and accounts.',
+    users: 'Users',
+    usersText: 'Invite someone, deactivate an account, give a new password link.',
+    territories: 'Territories',
+    territoriesText: 'Create a territory, then choose its region, EPCIs, binôme and project lead.',
+    organisations: 'Organisations',
+    organisationsText:
+      'Add or correct a lead organisation, a partner or a funder (name, type, SIREN).',
+  },
   territories: {
     title: 'Territories',
     search: 'Search territories',

@@ -9,9 +9,7 @@ export const common = {
     myActions: 'Mes actions',
     meetings: 'Séances',
     decisions: 'Décisions',
-    users: 'Utilisateurs',
-    territories: 'Territoires',
-    organisations: 'Organisations',
+    administration: 'Administration',
   },
   language: {
     label: 'Langue',

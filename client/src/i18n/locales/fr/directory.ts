@@ -2,6 +2,19 @@
 export const directory = {
   /** The column of each row's buttons, read by screen readers. */
   actionsColumn: 'Actions',
+  home: {
+    title: 'Administration',
+    intro: 'Les données de référence de Jalon et ses comptes.',
+    users: 'Utilisateurs',
+    usersText:
+      'Inviter une personne, désactiver un compte, donner un lien de nouveau mot de passe.',
+    territories: 'Territoires',
+    territoriesText:
+      'Créer un territoire, puis choisir sa région, ses EPCI, son binôme et son chef de projet.',
+    organisations: 'Organisations',
+    organisationsText:
+      'Ajouter ou corriger un porteur, un partenaire ou un financeur (nom, type, SIREN).',
+  },
   territories: {
     title: 'Territoires',
     search: 'Rechercher un territoire',
