@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, test } from './support/fixtures';
+import { expect, expectAccessible, signIn, signOut, test } from './support/fixtures';
 
 // Changes a password: the Chaumont-Langres coordinator is used by no other spec.
 const ACCOUNT = 'coordination.chaumont-langres@jalon.test';
@@ -25,7 +25,7 @@ test('a user changes their own password from their account page and signs in wit
   await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
   await expect(page.getByRole('status')).toHaveText('Mot de passe changé.');
 
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await signOut(page);
   await signIn(page, ACCOUNT, NEW_PASSWORD);
   await expect(
     page.getByRole('link', { name: 'Connecté en tant que Claire Japiot' }),

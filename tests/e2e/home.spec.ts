@@ -1,4 +1,4 @@
-import { DEMO, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { DEMO, expect, expectAccessible, signIn, signOut, test } from './support/fixtures';
 
 test.describe('sign-in and home', () => {
   test.describe(() => {
@@ -30,7 +30,7 @@ test.describe('sign-in and home', () => {
     await signIn(page, DEMO.member);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Mes territoires' })).toBeVisible();
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await signOut(page);
     await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();

@@ -46,6 +46,17 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /**
+ * Signs out as a user does, and returns once the app's own reload of the sign-in page has ended:
+ * a `page.goto` racing that reload would be interrupted by it.
+ */
+export async function signOut(page: Page): Promise<void> {
+  const reloaded = page.waitForEvent('load', { timeout: 0 });
+  await page.getByRole('button', { name: /Se déconnecter|Sign out|Abmelden/ }).click();
+  await reloaded;
+  await expect(page.getByLabel(/Mot de passe|Password|Passwort/)).toBeVisible();
+}
+
+/**
  * Runs axe on the page as it is (or only on what `include` selects) and fails on any serious or
  * critical violation.
  */
