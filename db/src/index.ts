@@ -27,6 +27,7 @@ export * from './queries/rollups';
 export * from './queries/dashboard';
 export * from './queries/stateAt';
 export * from './queries/exports';
+export * from './queries/imports';
 export * from './readConnection';
 export * from './seed/demo';
 export * from './seed/referenceEpcis';

@@ -12,4 +12,5 @@ export type {
   FieldChange,
   RowProblemCode,
 } from './import/actions';
+export type { PlanImportPreview, PlanImportResult, PlanRowOutcome } from './import/plans';
 export type { ImportFileProblem } from './import/readTable';

@@ -1,5 +1,15 @@
-import { ACTION_STATUSES, LOCALES, type ActionStatus } from './vocabulary';
-import { VOCABULARY_LABELS } from './labels';
+import {
+  ACTION_STATUSES,
+  AXES,
+  LOCALES,
+  PRIORITIES,
+  STAGE_KINDS,
+  type ActionStatus,
+  type Axis,
+  type Priority,
+  type StageKind,
+} from './vocabulary';
+import { VOCABULARY_LABELS, type VocabularyLabels } from './labels';
 import { isoDate } from './dateWindow';
 
 // How the cells of a spreadsheet a territory fills in are read: the values Jalon's own exports
@@ -19,6 +29,7 @@ export const CELL_PROBLEMS = [
   'not_a_date',
   'date_outside_window',
   'unknown_status',
+  'unknown_value',
   'too_long',
 ] as const;
 export type CellProblem = (typeof CELL_PROBLEMS)[number];
@@ -122,22 +133,47 @@ const fold = (text: string) =>
     .trim()
     .toLowerCase();
 
-// Every way a status is written: its code and its label in each language, accents and case aside.
-const STATUS_BY_WORD = new Map<string, ActionStatus>();
-for (const status of ACTION_STATUSES) {
-  STATUS_BY_WORD.set(fold(status), status);
-  for (const locale of LOCALES) {
-    STATUS_BY_WORD.set(fold(VOCABULARY_LABELS[locale].actionStatus[status]), status);
+type VocabularyKey = {
+  [K in keyof VocabularyLabels]: VocabularyLabels[K] extends Record<string, string> ? K : never;
+}[keyof VocabularyLabels];
+
+/**
+ * A reader of one of the vocabulary's lists: each value is read from its code or its label in
+ * French, English or German, accents and case aside. Empty reads as null.
+ */
+function choiceReader<T extends string>(
+  values: readonly T[],
+  key: VocabularyKey,
+  problem: CellProblem,
+): (value: CellValue) => CellReading<T | null> {
+  const byWord = new Map<string, T>();
+  for (const value of values) {
+    byWord.set(fold(value), value);
+    for (const locale of LOCALES) {
+      const labels = VOCABULARY_LABELS[locale][key] as Record<string, string>;
+      byWord.set(fold(labels[value] ?? value), value);
+    }
   }
+  return (value) => {
+    const text = cellText(value);
+    if (text === null) return ok(null);
+    const found = byWord.get(fold(text));
+    return found ? ok(found) : fail(problem);
+  };
 }
 
 /** An action status from its label in French, English or German, or its code. */
-export function readActionStatus(value: CellValue): CellReading<ActionStatus | null> {
-  const text = cellText(value);
-  if (text === null) return ok(null);
-  const status = STATUS_BY_WORD.get(fold(text));
-  return status ? ok(status) : fail('unknown_status');
-}
+export const readActionStatus = choiceReader<ActionStatus>(
+  ACTION_STATUSES,
+  'actionStatus',
+  'unknown_status',
+);
+/** A plan's stage (État des lieux…), from its label in any language or its code. */
+export const readStageKind = choiceReader<StageKind>(STAGE_KINDS, 'stageKind', 'unknown_value');
+/** A programme axis, from its label in any language or its code. */
+export const readAxis = choiceReader<Axis>(AXES, 'axis', 'unknown_value');
+/** A plan's priority, from its label in any language or its code. */
+export const readPriority = choiceReader<Priority>(PRIORITIES, 'priority', 'unknown_value');
 
 /** A header as people write it, for matching: accents, case and spacing aside. */
 export function foldHeader(header: string): string {

@@ -24,6 +24,16 @@ export const EXPORT_HEADERS = {
       id: 'id',
       version: 'version',
     },
+    plans: {
+      territory: 'Territoire',
+      planCode: 'Fiche action',
+      planTitle: 'Intitulé de la fiche',
+      axis: 'Axe',
+      priority: 'Priorité',
+      planSummary: 'Description de la fiche',
+      planStart: 'Début de la fiche',
+      planEnd: 'Fin de la fiche',
+    },
     portfolio: {
       code: 'Code territoire',
       name: 'Territoire',
@@ -47,6 +57,15 @@ export const EXPORT_HEADERS = {
       '4. « Bloqué » et « En retard » demandent un nouveau commentaire qui justifie le changement.',
       '5. Importez le fichier dans Jalon (Actions, « Importer un fichier ») : Jalon montre ce qui change et ce qui est refusé avant d’enregistrer quoi que ce soit.',
     ],
+    plansInstructions: [
+      'Créer des fiches action et leurs actions depuis ce fichier',
+      '1. Une ligne par action ; les colonnes de la fiche (code, intitulé, axe…) se répètent sur chaque ligne de ses actions, ou restent vides après la première. Une ligne sans action crée la fiche seule.',
+      '2. « Fiche action » est le code de la fiche (FA-01…), unique dans le territoire ; une fiche qui existe déjà dans Jalon est refusée : ses actions se mettent à jour avec l’export des actions.',
+      '3. « Territoire » (nom ou code) peut rester vide si vous coordonnez un seul territoire. « Intitulé de la fiche » et « Axe » sont obligatoires ; la priorité vaut « Moyenne » si elle est vide.',
+      '4. Chaque action a une étape (liste déroulante) et un intitulé ; le pilote est un membre du territoire (nom ou adresse e-mail) ; le statut vaut « À venir » s’il est vide.',
+      '5. « Bloqué » et « En retard » demandent un commentaire de statut ; « Réalisé » porte l’avancement à 100 %. Les dates s’écrivent 01/03/2026 ou 2026-03-01.',
+      '6. Importez le fichier dans Jalon (Fiches action, « Importer des fiches ») : Jalon montre ce qui sera créé et ce qui est refusé avant d’enregistrer quoi que ce soit.',
+    ],
   },
   en: {
     actions: {
@@ -66,6 +85,16 @@ export const EXPORT_HEADERS = {
       // The same in every language: an import of the file matches its rows by these two.
       id: 'id',
       version: 'version',
+    },
+    plans: {
+      territory: 'Territory',
+      planCode: 'Action sheet',
+      planTitle: 'Sheet title',
+      axis: 'Axis',
+      priority: 'Priority',
+      planSummary: 'Sheet description',
+      planStart: 'Sheet start',
+      planEnd: 'Sheet end',
     },
     portfolio: {
       code: 'Territory code',
@@ -90,6 +119,15 @@ export const EXPORT_HEADERS = {
       '4. “Blocked” and “Late” need a new comment justifying the change.',
       '5. Import the file in Jalon (Actions, “Import a file”): Jalon shows what changes and what is refused before saving anything.',
     ],
+    plansInstructions: [
+      'Creating action sheets and their actions from this file',
+      '1. One row per action; the sheet’s columns (code, title, axis…) repeat on each of its actions’ rows, or stay empty after the first. A row without an action creates the sheet alone.',
+      '2. “Action sheet” is the sheet’s code (FA-01…), unique in the territory; a sheet that already exists in Jalon is refused: its actions are updated with the actions export.',
+      '3. “Territory” (name or code) may stay empty if you coordinate a single territory. “Sheet title” and “Axis” are required; the priority is “Medium” when empty.',
+      '4. Each action has a stage (drop-down list) and a title; the action lead is a member of the territory (name or email address); the status is “Not started” when empty.',
+      '5. “Blocked” and “Late” need a status comment; “Done” sets progress to 100 %. Dates are written 01/03/2026 or 2026-03-01.',
+      '6. Import the file in Jalon (Action sheets, “Import sheets”): Jalon shows what will be created and what is refused before saving anything.',
+    ],
   },
   de: {
     actions: {
@@ -109,6 +147,16 @@ export const EXPORT_HEADERS = {
       // The same in every language: an import of the file matches its rows by these two.
       id: 'id',
       version: 'version',
+    },
+    plans: {
+      territory: 'Industrieterritorium',
+      planCode: 'Maßnahmenblatt',
+      planTitle: 'Titel des Maßnahmenblatts',
+      axis: 'Achse',
+      priority: 'Priorität',
+      planSummary: 'Beschreibung des Maßnahmenblatts',
+      planStart: 'Beginn des Maßnahmenblatts',
+      planEnd: 'Ende des Maßnahmenblatts',
     },
     portfolio: {
       code: 'Territoriumscode',
@@ -132,6 +180,15 @@ export const EXPORT_HEADERS = {
       '3. Die übrigen Spalten werden beim Import ignoriert; Sie können Zeilen oder Spalten löschen: Was fehlt, bleibt unverändert.',
       '4. „Blockiert“ und „Verspätet“ erfordern einen neuen, begründenden Kommentar.',
       '5. Importieren Sie die Datei in Jalon (Maßnahmen, „Datei importieren“): Jalon zeigt vor dem Speichern, was sich ändert und was abgelehnt wird.',
+    ],
+    plansInstructions: [
+      'Maßnahmenblätter und ihre Maßnahmen aus dieser Datei anlegen',
+      '1. Eine Zeile pro Maßnahme; die Spalten des Blatts (Code, Titel, Achse…) wiederholen sich in jeder Zeile seiner Maßnahmen oder bleiben nach der ersten leer. Eine Zeile ohne Maßnahme legt nur das Blatt an.',
+      '2. „Maßnahmenblatt“ ist der Code des Blatts (FA-01…), eindeutig im Territorium; ein Blatt, das es in Jalon schon gibt, wird abgelehnt: Seine Maßnahmen werden mit dem Export der Maßnahmen aktualisiert.',
+      '3. „Industrieterritorium“ (Name oder Code) darf leer bleiben, wenn Sie ein einziges Territorium koordinieren. „Titel des Maßnahmenblatts“ und „Achse“ sind Pflicht; die Priorität ist „Mittel“, wenn sie leer ist.',
+      '4. Jede Maßnahme hat eine Phase (Auswahlliste) und einen Titel; die verantwortliche Person ist Mitglied des Territoriums (Name oder E-Mail-Adresse); der Status ist „Geplant“, wenn er leer ist.',
+      '5. „Blockiert“ und „Verspätet“ erfordern einen Statuskommentar; „Erledigt“ setzt den Fortschritt auf 100 %. Daten werden 01/03/2026 oder 2026-03-01 geschrieben.',
+      '6. Importieren Sie die Datei in Jalon (Maßnahmenblätter, „Blätter importieren“): Jalon zeigt vor dem Speichern, was angelegt und was abgelehnt wird.',
     ],
   },
 } as const satisfies Record<Locale, unknown>;

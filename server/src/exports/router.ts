@@ -108,6 +108,8 @@ interface RangeValidations {
 
 /** The last row of a worksheet (Excel's limit). */
 const XLSX_MAX_ROWS = 1_048_576;
+/** The longest list a validation rule may hold in its own formula (Excel's limit). */
+const XLSX_MAX_LIST_CHARS = 255;
 
 /**
  * Streams the records into an .xlsx workbook of one sheet, `sheetName`: text stays text (a cell
@@ -145,19 +147,24 @@ async function sendXlsx(
       rows += 1;
     }
   }
-  // Lists over the rows written and as many again to add: spreadsheets (exceljs, when the file
-  // comes back) expand a range cell by cell, so it must not reach the sheet's last row.
+  // Lists over the rows written and as many again to add (a thousand in an empty template):
+  // spreadsheets (exceljs, when the file comes back) expand a range cell by cell, so it must not
+  // reach the sheet's last row.
+  const lastListRow = Math.min(XLSX_MAX_ROWS, Math.max(1_000, rows * 2 + 100));
   columns.forEach((column, index) => {
-    if (!column.choices) return;
+    const list = column.choices?.join(',');
+    // Excel refuses a list written in the cell rule beyond 255 characters, or with a comma.
+    if (
+      !list ||
+      list.length > XLSX_MAX_LIST_CHARS ||
+      column.choices?.some((c) => c.includes(','))
+    ) {
+      return;
+    }
     const letter = sheet.getColumn(index + 1).letter;
     (sheet as unknown as RangeValidations).dataValidations.add(
-      `${letter}2:${letter}${Math.min(XLSX_MAX_ROWS, rows * 2 + 100)}`,
-      {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${column.choices.join(',')}"`],
-        showErrorMessage: true,
-      },
+      `${letter}2:${letter}${lastListRow}`,
+      { type: 'list', allowBlank: true, formulae: [`"${list}"`], showErrorMessage: true },
     );
   });
   sheet.commit();
@@ -229,7 +236,8 @@ async function sendExport<I>(
     table.records({ db, user, input: input.data, lang, now }),
   );
   if (format === 'xlsx') {
-    await sendXlsx(res, file, name, records, table.columns(lang), table.instructions?.(lang));
+    const sheet = table.sheetName?.(lang) ?? name;
+    await sendXlsx(res, file, sheet, records, table.columns(lang), table.instructions?.(lang));
   } else await sendCsv(req, res, file, records, table.columns(lang), query.profile);
 }
 

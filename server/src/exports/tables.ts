@@ -9,10 +9,16 @@ import {
   VOCABULARY_LABELS,
   type Locale,
 } from '@jalon/shared';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { CsvColumn, CsvRecord } from '../csv';
 import { visibilityOf, type Principal } from '../auth/permissions';
 import { EXPORT_HEADERS } from './headers';
+import {
+  PLAN_ACTION_FIELDS,
+  PLAN_FIELDS,
+  type PlanActionField,
+  type PlanField,
+} from '../import/plans';
 import type { ParamKinds } from './params';
 import { decisionsExport, meetingsExport } from './meetingTables';
 import type { AuthedContext } from '../trpc';
@@ -44,6 +50,8 @@ export interface ExportTable<I> {
   /** The procedure's own check, run before the file starts (403, 404); none when rows are filtered. */
   authorize?: (ctx: AuthedContext, input: I) => Promise<void>;
   columns: (lang: Locale) => readonly CsvColumn[];
+  /** The data sheet's name in the .xlsx download (by default, the table's name). */
+  sheetName?: (lang: Locale) => string;
   /** A sheet of instructions after the data in the .xlsx download (a file meant to come back). */
   instructions?: (lang: Locale) => { sheet: string; lines: readonly string[] };
   /** The rows as CSV records, in batches (a few hundred rows, or a small table at once). */
@@ -176,8 +184,46 @@ export const portfolioExport: ExportTable<z.infer<typeof portfolioFilters>> = {
   },
 };
 
+const PLAN_TEMPLATE_KEYS = [...PLAN_FIELDS, ...PLAN_ACTION_FIELDS] as const;
+
+/**
+ * The template of a plans file (server/src/import/plans.ts): its columns in the user's language,
+ * lists of axes, priorities, stages and statuses, and the instructions. No rows.
+ */
+export const plansTemplate: ExportTable<Record<string, never>> = {
+  schema: z.object({}).strict(),
+  kinds: {},
+  sheetName: (lang) => EXPORT_HEADERS[lang].portfolio.plans,
+  columns: (lang) => {
+    const labels = VOCABULARY_LABELS[lang];
+    const choices: Partial<Record<(typeof PLAN_TEMPLATE_KEYS)[number], readonly string[]>> = {
+      axis: Object.values(labels.axis),
+      priority: Object.values(labels.priority),
+      stage: Object.values(labels.stageKind),
+      status: Object.values(labels.actionStatus),
+    };
+    return PLAN_TEMPLATE_KEYS.map((key) => {
+      const list = choices[key];
+      return {
+        key,
+        header: (PLAN_FIELDS as readonly string[]).includes(key)
+          ? EXPORT_HEADERS[lang].plans[key as PlanField]
+          : EXPORT_HEADERS[lang].actions[key as PlanActionField],
+        ...(list ? { choices: list } : {}),
+      };
+    });
+  },
+  instructions: (lang) => ({
+    sheet: EXPORT_HEADERS[lang].instructionsSheet,
+    lines: EXPORT_HEADERS[lang].plansInstructions,
+  }),
+  // A template has no rows.
+  async *records() {},
+};
+
 export const EXPORT_TABLES = {
   actions: actionsExport,
+  'plans-template': plansTemplate,
   portfolio: portfolioExport,
   decisions: decisionsExport,
   meetings: meetingsExport,

@@ -3,15 +3,12 @@ import { archivedPlanIds, findActionsByIds, type Action, type Scope } from '@jal
 import {
   applyStatusChange,
   can,
-  foldHeader,
   isoToday,
-  LOCALES,
   readActionStatus,
   readDate,
   readInteger,
   readText,
   type ActionStatus,
-  type CellProblem,
   type CellReading,
   type CellValue,
 } from '@jalon/shared';
@@ -20,7 +17,11 @@ import type { AuthedContext } from '../trpc';
 import { EXPORT_HEADERS } from '../exports/headers';
 import { setActionStatus, updateAction } from '../services/action';
 import type { Write } from '../services/write';
+import { fileColumns, headersIndex } from './columns';
+import type { RowProblem } from './problems';
 import type { ImportTable } from './readTable';
+
+export type { RowProblem, RowProblemCode } from './problems';
 
 // Bulk updates of actions by round trip: the actions export (CSV or XLSX) carries each action's
 // `id` and `version`; a lead or coordinator changes statuses, progress, comments, titles or dates
@@ -44,23 +45,6 @@ export type ActionImportField = (typeof ACTION_IMPORT_FIELDS)[number];
 /** The identifying columns, written alike in every language by the export. */
 export const ID_HEADER = 'id';
 export const VERSION_HEADER = 'version';
-
-export type RowProblemCode =
-  | CellProblem
-  | 'missing_id'
-  | 'duplicate_row'
-  | 'unknown_action'
-  | 'archived'
-  | 'not_allowed'
-  | 'comment_required'
-  | 'justification_required'
-  | 'dates_order';
-
-export interface RowProblem {
-  /** The file's column name, or null for the row as a whole. */
-  column: string | null;
-  code: RowProblemCode;
-}
 
 type Value = string | number | null;
 
@@ -104,7 +88,7 @@ export interface ActionImportPreview {
   format: ImportTable['format'];
   /** The file's columns the import reads, by field, and those it ignores. */
   columns: {
-    read: Partial<Record<ActionImportField | 'id' | 'version', string>>;
+    read: Partial<Record<Column, string>>;
     ignored: string[];
   };
   rows: ActionRowOutcome[];
@@ -113,16 +97,14 @@ export interface ActionImportPreview {
   applicable: boolean;
 }
 
+type Column = ActionImportField | 'id' | 'version';
+
 // Every header that names a field, in every language, accents and case aside.
-const FIELD_BY_HEADER = new Map<string, ActionImportField | 'id' | 'version'>([
-  [ID_HEADER, 'id'],
-  [VERSION_HEADER, 'version'],
-]);
-for (const locale of LOCALES) {
-  for (const field of ACTION_IMPORT_FIELDS) {
-    FIELD_BY_HEADER.set(foldHeader(EXPORT_HEADERS[locale].actions[field]), field);
-  }
-}
+const HEADERS = headersIndex<Column>(
+  ACTION_IMPORT_FIELDS,
+  (locale) => EXPORT_HEADERS[locale].actions,
+  { [ID_HEADER]: 'id', [VERSION_HEADER]: 'version' },
+);
 
 interface ParsedRow {
   line: number;
@@ -150,24 +132,11 @@ function readField(field: ActionImportField, cell: CellValue): CellReading<Value
 }
 
 function parseRows(table: ImportTable) {
-  const columnOf = new Map<ActionImportField | 'id' | 'version', number>();
-  const ignored: string[] = [];
-  table.headers.forEach((header, index) => {
-    const field = FIELD_BY_HEADER.get(foldHeader(header));
-    if (field && !columnOf.has(field)) columnOf.set(field, index);
-    else if (header !== '') ignored.push(header);
-  });
-  const headerOf = (field: ActionImportField | 'id' | 'version') =>
-    table.headers[columnOf.get(field) ?? -1] ?? field;
-  const read: ActionImportPreview['columns']['read'] = {};
-  for (const [field, index] of columnOf) read[field] = table.headers[index];
-
+  const columns = fileColumns(table, HEADERS);
+  const headerOf = columns.headerOf;
   const rows = table.rows.map((row): ParsedRow => {
     const problems: RowProblem[] = [];
-    const cell = (field: ActionImportField | 'id' | 'version') => {
-      const index = columnOf.get(field);
-      return index === undefined ? undefined : (row.cells[index] ?? null);
-    };
+    const cell = (field: Column) => columns.cell(row, field);
     const identifier = (field: 'id' | 'version') => {
       const value = cell(field);
       if (value === undefined) return null;
@@ -189,7 +158,13 @@ function parseRows(table: ImportTable) {
     if (values.title === null) problems.push({ column: headerOf('title'), code: 'required' });
     return { line: row.line, id, version, values, problems };
   });
-  return { rows, read, ignored, headerOf, hasIds: columnOf.has('id') && columnOf.has('version') };
+  return {
+    rows,
+    read: columns.read,
+    ignored: columns.ignored,
+    headerOf,
+    hasIds: columns.has('id') && columns.has('version'),
+  };
 }
 
 /** What one row asks for, checked against the action as it is now; no write. */

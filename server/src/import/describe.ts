@@ -1,5 +1,7 @@
 import { VOCABULARY_LABELS, type ActionStatus } from '@jalon/shared';
-import type { ActionImportPreview, ActionRowOutcome, FieldChange, RowProblemCode } from './actions';
+import type { ActionImportPreview, ActionRowOutcome, FieldChange } from './actions';
+import type { PlanImportPreview, PlanRowOutcome } from './plans';
+import type { RowProblem, RowProblemCode } from './problems';
 
 // The preview in words, for the CLI (its messages are in English, as the rest of the CLI). The
 // screens word the same codes in the user's language from the client's catalogs.
@@ -12,6 +14,7 @@ const PROBLEMS: Record<RowProblemCode, string> = {
   not_a_date: 'not a date (2026-03-01 or 01/03/2026)',
   date_outside_window: 'a date outside 2018-2035',
   unknown_status: 'not a status',
+  unknown_value: 'not one of the list (see the drop-down list of the template)',
   too_long: 'too long',
   missing_id: 'no id and version: keep the id and version columns of the export',
   duplicate_row: 'this action appears on an earlier row too',
@@ -20,8 +23,19 @@ const PROBLEMS: Record<RowProblemCode, string> = {
   not_allowed: 'you may not update this action',
   comment_required: 'this status needs a comment',
   justification_required: 'moving to this status needs a new comment explaining why',
-  dates_order: 'the due date precedes the start date',
+  dates_order: 'the end precedes the start',
+  territory_required: 'which territory? name it in a "Territoire" column',
+  unknown_territory: 'no territory with this name or code',
+  plan_exists: 'a live plan of the territory already has this code',
+  plan_mismatch: 'differs from the first row of the same plan',
+  plan_row_refused: 'the first row of this plan is refused',
+  unknown_owner: 'no member of the territory with this name or email',
 };
+
+const describeProblems = (problems: readonly RowProblem[]) =>
+  problems
+    .map((p) => `${p.column === null ? '' : `${p.column}: `}${describeProblem(p.code)}`)
+    .join('; ');
 
 export const describeProblem = (code: RowProblemCode): string => PROBLEMS[code];
 
@@ -48,9 +62,7 @@ export function describeRow(row: ActionRowOutcome): string | null {
         `export (version ${row.fileVersion} in the file, ${row.currentVersion} now): export it again`
       );
     case 'refused':
-      return `row ${row.line}: REFUSED${row.actionId === null ? '' : `, action ${row.actionId}`}: ${row.problems
-        .map((p) => `${p.column === null ? '' : `${p.column}: `}${describeProblem(p.code)}`)
-        .join('; ')}`;
+      return `row ${row.line}: REFUSED${row.actionId === null ? '' : `, action ${row.actionId}`}: ${describeProblems(row.problems)}`;
   }
 }
 
@@ -60,4 +72,22 @@ export function describeCounts(preview: ActionImportPreview): string {
     `${c.rows} rows read: ${c.change} to change, ${c.unchanged} unchanged, ` +
     `${c.conflict} in conflict, ${c.refused} refused`
   );
+}
+
+/** One line per row of a plans file: what it creates, or why it is refused. */
+export function describePlanRow(row: PlanRowOutcome): string {
+  if (row.outcome === 'refused') {
+    return `row ${row.line}: REFUSED${row.planCode === null ? '' : `, plan ${row.planCode}`}: ${describeProblems(row.problems)}`;
+  }
+  const plan = row.newPlan ? `new plan ${row.planCode} "${row.planTitle}"` : `plan ${row.planCode}`;
+  const action =
+    row.action === null
+      ? ''
+      : `, action "${row.action}" (${VOCABULARY_LABELS.fr.stageKind[row.stage ?? 'inventory']})`;
+  return `row ${row.line}: ${plan}${action}`;
+}
+
+export function describePlanCounts(preview: PlanImportPreview): string {
+  const c = preview.counts;
+  return `${c.rows} rows read: ${c.plans} plans and ${c.actions} actions to create, ${c.refused} rows refused`;
 }

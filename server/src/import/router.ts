@@ -7,14 +7,16 @@ import type { Logger } from '../logger';
 import { principalForToken, SESSION_COOKIE } from '../auth/sessions';
 import { createInnerContext } from '../context';
 import type { AuthedContext } from '../trpc';
-import { applyActionImport, previewActionImport } from './actions';
+import { IMPORTERS, isImportKind, type ImportKind } from './importers';
 import { ImportFileError, MAX_IMPORT_BYTES, readTable, type ImportTable } from './readTable';
 
 // The import over HTTP, for the import screen:
 //
-//   POST /api/import/actions/preview   body: the file's bytes → 200 ActionImportPreview
-//   POST /api/import/actions           body: the same bytes   → 200 ActionImportResult
+//   POST /api/import/<kind>/preview   body: the file's bytes → 200 the kind's preview
+//   POST /api/import/<kind>           body: the same bytes   → 200 the kind's result
 //
+// for each kind of importers.ts: `actions` (ActionImportPreview, ActionImportResult) and
+// `plans` (PlanImportPreview, PlanImportResult). An unknown kind answers 404.
 // The body is the raw file, sent as `application/octet-stream` (or the .xlsx or .csv type),
 // which no HTML form can send: a cross-site page cannot post an import with the user's cookie.
 // Nothing is kept between the two calls: the second reads the file again and makes the preview
@@ -85,20 +87,30 @@ const tooLarge: ErrorRequestHandler = (error: unknown, _req, res, next) => {
 export function createImportRouter(options: ImportRouterOptions): Router {
   const router = Router();
   router.use(express.raw({ type: FILE_TYPES, limit: MAX_IMPORT_BYTES }));
-  router.post('/actions/preview', async (req, res) => {
+  const kindOf = (req: Request, res: Response): ImportKind | null => {
+    const kind = String(req.params.kind);
+    if (isImportKind(kind)) return kind;
+    refuse(res, 404, 'unknown_kind', `Nothing imports "${kind}"`);
+    return null;
+  };
+  router.post('/:kind/preview', async (req, res) => {
+    const kind = kindOf(req, res);
+    if (!kind) return;
     const ctx = await caller(req, res, options);
     if (!ctx) return;
     const table = await uploadedTable(req, res);
     if (!table) return;
-    res.json(await previewActionImport(ctx, table));
+    res.json(await IMPORTERS[kind].preview(ctx, table));
   });
-  router.post('/actions', async (req, res) => {
+  router.post('/:kind', async (req, res) => {
+    const kind = kindOf(req, res);
+    if (!kind) return;
     const ctx = await caller(req, res, options);
     if (!ctx) return;
     const table = await uploadedTable(req, res);
     if (!table) return;
     try {
-      res.json(await applyActionImport(ctx, table));
+      res.json(await IMPORTERS[kind].apply(ctx, table));
     } catch (error) {
       // A row the preview accepted failed when written (someone changed it meanwhile): the
       // transaction rolled everything back.

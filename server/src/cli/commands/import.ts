@@ -4,8 +4,19 @@ import { findUserByEmail, loadPrincipal } from '@jalon/db';
 import { createInnerContext } from '../../context';
 import { createLogger } from '../../logger';
 import { applyActionImport, previewActionImport } from '../../import/actions';
-import { describeCounts, describeRow } from '../../import/describe';
-import { ImportFileError, MAX_IMPORT_BYTES, readTable } from '../../import/readTable';
+import { applyPlanImport, previewPlanImport } from '../../import/plans';
+import {
+  describeCounts,
+  describePlanCounts,
+  describePlanRow,
+  describeRow,
+} from '../../import/describe';
+import {
+  ImportFileError,
+  MAX_IMPORT_BYTES,
+  readTable,
+  type ImportTable,
+} from '../../import/readTable';
 import type { AuthedContext } from '../../trpc';
 import { CliError, databaseFile, print, withDatabase, type CliContext } from '../context';
 
@@ -34,9 +45,10 @@ export function registerImport(program: Command, ctx: CliContext): void {
       if (!(KINDS as readonly string[]).includes(kind)) {
         throw new CliError(`Unknown kind "${kind}": one of ${KINDS.join(', ')}`);
       }
-      if (kind !== 'actions') {
+      if (kind !== 'actions' && kind !== 'plans') {
         throw new CliError(
-          `Importing ${kind} is not available yet; "actions" is (round trip of the actions export)`,
+          `Importing ${kind} is not available yet; "plans" (new plans and their actions) and ` +
+            '"actions" (round trip of the actions export) are',
         );
       }
       const size = await stat(file).then(
@@ -64,26 +76,21 @@ export function registerImport(program: Command, ctx: CliContext): void {
           throw error;
         }
         print(ctx, `${table.rows.length} rows read from ${file} (${table.format})`);
-        const preview = options.dryRun
-          ? await previewActionImport(actx, table)
-          : (
-              await applyActionImport(actx, table, (written, total) => {
-                if (written % PROGRESS_EVERY === 0 || written === total) {
-                  print(ctx, `written ${written} of ${total}`);
-                }
-              })
-            ).preview;
-        for (const row of preview.rows) {
-          const line = describeRow(row);
-          if (line) print(ctx, line);
-        }
-        if (preview.columns.ignored.length > 0) {
-          print(ctx, `Columns ignored: ${preview.columns.ignored.join(', ')}`);
-        }
-        print(ctx, describeCounts(preview));
-        if (!preview.applicable) {
+        const onProgress = (written: number, total: number) => {
+          if (written % PROGRESS_EVERY === 0 || written === total) {
+            print(ctx, `written ${written} of ${total}`);
+          }
+        };
+        const report =
+          kind === 'plans'
+            ? await importPlans(actx, table, options.dryRun === true, onProgress)
+            : await importActions(actx, table, options.dryRun === true, onProgress);
+        for (const line of report.lines) print(ctx, line);
+        if (report.ignored.length > 0) print(ctx, `Columns ignored: ${report.ignored.join(', ')}`);
+        print(ctx, report.counts);
+        if (!report.applicable) {
           throw new CliError(
-            preview.counts.rows === 0
+            report.rows === 0
               ? 'The file holds no data rows: nothing was written'
               : 'Nothing was written: fix or remove the refused and conflicting rows, then import again',
           );
@@ -91,9 +98,64 @@ export function registerImport(program: Command, ctx: CliContext): void {
         print(
           ctx,
           options.dryRun
-            ? `Dry run: nothing was written (${preview.counts.change} actions would change)`
-            : `Imported: ${preview.counts.change} actions changed`,
+            ? `Dry run: nothing was written (${report.wouldDo})`
+            : `Imported: ${report.done}`,
         );
       });
     });
+}
+
+/** What the CLI prints of an import, whatever its kind. */
+interface Report {
+  lines: string[];
+  ignored: string[];
+  counts: string;
+  rows: number;
+  applicable: boolean;
+  /** What was written, in words. */
+  done: string;
+  /** What would be written, in words, for a dry run. */
+  wouldDo: string;
+}
+
+type Progress = (written: number, total: number) => void;
+
+async function importActions(
+  ctx: AuthedContext,
+  table: ImportTable,
+  dryRun: boolean,
+  onProgress: Progress,
+): Promise<Report> {
+  const preview = dryRun
+    ? await previewActionImport(ctx, table)
+    : (await applyActionImport(ctx, table, onProgress)).preview;
+  return {
+    lines: preview.rows.flatMap((row) => describeRow(row) ?? []),
+    ignored: preview.columns.ignored,
+    counts: describeCounts(preview),
+    rows: preview.counts.rows,
+    applicable: preview.applicable,
+    done: `${preview.counts.change} actions changed`,
+    wouldDo: `${preview.counts.change} actions would change`,
+  };
+}
+
+async function importPlans(
+  ctx: AuthedContext,
+  table: ImportTable,
+  dryRun: boolean,
+  onProgress: Progress,
+): Promise<Report> {
+  const preview = dryRun
+    ? await previewPlanImport(ctx, table)
+    : (await applyPlanImport(ctx, table, onProgress)).preview;
+  return {
+    lines: preview.rows.map(describePlanRow),
+    ignored: preview.columns.ignored,
+    counts: describePlanCounts(preview),
+    rows: preview.counts.rows,
+    applicable: preview.applicable,
+    done: `${preview.counts.plans} plans and ${preview.counts.actions} actions created`,
+    wouldDo: `${preview.counts.plans} plans and ${preview.counts.actions} actions would be created`,
+  };
 }
