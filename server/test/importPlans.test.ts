@@ -65,8 +65,8 @@ async function signIn(email: string): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-async function post<T>(path: string, cookie: string, body: Buffer): Promise<T> {
-  const res = await fetch(`${base}/api/import/plans${path}`, {
+async function post<T>(path: string, cookie: string, body: Buffer, query = ''): Promise<T> {
+  const res = await fetch(`${base}/api/import/plans${path}${query}`, {
     method: 'POST',
     headers: { cookie, 'content-type': 'application/octet-stream' },
     body,
@@ -74,7 +74,8 @@ async function post<T>(path: string, cookie: string, body: Buffer): Promise<T> {
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 }
-const preview = (cookie: string, body: Buffer) => post<PlanImportPreview>('/preview', cookie, body);
+const preview = (cookie: string, body: Buffer, query = '') =>
+  post<PlanImportPreview>('/preview', cookie, body, query);
 const apply = (cookie: string, body: Buffer) => post<PlanImportResult>('', cookie, body);
 
 type Row = Record<string, string>;
@@ -387,12 +388,37 @@ describe('import of a plan spreadsheet', () => {
     expect((await preview(admin, withTerritory('Atlantide'))).rows[0]).toMatchObject({
       problems: [{ column: 'Territoire', code: 'unknown_territory' }],
     });
+    // The import screen of a territory names it for the rows that do not.
+    const nl = await db
+      .selectFrom('territories')
+      .select('id')
+      .where('code', '=', 'NL')
+      .executeTakeFirstOrThrow();
+    expect(
+      (await preview(admin, frenchCsv(PLAN_FILE), `?territory=${nl.id}`)).counts,
+    ).toMatchObject({ plans: 2, refused: 0 });
+    expect(
+      (await preview(await signIn(LEAD.email), frenchCsv(PLAN_FILE), `?territory=${nl.id}`))
+        .rows[0],
+    ).toMatchObject({ problems: [{ column: null, code: 'not_allowed' }] });
     const res = await fetch(`${base}/api/import/plans/preview`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream' },
       body: frenchCsv(PLAN_FILE),
     });
     expect(res.status).toBe(401);
+    const badOption = await fetch(`${base}/api/import/plans/preview?territory=NL`, {
+      method: 'POST',
+      headers: { cookie: admin, 'content-type': 'application/octet-stream' },
+      body: frenchCsv(PLAN_FILE),
+    });
+    expect(badOption.status).toBe(400);
+    const unknownKind = await fetch(`${base}/api/import/budgets/preview`, {
+      method: 'POST',
+      headers: { cookie: admin, 'content-type': 'application/octet-stream' },
+      body: frenchCsv(PLAN_FILE),
+    });
+    expect(unknownKind.status).toBe(404);
   });
 
   it('offers a template in the user’s language, with lists and instructions, that imports once filled in', async () => {
@@ -503,6 +529,15 @@ describe('jalon import plans', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('row 3: REFUSED, plan FA-IMP-1: Étape: not one of the list');
     expect(await countOf('plans')).toBe(before);
+
+    // An admin coordinates no territory: the file's rows need one, named on the command line.
+    const admin = await jalonImport(path, ADMIN.email, '--dry-run');
+    expect(admin.code).toBe(1);
+    expect(admin.stdout).toContain('row 2: REFUSED, plan FA-IMP-1: which territory?');
+    expect((await jalonImport(path, ADMIN.email, '--dry-run', '--territory', 'NL')).code).toBe(0);
+    expect((await jalonImport(path, ADMIN.email, '--territory', 'Atlantide')).stderr).toContain(
+      'No territory with the code or name Atlantide',
+    );
 
     const run = await jalonImport(path, COORDINATOR.email);
     expect(run.code).toBe(0);

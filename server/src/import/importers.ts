@@ -8,15 +8,29 @@ import type { ImportTable } from './readTable';
 
 type Progress = (written: number, total: number) => void;
 
+/** What the request says besides the file: the screen's territory. */
+export interface ImportOptions {
+  territoryId?: number | undefined;
+}
+
 interface Importer<P, R> {
-  preview: (ctx: AuthedContext, table: ImportTable) => Promise<P>;
-  apply: (ctx: AuthedContext, table: ImportTable, onProgress?: Progress) => Promise<R>;
+  preview: (ctx: AuthedContext, table: ImportTable, options: ImportOptions) => Promise<P>;
+  apply: (
+    ctx: AuthedContext,
+    table: ImportTable,
+    options: ImportOptions,
+    onProgress?: Progress,
+  ) => Promise<R>;
 }
 
 const importer = <P, R>(i: Importer<P, R>) => i;
 
 export const IMPORTERS = {
-  actions: importer({ preview: previewActionImport, apply: applyActionImport }),
+  // Actions name themselves by id: the territory is theirs.
+  actions: importer({
+    preview: (ctx, table) => previewActionImport(ctx, table),
+    apply: (ctx, table, _options, onProgress) => applyActionImport(ctx, table, onProgress),
+  }),
   plans: importer({ preview: previewPlanImport, apply: applyPlanImport }),
 };
 export type ImportKind = keyof typeof IMPORTERS;

@@ -197,15 +197,26 @@ class RowReader {
 const text = (field: keyof typeof TEXT_LIMITS) => (cell: CellValue) =>
   readText(cell, TEXT_LIMITS[field]);
 
+export interface PlanImportOptions {
+  /**
+   * The territory of rows that name none (the import screen's territory, or the CLI's
+   * `--territory`); without it, the one territory the user coordinates, if they coordinate one.
+   */
+  territoryId?: number | undefined;
+}
+
 /** Reads the rows and checks each against the database as `ctx` sees it; writes nothing. */
-async function planImport(ctx: AuthedContext, table: ImportTable): Promise<PlannedImport> {
+async function planImport(
+  ctx: AuthedContext,
+  table: ImportTable,
+  options: PlanImportOptions,
+): Promise<PlannedImport> {
   const columns = fileColumns(table, HEADERS);
   const territories = await listTerritoryKeys(ctx.db);
   const directory = new Directory(territories);
   const managed = managedTerritoryIds(ctx.user);
-  // Without a territory column, the one territory a coordinator manages.
-  const defaultTerritory =
-    managed.length === 1 ? territories.find((t) => t.id === managed[0]) : undefined;
+  const defaultId = options.territoryId ?? (managed.length === 1 ? managed[0] : undefined);
+  const defaultTerritory = territories.find((t) => t.id === defaultId);
   // The people of every territory the file names, in one query, to find the actions' owners.
   const named = new Set<number>(defaultTerritory ? [defaultTerritory.id] : []);
   for (const row of table.rows) {
@@ -252,7 +263,7 @@ async function planImport(ctx: AuthedContext, table: ImportTable): Promise<Plann
       if (!territory) r.refuse('territory', 'unknown_territory');
     }
     if (territory && !can(ctx.user, 'manage', scopeOf(territory, null))) {
-      r.refuse('territory', 'not_allowed');
+      r.refuse(territoryText === null ? null : 'territory', 'not_allowed');
       territory = undefined;
     }
     const planTitle = r.read('planTitle', text('planTitle'));
@@ -408,8 +419,9 @@ const scopeOf = (territory: TerritoryKey, planId: number | null): Scope => ({
 export async function previewPlanImport(
   ctx: AuthedContext,
   table: ImportTable,
+  options: PlanImportOptions = {},
 ): Promise<PlanImportPreview> {
-  return (await planImport(ctx, table)).preview;
+  return (await planImport(ctx, table, options)).preview;
 }
 
 export interface PlanImportResult {
@@ -428,12 +440,13 @@ export interface PlanImportResult {
 export async function applyPlanImport(
   ctx: AuthedContext,
   table: ImportTable,
+  options: PlanImportOptions = {},
   onProgress?: (written: number, total: number) => void,
 ): Promise<PlanImportResult> {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const inTransaction: AuthedContext = { ...ctx, db: trx, now: () => now };
-    const { preview, plans } = await planImport(inTransaction, table);
+    const { preview, plans } = await planImport(inTransaction, table, options);
     if (!preview.applicable) return { preview, written: false, plans: 0, actions: 0 };
     const w: Write = { trx, actor: ctx.user, now };
     const total = preview.counts.plans + preview.counts.actions;

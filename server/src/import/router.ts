@@ -2,21 +2,23 @@ import express, { Router, type ErrorRequestHandler, type Request, type Response 
 import { parse as parseCookies } from 'cookie';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { z } from 'zod';
 import type { Db } from '@jalon/db';
 import type { Logger } from '../logger';
 import { principalForToken, SESSION_COOKIE } from '../auth/sessions';
 import { createInnerContext } from '../context';
 import type { AuthedContext } from '../trpc';
-import { IMPORTERS, isImportKind, type ImportKind } from './importers';
+import { IMPORTERS, isImportKind, type ImportKind, type ImportOptions } from './importers';
 import { ImportFileError, MAX_IMPORT_BYTES, readTable, type ImportTable } from './readTable';
 
 // The import over HTTP, for the import screen:
 //
-//   POST /api/import/<kind>/preview   body: the file's bytes → 200 the kind's preview
-//   POST /api/import/<kind>           body: the same bytes   → 200 the kind's result
+//   POST /api/import/<kind>/preview[?territory=<id>]   body: the file's bytes → 200 its preview
+//   POST /api/import/<kind>[?territory=<id>]           body: the same bytes   → 200 its result
 //
 // for each kind of importers.ts: `actions` (ActionImportPreview, ActionImportResult) and
-// `plans` (PlanImportPreview, PlanImportResult). An unknown kind answers 404.
+// `plans` (PlanImportPreview, PlanImportResult). An unknown kind answers 404. `territory` is
+// the territory of a plans file's rows that name none (the screen's territory).
 // The body is the raw file, sent as `application/octet-stream` (or the .xlsx or .csv type),
 // which no HTML form can send: a cross-site page cannot post an import with the user's cookie.
 // Nothing is kept between the two calls: the second reads the file again and makes the preview
@@ -75,6 +77,26 @@ async function uploadedTable(req: Request, res: Response): Promise<ImportTable |
   }
 }
 
+const optionsQuery = z
+  .object({
+    territory: z
+      .string()
+      .regex(/^[1-9]\d{0,9}$/)
+      .transform(Number)
+      .optional(),
+  })
+  .strict();
+
+/** The query's options (`?territory=<id>`), or null after answering 400. */
+function importOptions(req: Request, res: Response): ImportOptions | null {
+  const query = optionsQuery.safeParse(req.query);
+  if (!query.success) {
+    refuse(res, 400, 'bad_options', 'The only option is territory=<territory id>');
+    return null;
+  }
+  return { territoryId: query.data.territory };
+}
+
 /** A body over the limit is the file's problem, worded as the others. */
 const tooLarge: ErrorRequestHandler = (error: unknown, _req, res, next) => {
   if ((error as { type?: unknown } | null)?.type === 'entity.too.large') {
@@ -100,7 +122,9 @@ export function createImportRouter(options: ImportRouterOptions): Router {
     if (!ctx) return;
     const table = await uploadedTable(req, res);
     if (!table) return;
-    res.json(await IMPORTERS[kind].preview(ctx, table));
+    const given = importOptions(req, res);
+    if (!given) return;
+    res.json(await IMPORTERS[kind].preview(ctx, table, given));
   });
   router.post('/:kind', async (req, res) => {
     const kind = kindOf(req, res);
@@ -109,8 +133,10 @@ export function createImportRouter(options: ImportRouterOptions): Router {
     if (!ctx) return;
     const table = await uploadedTable(req, res);
     if (!table) return;
+    const given = importOptions(req, res);
+    if (!given) return;
     try {
-      res.json(await IMPORTERS[kind].apply(ctx, table));
+      res.json(await IMPORTERS[kind].apply(ctx, table, given));
     } catch (error) {
       // A row the preview accepted failed when written (someone changed it meanwhile): the
       // transaction rolled everything back.

@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { findUserByEmail, loadPrincipal } from '@jalon/db';
+import { findUserByEmail, listTerritoryKeys, loadPrincipal } from '@jalon/db';
 import { createInnerContext } from '../../context';
 import { createLogger } from '../../logger';
 import { applyActionImport, previewActionImport } from '../../import/actions';
-import { applyPlanImport, previewPlanImport } from '../../import/plans';
+import { applyPlanImport, previewPlanImport, type PlanImportOptions } from '../../import/plans';
 import {
   describeCounts,
   describePlanCounts,
@@ -25,6 +25,7 @@ const KINDS = ['plans', 'actions', 'indicators', 'measurements'] as const;
 interface ImportOptions {
   as: string;
   dryRun?: boolean;
+  territory?: string;
 }
 
 /** How often a long import reports the rows written. */
@@ -41,6 +42,10 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .argument('<file>', 'the .xlsx or .csv file')
     .requiredOption('--as <email>', 'the user the import acts as (their permissions apply)')
     .option('--dry-run', 'show what would change and write nothing')
+    .option(
+      '--territory <code>',
+      'plans: the territory of rows that name none (by default, the one the user coordinates)',
+    )
     .action(async (kind: string, file: string, options: ImportOptions, command: Command) => {
       if (!(KINDS as readonly string[]).includes(kind)) {
         throw new CliError(`Unknown kind "${kind}": one of ${KINDS.join(', ')}`);
@@ -81,9 +86,19 @@ export function registerImport(program: Command, ctx: CliContext): void {
             print(ctx, `written ${written} of ${total}`);
           }
         };
+        let territoryId: number | undefined;
+        if (options.territory !== undefined) {
+          const wanted = options.territory.toLowerCase();
+          const territory = (await listTerritoryKeys(db)).find(
+            (t) => t.code.toLowerCase() === wanted || t.name.toLowerCase() === wanted,
+          );
+          if (!territory)
+            throw new CliError(`No territory with the code or name ${options.territory}`);
+          territoryId = territory.id;
+        }
         const report =
           kind === 'plans'
-            ? await importPlans(actx, table, options.dryRun === true, onProgress)
+            ? await importPlans(actx, table, { territoryId }, options.dryRun === true, onProgress)
             : await importActions(actx, table, options.dryRun === true, onProgress);
         for (const line of report.lines) print(ctx, line);
         if (report.ignored.length > 0) print(ctx, `Columns ignored: ${report.ignored.join(', ')}`);
@@ -143,12 +158,13 @@ async function importActions(
 async function importPlans(
   ctx: AuthedContext,
   table: ImportTable,
+  options: PlanImportOptions,
   dryRun: boolean,
   onProgress: Progress,
 ): Promise<Report> {
   const preview = dryRun
-    ? await previewPlanImport(ctx, table)
-    : (await applyPlanImport(ctx, table, onProgress)).preview;
+    ? await previewPlanImport(ctx, table, options)
+    : (await applyPlanImport(ctx, table, options, onProgress)).preview;
   return {
     lines: preview.rows.map(describePlanRow),
     ignored: preview.columns.ignored,
