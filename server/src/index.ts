@@ -10,6 +10,7 @@ export type {
   ActionImportResult,
   ActionRowOutcome,
   FieldChange,
+  RowProblem,
   RowProblemCode,
 } from './import/actions';
 export type { PlanImportPreview, PlanImportResult, PlanRowOutcome } from './import/plans';

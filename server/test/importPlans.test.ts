@@ -365,7 +365,7 @@ describe('import of a plan spreadsheet', () => {
     );
     expect(other.counts.refused).toBe(4);
     expect(other.rows[0]).toMatchObject({
-      problems: [{ column: 'Territoire', code: 'not_allowed' }],
+      problems: [{ column: 'Territoire', code: 'territory_not_allowed' }],
     });
     for (const account of [LEAD, MEMBER]) {
       const refused = await preview(await signIn(account.email), frenchCsv(PLAN_FILE));
@@ -375,7 +375,7 @@ describe('import of a plan spreadsheet', () => {
       });
       const named = await preview(await signIn(account.email), withTerritory('NL'));
       expect(named.rows[0]).toMatchObject({
-        problems: [{ column: 'Territoire', code: 'not_allowed' }],
+        problems: [{ column: 'Territoire', code: 'territory_not_allowed' }],
       });
     }
     // An admin names the territory (by code or name, case aside); an unknown one is refused.
@@ -400,7 +400,7 @@ describe('import of a plan spreadsheet', () => {
     expect(
       (await preview(await signIn(LEAD.email), frenchCsv(PLAN_FILE), `?territory=${nl.id}`))
         .rows[0],
-    ).toMatchObject({ problems: [{ column: null, code: 'not_allowed' }] });
+    ).toMatchObject({ problems: [{ column: null, code: 'territory_not_allowed' }] });
     const res = await fetch(`${base}/api/import/plans/preview`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream' },

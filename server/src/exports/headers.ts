@@ -64,7 +64,7 @@ export const EXPORT_HEADERS = {
       '3. « Territoire » (nom ou code) peut rester vide si vous coordonnez un seul territoire. « Intitulé de la fiche » et « Axe » sont obligatoires ; la priorité vaut « Moyenne » si elle est vide.',
       '4. Chaque action a une étape (liste déroulante) et un intitulé ; le pilote est un membre du territoire (nom ou adresse e-mail) ; le statut vaut « À venir » s’il est vide.',
       '5. « Bloqué » et « En retard » demandent un commentaire de statut ; « Réalisé » porte l’avancement à 100 %. Les dates s’écrivent 01/03/2026 ou 2026-03-01.',
-      '6. Importez le fichier dans Jalon (Fiches action, « Importer des fiches ») : Jalon montre ce qui sera créé et ce qui est refusé avant d’enregistrer quoi que ce soit.',
+      '6. Importez le fichier dans Jalon (page du territoire, « Importer des fiches ») : Jalon montre ce qui sera créé et ce qui est refusé avant d’enregistrer quoi que ce soit.',
     ],
   },
   en: {
@@ -126,7 +126,7 @@ export const EXPORT_HEADERS = {
       '3. “Territory” (name or code) may stay empty if you coordinate a single territory. “Sheet title” and “Axis” are required; the priority is “Medium” when empty.',
       '4. Each action has a stage (drop-down list) and a title; the action lead is a member of the territory (name or email address); the status is “Not started” when empty.',
       '5. “Blocked” and “Late” need a status comment; “Done” sets progress to 100 %. Dates are written 01/03/2026 or 2026-03-01.',
-      '6. Import the file in Jalon (Action sheets, “Import sheets”): Jalon shows what will be created and what is refused before saving anything.',
+      '6. Import the file in Jalon (the territory’s page, “Import action sheets”): Jalon shows what will be created and what is refused before saving anything.',
     ],
   },
   de: {
@@ -188,7 +188,7 @@ export const EXPORT_HEADERS = {
       '3. „Industrieterritorium“ (Name oder Code) darf leer bleiben, wenn Sie ein einziges Territorium koordinieren. „Titel des Maßnahmenblatts“ und „Achse“ sind Pflicht; die Priorität ist „Mittel“, wenn sie leer ist.',
       '4. Jede Maßnahme hat eine Phase (Auswahlliste) und einen Titel; die verantwortliche Person ist Mitglied des Territoriums (Name oder E-Mail-Adresse); der Status ist „Geplant“, wenn er leer ist.',
       '5. „Blockiert“ und „Verspätet“ erfordern einen Statuskommentar; „Erledigt“ setzt den Fortschritt auf 100 %. Daten werden 01/03/2026 oder 2026-03-01 geschrieben.',
-      '6. Importieren Sie die Datei in Jalon (Maßnahmenblätter, „Blätter importieren“): Jalon zeigt vor dem Speichern, was angelegt und was abgelehnt wird.',
+      '6. Importieren Sie die Datei in Jalon (Seite des Territoriums, „Maßnahmenblätter importieren“): Jalon zeigt vor dem Speichern, was angelegt und was abgelehnt wird.',
     ],
   },
 } as const satisfies Record<Locale, unknown>;

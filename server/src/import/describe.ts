@@ -26,6 +26,7 @@ const PROBLEMS: Record<RowProblemCode, string> = {
   dates_order: 'the end precedes the start',
   territory_required: 'which territory? name it in a "Territoire" column',
   unknown_territory: 'no territory with this name or code',
+  territory_not_allowed: 'you do not coordinate this territory',
   plan_exists: 'a live plan of the territory already has this code',
   plan_mismatch: 'differs from the first row of the same plan',
   plan_row_refused: 'the first row of this plan is refused',

@@ -94,7 +94,14 @@ export type PlanRowOutcome =
       /** The action's title, or null for a row that creates the plan alone. */
       action: string | null;
     }
-  | { line: number; outcome: 'refused'; planCode: string | null; problems: RowProblem[] };
+  | {
+      line: number;
+      outcome: 'refused';
+      planCode: string | null;
+      /** The action's title as the file gives it, to find the row. */
+      action: string | null;
+      problems: RowProblem[];
+    };
 
 export interface PlanImportCounts {
   rows: number;
@@ -243,10 +250,11 @@ async function planImport(
 
   for (const row of table.rows) {
     const r = new RowReader(columns, row);
-    const refused = (code: string | null): PlanRowOutcome => ({
+    const refused = (code: string | null, action: string | null): PlanRowOutcome => ({
       line: row.line,
       outcome: 'refused',
       planCode: code,
+      action,
       problems: r.problems,
     });
 
@@ -263,7 +271,7 @@ async function planImport(
       if (!territory) r.refuse('territory', 'unknown_territory');
     }
     if (territory && !can(ctx.user, 'manage', scopeOf(territory, null))) {
-      r.refuse(territoryText === null ? null : 'territory', 'not_allowed');
+      r.refuse(territoryText === null ? null : 'territory', 'territory_not_allowed');
       territory = undefined;
     }
     const planTitle = r.read('planTitle', text('planTitle'));
@@ -358,7 +366,7 @@ async function planImport(
     }
 
     if (r.problems.length > 0 || !territory || !code || key === null) {
-      outcomes.push(refused(code ?? null));
+      outcomes.push(refused(code ?? null, title ?? null));
       continue;
     }
     if (!plan) {

@@ -18,6 +18,7 @@ export type RowProblemCode =
   // New plans and their actions.
   | 'territory_required'
   | 'unknown_territory'
+  | 'territory_not_allowed'
   | 'plan_exists'
   | 'plan_mismatch'
   | 'plan_row_refused'

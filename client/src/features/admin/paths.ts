@@ -5,6 +5,7 @@ export const adminPaths = {
   territories: () => '/admin/territories',
   organisations: () => '/admin/organisations',
   newPlan: (territoryId: number) => `/territories/${territoryId}/plans/new`,
+  importPlans: (territoryId: number) => `/territories/${territoryId}/plans/import`,
   editPlan: (planId: number) => `/plans/${planId}/edit`,
   newAction: (planId: number) => `/plans/${planId}/actions/new`,
   editAction: (actionId: number) => `/actions/${actionId}/edit`,

@@ -1,16 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ActionImportPreview, ActionRowOutcome, FieldChange } from '@jalon/server';
 import type { ActionStatus } from '@jalon/shared';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useFormat } from '../../lib/format';
-import { applyImport, ImportRefused, previewImport } from './importApi';
+import { FileChooser, ProblemList, ROWS_SHOWN, useImportFile } from './ImportFile';
 import './import.css';
-
-/** Rows listed at most: a national file may hold 30,000; the counts say the rest. */
-const ROWS_SHOWN = 200;
 
 /**
  * `/actions/import`: a lead or coordinator imports the actions export after changing it in a
@@ -20,28 +15,8 @@ const ROWS_SHOWN = 200;
 export function ImportActionsPage() {
   const { t } = useTranslation('imports');
   useDocumentTitle(t('title'));
-  const inputId = useId();
-  const queryClient = useQueryClient();
-  // The file's bytes as they were when chosen: the spreadsheet may be saved again meanwhile.
-  const [file, setFile] = useState<{ name: string; body: Blob } | null>(null);
-  const check = useMutation({ mutationFn: previewImport });
-  const apply = useMutation({
-    mutationFn: applyImport,
-    // Every list and page showing actions is stale once the import is written.
-    onSuccess: (result) => {
-      if (result.written) void queryClient.invalidateQueries();
-    },
-  });
-  const preview = apply.data?.preview ?? check.data;
-  const failure = apply.error ?? check.error;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) return;
-    apply.reset();
-    check.mutate(file.body);
-  };
-
+  const flow = useImportFile({ kind: 'actions' });
+  const { preview, apply } = flow;
   return (
     <div className="page import-page">
       <header className="page-header">
@@ -52,73 +27,19 @@ export function ImportActionsPage() {
       </header>
       <section className="panel">
         <p>{t('howTo')}</p>
-        <form className="import-form" onSubmit={submit}>
-          {/* The browser's own file button speaks the browser's language: this label is the button. */}
-          <input
-            id={inputId}
-            className="visually-hidden import-file-input"
-            type="file"
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(event) => {
-              const input = event.target;
-              const chosen = input.files?.[0];
-              check.reset();
-              apply.reset();
-              if (!chosen) return;
-              void chosen.arrayBuffer().then((bytes) => {
-                setFile({ name: chosen.name, body: new Blob([bytes]) });
-                // Choosing the same file again, once fixed, must count as a new choice.
-                input.value = '';
-              });
-            }}
-          />
-          <label htmlFor={inputId} className="button import-file-label">
-            {t('file')}
-          </label>
-          <span className="muted">{file ? t('chosen', { name: file.name }) : t('noFile')}</span>
-          <button type="submit" className="button" disabled={!file || check.isPending}>
-            {t('check')}
-          </button>
-        </form>
-        <div role="status" aria-live="polite" className="import-progress">
-          {check.isPending && t('checking')}
-          {apply.isPending && t('writing')}
-        </div>
-        {failure && (
-          <p role="alert" className="import-error">
-            {t(
-              `fileProblems.${failure instanceof ImportRefused && failure.problem in FILE_PROBLEM_KEYS ? (failure.problem as FileProblemKey) : 'unknown'}`,
-            )}
-          </p>
-        )}
+        <FileChooser flow={flow} />
       </section>
       {preview && (
         <Preview
           preview={preview}
           written={apply.data?.written === true ? apply.data.changed : null}
           applying={apply.isPending}
-          onApply={() => file && apply.mutate(file.body)}
+          onApply={flow.confirm}
         />
       )}
     </div>
   );
 }
-
-// The codes the catalog words; anything else reads as "unknown".
-const FILE_PROBLEM_KEYS = {
-  empty: true,
-  too_large: true,
-  unsupported_format: true,
-  unreadable_xlsx: true,
-  xlsx_too_large: true,
-  not_text: true,
-  no_header: true,
-  too_many_rows: true,
-  too_many_columns: true,
-  unauthorized: true,
-  write_failed: true,
-} as const;
-type FileProblemKey = keyof typeof FILE_PROBLEM_KEYS;
 
 function Preview({
   preview,
@@ -208,7 +129,7 @@ function PreviewRow({ row }: { row: ActionRowOutcome }) {
     <tr className={`import-row import-${row.outcome}`}>
       <td>{row.line}</td>
       <td>{title}</td>
-      <td>{t(`outcome.${row.outcome}`)}</td>
+      <td className="import-outcome">{t(`outcome.${row.outcome}`)}</td>
       <td>
         {row.outcome === 'change' && (
           <ul className="import-changes">
@@ -224,18 +145,7 @@ function PreviewRow({ row }: { row: ActionRowOutcome }) {
           </ul>
         )}
         {row.outcome === 'conflict' && t('conflict', { ...row })}
-        {row.outcome === 'refused' && (
-          <ul className="import-changes">
-            {row.problems.map((problem) => (
-              <li key={`${problem.column ?? ''}-${problem.code}`}>
-                {t('problemLine', {
-                  column: problem.column ?? t('wholeRow'),
-                  problem: t(`problems.${problem.code}`),
-                })}
-              </li>
-            ))}
-          </ul>
-        )}
+        {row.outcome === 'refused' && <ProblemList problems={row.problems} />}
       </td>
     </tr>
   );

@@ -1,4 +1,9 @@
-import type { ActionImportPreview, ActionImportResult } from '@jalon/server';
+import type {
+  ActionImportPreview,
+  ActionImportResult,
+  PlanImportPreview,
+  PlanImportResult,
+} from '@jalon/server';
 
 // The import's two calls (see server/src/import/router.ts): the raw file in, JSON out. They are
 // plain HTTP rather than tRPC because the body is a file, not JSON.
@@ -10,8 +15,22 @@ export class ImportRefused extends Error {
   }
 }
 
-async function post<T>(path: string, file: Blob): Promise<T> {
-  const res = await fetch(`/api/import/actions${path}`, {
+/** What each kind of file answers: its preview, then the result of importing it. */
+export interface ImportKinds {
+  actions: { preview: ActionImportPreview; result: ActionImportResult };
+  plans: { preview: PlanImportPreview; result: PlanImportResult };
+}
+export type ImportKind = keyof ImportKinds;
+
+/** Where the file goes: its kind, and for plans the territory of rows that name none. */
+export interface ImportTarget<K extends ImportKind> {
+  kind: K;
+  territoryId?: number;
+}
+
+async function post<T>(target: ImportTarget<ImportKind>, path: string, file: Blob): Promise<T> {
+  const query = target.territoryId === undefined ? '' : `?territory=${target.territoryId}`;
+  const res = await fetch(`/api/import/${target.kind}${path}${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream' },
     body: file,
@@ -25,5 +44,7 @@ async function post<T>(path: string, file: Blob): Promise<T> {
   return body as T;
 }
 
-export const previewImport = (file: Blob) => post<ActionImportPreview>('/preview', file);
-export const applyImport = (file: Blob) => post<ActionImportResult>('', file);
+export const previewImport = <K extends ImportKind>(target: ImportTarget<K>, file: Blob) =>
+  post<ImportKinds[K]['preview']>(target, '/preview', file);
+export const applyImport = <K extends ImportKind>(target: ImportTarget<K>, file: Blob) =>
+  post<ImportKinds[K]['result']>(target, '', file);

@@ -147,6 +147,9 @@ function DashboardHeader({ overview }: { overview: Overview }) {
               <Link className="button" to={adminPaths.newPlan(territory.id)}>
                 {t('coordination.newPlan')}
               </Link>
+              <Link className="button" to={adminPaths.importPlans(territory.id)}>
+                {t('coordination.importPlans')}
+              </Link>
               <Link className="button" to={adminPaths.members(territory.id)}>
                 {t('coordination.members')}
               </Link>

@@ -10,6 +10,7 @@ export const territory: Messages<typeof fr> = {
   coordination: {
     label: 'Koordination des Territoriums',
     newPlan: 'Neues Maßnahmenblatt',
+    importPlans: 'Maßnahmenblätter importieren',
     members: 'Mitglieder',
   },
   figures: {

@@ -1,0 +1,140 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RowProblem } from '@jalon/server';
+import {
+  applyImport,
+  ImportRefused,
+  previewImport,
+  type ImportKind,
+  type ImportKinds,
+  type ImportTarget,
+} from './importApi';
+
+// What every import screen shares: choosing a file, checking it (the preview), importing it once
+// confirmed, and wording the file's and the rows' problems.
+
+/** Rows listed at most: a national file may hold 30,000; the counts say the rest. */
+export const ROWS_SHOWN = 200;
+
+/** A file chosen, checked, then imported: the preview, the result and the failure of each step. */
+export function useImportFile<K extends ImportKind>(target: ImportTarget<K>) {
+  const queryClient = useQueryClient();
+  // The file's bytes as they were when chosen: the spreadsheet may be saved again meanwhile.
+  const [file, setFile] = useState<{ name: string; body: Blob } | null>(null);
+  const check = useMutation({
+    mutationFn: (body: Blob): Promise<ImportKinds[K]['preview']> => previewImport(target, body),
+  });
+  const apply = useMutation({
+    mutationFn: (body: Blob): Promise<ImportKinds[K]['result']> => applyImport(target, body),
+    // Every list and page showing what was imported is stale once it is written.
+    onSuccess: (result) => {
+      if (result.written) void queryClient.invalidateQueries();
+    },
+  });
+  return {
+    file,
+    check,
+    apply,
+    preview: apply.data?.preview ?? check.data,
+    failure: apply.error ?? check.error,
+    choose: (chosen: { name: string; body: Blob } | null) => {
+      check.reset();
+      apply.reset();
+      setFile(chosen);
+    },
+    submit: (event: FormEvent) => {
+      event.preventDefault();
+      if (!file) return;
+      apply.reset();
+      check.mutate(file.body);
+    },
+    confirm: () => {
+      if (file) apply.mutate(file.body);
+    },
+  };
+}
+
+type ImportFile = ReturnType<typeof useImportFile>;
+
+/** The file button, the chosen file's name, "Check the file", and what is going on. */
+export function FileChooser({ flow }: { flow: ImportFile }) {
+  const { t } = useTranslation('imports');
+  const inputId = useId();
+  const { file, check, apply, failure } = flow;
+  return (
+    <>
+      <form className="import-form" onSubmit={flow.submit}>
+        {/* The browser's own file button speaks the browser's language: this label is the button. */}
+        <input
+          id={inputId}
+          className="visually-hidden import-file-input"
+          type="file"
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(event) => {
+            const input = event.target;
+            const chosen = input.files?.[0];
+            flow.choose(null);
+            if (!chosen) return;
+            void chosen.arrayBuffer().then((bytes) => {
+              flow.choose({ name: chosen.name, body: new Blob([bytes]) });
+              // Choosing the same file again, once fixed, must count as a new choice.
+              input.value = '';
+            });
+          }}
+        />
+        <label htmlFor={inputId} className="button import-file-label">
+          {t('file')}
+        </label>
+        <span className="muted">{file ? t('chosen', { name: file.name }) : t('noFile')}</span>
+        <button type="submit" className="button" disabled={!file || check.isPending}>
+          {t('check')}
+        </button>
+      </form>
+      <div role="status" aria-live="polite" className="import-progress">
+        {check.isPending && t('checking')}
+        {apply.isPending && t('writing')}
+      </div>
+      {failure && (
+        <p role="alert" className="import-error">
+          {t(
+            `fileProblems.${failure instanceof ImportRefused && failure.problem in FILE_PROBLEM_KEYS ? (failure.problem as FileProblemKey) : 'unknown'}`,
+          )}
+        </p>
+      )}
+    </>
+  );
+}
+
+// The codes the catalog words; anything else reads as "unknown".
+const FILE_PROBLEM_KEYS = {
+  empty: true,
+  too_large: true,
+  unsupported_format: true,
+  unreadable_xlsx: true,
+  xlsx_too_large: true,
+  not_text: true,
+  no_header: true,
+  too_many_rows: true,
+  too_many_columns: true,
+  unauthorized: true,
+  write_failed: true,
+} as const;
+type FileProblemKey = keyof typeof FILE_PROBLEM_KEYS;
+
+/** A refused row's problems, one per line: the file's column, then the reason. */
+export function ProblemList({ problems }: { problems: readonly RowProblem[] }) {
+  const { t } = useTranslation('imports');
+  return (
+    <ul className="import-changes">
+      {problems.map((problem) => (
+        <li key={`${problem.column ?? ''}-${problem.code}`}>
+          {t('problemLine', {
+            column: problem.column ?? t('wholeRow'),
+            problem: t(`problems.${problem.code}`),
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
