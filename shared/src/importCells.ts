@@ -1,11 +1,15 @@
 import {
   ACTION_STATUSES,
   AXES,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_KINDS,
   LOCALES,
   PRIORITIES,
   STAGE_KINDS,
   type ActionStatus,
   type Axis,
+  type IndicatorDirection,
+  type IndicatorKind,
   type Priority,
   type StageKind,
 } from './vocabulary';
@@ -62,13 +66,10 @@ export function readText(value: CellValue, max: number): CellReading<string | nu
 }
 
 /**
- * A whole number from `min` to `max`: 45, "45", "45,0", "45.0", "45 %". Null when empty.
+ * A number from `min` to `max`, as spreadsheets write them: 1250, "1 250", "12,5", "12.5",
+ * "45 %". Null when empty.
  */
-export function readInteger(
-  value: CellValue,
-  min: number,
-  max: number,
-): CellReading<number | null> {
+export function readNumber(value: CellValue, min: number, max: number): CellReading<number | null> {
   let number: number;
   if (typeof value === 'number') number = value;
   else {
@@ -82,9 +83,23 @@ export function readInteger(
     number = Number(normalised);
   }
   if (!Number.isFinite(number)) return fail('not_a_number');
-  if (!Number.isInteger(number)) return fail('not_an_integer');
   if (number < min || number > max) return fail('out_of_range');
   return ok(number);
+}
+
+/**
+ * A whole number from `min` to `max`: 45, "45", "45,0", "45.0", "45 %". Null when empty.
+ */
+export function readInteger(
+  value: CellValue,
+  min: number,
+  max: number,
+): CellReading<number | null> {
+  const reading = readNumber(value, -Infinity, Infinity);
+  if (!reading.ok || reading.value === null) return reading;
+  if (!Number.isInteger(reading.value)) return fail('not_an_integer');
+  if (reading.value < min || reading.value > max) return fail('out_of_range');
+  return reading;
 }
 
 // Day 0 of spreadsheets' serial dates (1899-12-30 makes 1 = 1900-01-01, Lotus's leap-year bug included).
@@ -172,6 +187,18 @@ export const readActionStatus = choiceReader<ActionStatus>(
 export const readStageKind = choiceReader<StageKind>(STAGE_KINDS, 'stageKind', 'unknown_value');
 /** A programme axis, from its label in any language or its code. */
 export const readAxis = choiceReader<Axis>(AXES, 'axis', 'unknown_value');
+/** An indicator's kind (réalisation, résultat, impact), from its label in any language or its code. */
+export const readIndicatorKind = choiceReader<IndicatorKind>(
+  INDICATOR_KINDS,
+  'indicatorKind',
+  'unknown_value',
+);
+/** An indicator's direction (hausse, baisse), from its label in any language or its code. */
+export const readIndicatorDirection = choiceReader<IndicatorDirection>(
+  INDICATOR_DIRECTIONS,
+  'indicatorDirection',
+  'unknown_value',
+);
 /** A plan's priority, from its label in any language or its code. */
 export const readPriority = choiceReader<Priority>(PRIORITIES, 'priority', 'unknown_value');
 

@@ -1,4 +1,5 @@
-import { foldHeader, LOCALES, type CellValue, type Locale } from '@jalon/shared';
+import { foldHeader, LOCALES, type CellReading, type CellValue, type Locale } from '@jalon/shared';
+import type { RowProblem } from './problems';
 import type { ImportTable, TableRow } from './readTable';
 
 // Which of a file's columns holds which field. Headers are matched in every language, accents,
@@ -56,4 +57,26 @@ export function fileColumns<F extends string>(
       return position === undefined ? undefined : (row.cells[position] ?? null);
     },
   };
+}
+
+/** Reads one row's cells, collecting a problem (with the file's column name) per bad cell. */
+export class RowReader<F extends string> {
+  readonly problems: RowProblem[] = [];
+  constructor(
+    private readonly columns: FileColumns<F>,
+    private readonly row: TableRow,
+  ) {}
+  raw(field: F): CellValue {
+    return this.columns.cell(this.row, field) ?? null;
+  }
+  /** The cell read by `reader`, or undefined after recording its problem. */
+  read<T>(field: F, reader: (cell: CellValue) => CellReading<T>): T | undefined {
+    const reading = reader(this.raw(field));
+    if (reading.ok) return reading.value;
+    this.refuse(field, reading.problem);
+    return undefined;
+  }
+  refuse(field: F | null, code: RowProblem['code']): void {
+    this.problems.push({ column: field === null ? null : this.columns.headerOf(field), code });
+  }
 }

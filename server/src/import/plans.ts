@@ -1,19 +1,10 @@
 import { TRPCError } from '@trpc/server';
-import {
-  listLivePlanCodes,
-  listTerritoryKeys,
-  listTerritoryPeople,
-  type Scope,
-  type TerritoryKey,
-  type TerritoryPerson,
-} from '@jalon/db';
+import { listLivePlanCodes, type TerritoryKey } from '@jalon/db';
 import {
   applyStatusChange,
-  can,
   cellText,
   foldHeader,
   isoToday,
-  managedTerritoryIds,
   readActionStatus,
   readAxis,
   readDate,
@@ -23,7 +14,6 @@ import {
   readText,
   type ActionStatus,
   type Axis,
-  type CellReading,
   type CellValue,
   type Priority,
   type StageKind,
@@ -33,9 +23,10 @@ import { EXPORT_HEADERS } from '../exports/headers';
 import { createAction } from '../services/action';
 import { createPlan } from '../services/plan';
 import type { Write } from '../services/write';
-import { fileColumns, headersIndex, type FileColumns } from './columns';
+import { fileColumns, headersIndex, RowReader } from './columns';
+import { importTerritories, territoryScope, type TerritoryOptions } from './territories';
 import type { RowProblem } from './problems';
-import type { ImportTable, TableRow } from './readTable';
+import type { ImportTable } from './readTable';
 
 // A territory's plan spreadsheet, brought into Jalon: one row per action, the columns of its
 // fiche action (code, title, axis…) repeated on each row or left empty after the first; a row
@@ -156,61 +147,10 @@ interface PlannedImport {
 
 const TEXT_LIMITS = { planCode: 20, planTitle: 200, planSummary: 4000, title: 300 } as const;
 
-/** Looks territories and people up by what a spreadsheet holds: a code, a name or an email. */
-class Directory {
-  private readonly territories = new Map<string, TerritoryKey>();
-  private readonly people = new Map<string, number>();
-  constructor(territories: TerritoryKey[]) {
-    for (const t of territories) {
-      this.territories.set(foldHeader(t.code), t);
-      this.territories.set(foldHeader(t.name), t);
-    }
-  }
-  addPeople(people: TerritoryPerson[]): void {
-    for (const p of people) {
-      this.people.set(`${p.territoryId}:${foldHeader(p.email)}`, p.userId);
-      this.people.set(`${p.territoryId}:${foldHeader(p.name)}`, p.userId);
-    }
-  }
-  territory(text: string): TerritoryKey | undefined {
-    return this.territories.get(foldHeader(text));
-  }
-  person(territoryId: number, text: string): number | undefined {
-    return this.people.get(`${territoryId}:${foldHeader(text)}`);
-  }
-}
-
-/** Reads one row's cells, collecting a problem per unreadable cell. */
-class RowReader {
-  readonly problems: RowProblem[] = [];
-  constructor(
-    private readonly columns: FileColumns<Column>,
-    private readonly row: TableRow,
-  ) {}
-  raw(field: Column): CellValue {
-    return this.columns.cell(this.row, field) ?? null;
-  }
-  read<T>(field: Column, reader: (cell: CellValue) => CellReading<T>): T | undefined {
-    const reading = reader(this.raw(field));
-    if (reading.ok) return reading.value;
-    this.refuse(field, reading.problem);
-    return undefined;
-  }
-  refuse(field: Column | null, code: RowProblem['code']): void {
-    this.problems.push({ column: field === null ? null : this.columns.headerOf(field), code });
-  }
-}
-
 const text = (field: keyof typeof TEXT_LIMITS) => (cell: CellValue) =>
   readText(cell, TEXT_LIMITS[field]);
 
-export interface PlanImportOptions {
-  /**
-   * The territory of rows that name none (the import screen's territory, or the CLI's
-   * `--territory`); without it, the one territory the user coordinates, if they coordinate one.
-   */
-  territoryId?: number | undefined;
-}
+export type PlanImportOptions = TerritoryOptions;
 
 /** Reads the rows and checks each against the database as `ctx` sees it; writes nothing. */
 async function planImport(
@@ -219,19 +159,7 @@ async function planImport(
   options: PlanImportOptions,
 ): Promise<PlannedImport> {
   const columns = fileColumns(table, HEADERS);
-  const territories = await listTerritoryKeys(ctx.db);
-  const directory = new Directory(territories);
-  const managed = managedTerritoryIds(ctx.user);
-  const defaultId = options.territoryId ?? (managed.length === 1 ? managed[0] : undefined);
-  const defaultTerritory = territories.find((t) => t.id === defaultId);
-  // The people of every territory the file names, in one query, to find the actions' owners.
-  const named = new Set<number>(defaultTerritory ? [defaultTerritory.id] : []);
-  for (const row of table.rows) {
-    const name = cellText(columns.cell(row, 'territory') ?? null);
-    const found = name === null ? undefined : directory.territory(name);
-    if (found) named.add(found.id);
-  }
-  directory.addPeople(await listTerritoryPeople(ctx.db, [...named]));
+  const territories = await importTerritories(ctx, table, columns, options, true);
   const existingCodes = new Map<number, Set<string>>();
   const codesOf = async (territoryId: number) => {
     let codes = existingCodes.get(territoryId);
@@ -249,7 +177,7 @@ async function planImport(
   const outcomes: PlanRowOutcome[] = [];
 
   for (const row of table.rows) {
-    const r = new RowReader(columns, row);
+    const r = new RowReader<Column>(columns, row);
     const refused = (code: string | null, action: string | null): PlanRowOutcome => ({
       line: row.line,
       outcome: 'refused',
@@ -261,19 +189,7 @@ async function planImport(
     // The plan: its territory and code name it; its first row in the file describes it.
     const code = r.read('planCode', text('planCode'));
     if (code === null) r.refuse('planCode', 'required');
-    const territoryText = cellText(r.raw('territory'));
-    let territory: TerritoryKey | undefined;
-    if (territoryText === null) {
-      territory = defaultTerritory;
-      if (!territory) r.refuse(columns.has('territory') ? 'territory' : null, 'territory_required');
-    } else {
-      territory = directory.territory(territoryText);
-      if (!territory) r.refuse('territory', 'unknown_territory');
-    }
-    if (territory && !can(ctx.user, 'manage', scopeOf(territory, null))) {
-      r.refuse(territoryText === null ? null : 'territory', 'territory_not_allowed');
-      territory = undefined;
-    }
+    const territory = territories.of(r, 'manage');
     const planTitle = r.read('planTitle', text('planTitle'));
     const axis = r.read('axis', readAxis);
     const priority = r.read('priority', readPriority);
@@ -331,7 +247,7 @@ async function planImport(
       if (stage === null) r.refuse('stage', 'required');
       let ownerUserId: number | null = null;
       if (ownerText !== null && territory) {
-        ownerUserId = directory.person(territory.id, ownerText) ?? null;
+        ownerUserId = territories.person(territory.id, ownerText) ?? null;
         if (ownerUserId === null) r.refuse('owner', 'unknown_owner');
       }
       if (startDate && dueDate && startDate > dueDate) r.refuse('dueDate', 'dates_order');
@@ -417,12 +333,6 @@ async function planImport(
   };
 }
 
-const scopeOf = (territory: TerritoryKey, planId: number | null): Scope => ({
-  territoryIds: [territory.id],
-  regionIds: [territory.regionId],
-  planId,
-});
-
 /** The preview of importing `table` as `ctx.user`: nothing is written. */
 export async function previewPlanImport(
   ctx: AuthedContext,
@@ -472,7 +382,7 @@ export async function applyPlanImport(
         });
         step();
         const stageOf = new Map(created.stages.map((s) => [s.kind, s.id]));
-        const scope = scopeOf(plan.territory, created.id);
+        const scope = territoryScope(plan.territory, created.id);
         for (const action of plan.actions) {
           const { stage, ...fields } = action;
           await createAction(w, scope, {
