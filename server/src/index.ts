@@ -14,4 +14,14 @@ export type {
   RowProblemCode,
 } from './import/actions';
 export type { PlanImportPreview, PlanImportResult, PlanRowOutcome } from './import/plans';
+export type {
+  IndicatorImportPreview,
+  IndicatorImportResult,
+  IndicatorRowOutcome,
+} from './import/indicators';
+export type {
+  MeasurementImportPreview,
+  MeasurementImportResult,
+  MeasurementRowOutcome,
+} from './import/measurements';
 export type { ImportFileProblem } from './import/readTable';

@@ -44,16 +44,19 @@ export async function listTerritoryPeople(
     .execute();
 }
 
-/** The codes of the live plans of `territoryId`, as written (a code is unique case aside). */
-export async function listLivePlanCodes(db: Db | Trx, territoryId: number): Promise<string[]> {
-  const rows = await db
+/** The live plans of `territoryId`: their ids and codes (a code is unique case aside). */
+export async function listLivePlanCodes(
+  db: Db | Trx,
+  territoryId: number,
+): Promise<{ id: number; code: string }[]> {
+  return db
     .selectFrom('plans as p')
     .innerJoin('planTerritories as pt', 'pt.planId', 'p.id')
-    .select('p.code')
+    .select(['p.id', 'p.code'])
     .where('pt.territoryId', '=', territoryId)
     .where('p.archivedAt', 'is', null)
+    .orderBy('p.id')
     .execute();
-  return rows.map((r) => r.code);
 }
 
 export interface IndicatorKey {

@@ -33,6 +33,7 @@ export const EXPORT_HEADERS = {
       planSummary: 'Description de la fiche',
       planStart: 'Début de la fiche',
       planEnd: 'Fin de la fiche',
+      baselineSource: 'Source de la référence',
     },
     portfolio: {
       code: 'Code territoire',
@@ -66,6 +67,22 @@ export const EXPORT_HEADERS = {
       '5. « Bloqué » et « En retard » demandent un commentaire de statut ; « Réalisé » porte l’avancement à 100 %. Les dates s’écrivent 01/03/2026 ou 2026-03-01.',
       '6. Importez le fichier dans Jalon (page du territoire, « Importer des fiches ») : Jalon montre ce qui sera créé et ce qui est refusé avant d’enregistrer quoi que ce soit.',
     ],
+    templateSheets: { indicators: 'Indicateurs', measurements: 'Mesures' },
+    indicatorsInstructions: [
+      'Créer des indicateurs depuis ce fichier',
+      '1. Une ligne par indicateur. « Fiche action » est le code de sa fiche (FA-01…) ; laissez-la vide pour un indicateur du territoire lui-même.',
+      '2. « Type » et « Sens » se choisissent dans les listes déroulantes ; la cible est au-dessus de la valeur de référence pour un indicateur à la hausse, au-dessous pour un indicateur à la baisse, et son échéance suit la date de référence.',
+      '3. « Territoire » (nom ou code) peut rester vide si vous importez depuis la page du territoire ou si vous coordonnez un seul territoire.',
+      '4. Un indicateur dont le nom existe déjà au même endroit est refusé : importer deux fois le même fichier ne crée rien deux fois.',
+      '5. Importez le fichier dans Jalon (page du territoire, « Importer des fiches », puis « Indicateurs ») : Jalon montre ce qui sera créé et ce qui est refusé avant d’enregistrer quoi que ce soit.',
+    ],
+    measurementsInstructions: [
+      'Enregistrer des mesures d’indicateurs depuis ce fichier',
+      '1. Une ligne par mesure : le nom de l’indicateur, le code de sa fiche action (vide pour un indicateur du territoire), la date et la valeur ; la source et le commentaire sont facultatifs.',
+      '2. Les dates s’écrivent 01/03/2026 ou 2026-03-01, jamais avant la date de référence de l’indicateur ni après aujourd’hui ; les nombres peuvent avoir une virgule décimale.',
+      '3. Une mesure déjà enregistrée le même jour avec la même valeur est laissée telle quelle : vous pouvez importer tout l’historique à chaque fois. Avec une autre valeur, la ligne est refusée : corrigez la mesure sur la page de l’indicateur.',
+      '4. Importez le fichier dans Jalon (page du territoire, « Importer des fiches », puis « Mesures d’indicateurs ») : Jalon montre ce qui sera enregistré et ce qui est refusé avant d’enregistrer quoi que ce soit.',
+    ],
   },
   en: {
     actions: {
@@ -95,6 +112,7 @@ export const EXPORT_HEADERS = {
       planSummary: 'Sheet description',
       planStart: 'Sheet start',
       planEnd: 'Sheet end',
+      baselineSource: 'Baseline source',
     },
     portfolio: {
       code: 'Territory code',
@@ -128,6 +146,22 @@ export const EXPORT_HEADERS = {
       '5. “Blocked” and “Late” need a status comment; “Done” sets progress to 100 %. Dates are written 01/03/2026 or 2026-03-01.',
       '6. Import the file in Jalon (the territory’s page, “Import action sheets”): Jalon shows what will be created and what is refused before saving anything.',
     ],
+    templateSheets: { indicators: 'Indicators', measurements: 'Measurements' },
+    indicatorsInstructions: [
+      'Creating indicators from this file',
+      '1. One row per indicator. “Action sheet” is its sheet’s code (FA-01…); leave it empty for an indicator of the territory itself.',
+      '2. Choose “Kind” and “Direction” in the drop-down lists; the target lies above the baseline for a rising indicator, below it for a falling one, and its date follows the baseline date.',
+      '3. “Territory” (name or code) may stay empty when you import from the territory’s page or coordinate a single territory.',
+      '4. An indicator whose name already exists in the same place is refused: importing the same file twice creates nothing twice.',
+      '5. Import the file in Jalon (the territory’s page, “Import action sheets”, then “Indicators”): Jalon shows what will be created and what is refused before saving anything.',
+    ],
+    measurementsInstructions: [
+      'Recording indicator measurements from this file',
+      '1. One row per measurement: the indicator’s name, its action sheet’s code (empty for an indicator of the territory), the date and the value; source and comment are optional.',
+      '2. Dates are written 01/03/2026 or 2026-03-01, never before the indicator’s baseline date nor after today; numbers may use a decimal comma.',
+      '3. A measurement already recorded on the same day with the same value is left as it is: you may import the whole history each time. With another value the row is refused: correct the measurement on the indicator’s page.',
+      '4. Import the file in Jalon (the territory’s page, “Import action sheets”, then “Indicator measurements”): Jalon shows what will be recorded and what is refused before saving anything.',
+    ],
   },
   de: {
     actions: {
@@ -157,6 +191,7 @@ export const EXPORT_HEADERS = {
       planSummary: 'Beschreibung des Maßnahmenblatts',
       planStart: 'Beginn des Maßnahmenblatts',
       planEnd: 'Ende des Maßnahmenblatts',
+      baselineSource: 'Quelle des Ausgangswerts',
     },
     portfolio: {
       code: 'Territoriumscode',
@@ -189,6 +224,22 @@ export const EXPORT_HEADERS = {
       '4. Jede Maßnahme hat eine Phase (Auswahlliste) und einen Titel; die verantwortliche Person ist Mitglied des Territoriums (Name oder E-Mail-Adresse); der Status ist „Geplant“, wenn er leer ist.',
       '5. „Blockiert“ und „Verspätet“ erfordern einen Statuskommentar; „Erledigt“ setzt den Fortschritt auf 100 %. Daten werden 01/03/2026 oder 2026-03-01 geschrieben.',
       '6. Importieren Sie die Datei in Jalon (Seite des Territoriums, „Maßnahmenblätter importieren“): Jalon zeigt vor dem Speichern, was angelegt und was abgelehnt wird.',
+    ],
+    templateSheets: { indicators: 'Indikatoren', measurements: 'Messungen' },
+    indicatorsInstructions: [
+      'Indikatoren aus dieser Datei anlegen',
+      '1. Eine Zeile pro Indikator. „Maßnahmenblatt“ ist der Code seines Blatts (FA-01…); lassen Sie es für einen Indikator des Territoriums selbst leer.',
+      '2. „Art“ und „Richtung“ wählen Sie in den Auswahllisten; das Ziel liegt bei einem steigenden Indikator über dem Ausgangswert, bei einem fallenden darunter, und sein Termin folgt dem Datum des Ausgangswerts.',
+      '3. „Industrieterritorium“ (Name oder Code) darf leer bleiben, wenn Sie von der Seite des Territoriums importieren oder ein einziges Territorium koordinieren.',
+      '4. Ein Indikator, dessen Name am selben Ort schon existiert, wird abgelehnt: Zweimal dieselbe Datei zu importieren legt nichts doppelt an.',
+      '5. Importieren Sie die Datei in Jalon (Seite des Territoriums, „Maßnahmenblätter importieren“, dann „Indikatoren“): Jalon zeigt vor dem Speichern, was angelegt und was abgelehnt wird.',
+    ],
+    measurementsInstructions: [
+      'Messungen von Indikatoren aus dieser Datei erfassen',
+      '1. Eine Zeile pro Messung: der Name des Indikators, der Code seines Maßnahmenblatts (leer für einen Indikator des Territoriums), das Datum und der Wert; Quelle und Kommentar sind freiwillig.',
+      '2. Daten werden 01/03/2026 oder 2026-03-01 geschrieben, nie vor dem Datum des Ausgangswerts und nie nach heute; Zahlen dürfen ein Dezimalkomma haben.',
+      '3. Eine am selben Tag mit demselben Wert erfasste Messung bleibt unverändert: Sie können jedes Mal den ganzen Verlauf importieren. Mit einem anderen Wert wird die Zeile abgelehnt: Korrigieren Sie die Messung auf der Seite des Indikators.',
+      '4. Importieren Sie die Datei in Jalon (Seite des Territoriums, „Maßnahmenblätter importieren“, dann „Messungen von Indikatoren“): Jalon zeigt vor dem Speichern, was erfasst und was abgelehnt wird.',
     ],
   },
 } as const satisfies Record<Locale, unknown>;

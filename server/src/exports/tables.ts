@@ -8,17 +8,19 @@ import {
   roundProgress,
   VOCABULARY_LABELS,
   type Locale,
+  type VocabularyLabels,
 } from '@jalon/shared';
 import { z } from 'zod';
 import type { CsvColumn, CsvRecord } from '../csv';
 import { visibilityOf, type Principal } from '../auth/permissions';
 import { EXPORT_HEADERS } from './headers';
+import { PLAN_ACTION_FIELDS, PLAN_FIELDS, planHeaders, type PlanFileField } from '../import/plans';
+import { INDICATOR_FIELDS, indicatorHeaders, type IndicatorField } from '../import/indicators';
 import {
-  PLAN_ACTION_FIELDS,
-  PLAN_FIELDS,
-  type PlanActionField,
-  type PlanField,
-} from '../import/plans';
+  MEASUREMENT_FIELDS,
+  measurementHeaders,
+  type MeasurementField,
+} from '../import/measurements';
 import type { ParamKinds } from './params';
 import { decisionsExport, meetingsExport } from './meetingTables';
 import type { AuthedContext } from '../trpc';
@@ -184,46 +186,72 @@ export const portfolioExport: ExportTable<z.infer<typeof portfolioFilters>> = {
   },
 };
 
-const PLAN_TEMPLATE_KEYS = [...PLAN_FIELDS, ...PLAN_ACTION_FIELDS] as const;
-
 /**
- * The template of a plans file (server/src/import/plans.ts): its columns in the user's language,
- * lists of axes, priorities, stages and statuses, and the instructions. No rows.
+ * The template of an import (server/src/import/): its columns in the user's language, a list for
+ * each column whose values come from the vocabulary, and the instructions. No rows.
  */
-export const plansTemplate: ExportTable<Record<string, never>> = {
-  schema: z.object({}).strict(),
-  kinds: {},
-  sheetName: (lang) => EXPORT_HEADERS[lang].portfolio.plans,
-  columns: (lang) => {
-    const labels = VOCABULARY_LABELS[lang];
-    const choices: Partial<Record<(typeof PLAN_TEMPLATE_KEYS)[number], readonly string[]>> = {
-      axis: Object.values(labels.axis),
-      priority: Object.values(labels.priority),
-      stage: Object.values(labels.stageKind),
-      status: Object.values(labels.actionStatus),
-    };
-    return PLAN_TEMPLATE_KEYS.map((key) => {
-      const list = choices[key];
-      return {
-        key,
-        header: (PLAN_FIELDS as readonly string[]).includes(key)
-          ? EXPORT_HEADERS[lang].plans[key as PlanField]
-          : EXPORT_HEADERS[lang].actions[key as PlanActionField],
-        ...(list ? { choices: list } : {}),
-      };
-    });
-  },
-  instructions: (lang) => ({
-    sheet: EXPORT_HEADERS[lang].instructionsSheet,
-    lines: EXPORT_HEADERS[lang].plansInstructions,
+function importTemplate<F extends string>(spec: {
+  fields: readonly F[];
+  headers: (lang: Locale) => Record<F, string>;
+  lists: (labels: VocabularyLabels) => Partial<Record<F, Record<string, string>>>;
+  sheet: (lang: Locale) => string;
+  instructions: (lang: Locale) => readonly string[];
+}): ExportTable<Record<string, never>> {
+  return {
+    schema: z.object({}).strict(),
+    kinds: {},
+    sheetName: spec.sheet,
+    columns: (lang) => {
+      const headers = spec.headers(lang);
+      const lists = spec.lists(VOCABULARY_LABELS[lang]);
+      return spec.fields.map((key) => {
+        const list = lists[key];
+        return { key, header: headers[key], ...(list ? { choices: Object.values(list) } : {}) };
+      });
+    },
+    instructions: (lang) => ({
+      sheet: EXPORT_HEADERS[lang].instructionsSheet,
+      lines: spec.instructions(lang),
+    }),
+    // A template has no rows.
+    async *records() {},
+  };
+}
+
+export const plansTemplate = importTemplate<PlanFileField>({
+  fields: [...PLAN_FIELDS, ...PLAN_ACTION_FIELDS],
+  headers: planHeaders,
+  lists: (labels) => ({
+    axis: labels.axis,
+    priority: labels.priority,
+    stage: labels.stageKind,
+    status: labels.actionStatus,
   }),
-  // A template has no rows.
-  async *records() {},
-};
+  sheet: (lang) => EXPORT_HEADERS[lang].portfolio.plans,
+  instructions: (lang) => EXPORT_HEADERS[lang].plansInstructions,
+});
+
+export const indicatorsTemplate = importTemplate<IndicatorField>({
+  fields: INDICATOR_FIELDS,
+  headers: indicatorHeaders,
+  lists: (labels) => ({ kind: labels.indicatorKind, direction: labels.indicatorDirection }),
+  sheet: (lang) => EXPORT_HEADERS[lang].templateSheets.indicators,
+  instructions: (lang) => EXPORT_HEADERS[lang].indicatorsInstructions,
+});
+
+export const measurementsTemplate = importTemplate<MeasurementField>({
+  fields: MEASUREMENT_FIELDS,
+  headers: measurementHeaders,
+  lists: () => ({}),
+  sheet: (lang) => EXPORT_HEADERS[lang].templateSheets.measurements,
+  instructions: (lang) => EXPORT_HEADERS[lang].measurementsInstructions,
+});
 
 export const EXPORT_TABLES = {
   actions: actionsExport,
   'plans-template': plansTemplate,
+  'indicators-template': indicatorsTemplate,
+  'measurements-template': measurementsTemplate,
   portfolio: portfolioExport,
   decisions: decisionsExport,
   meetings: meetingsExport,

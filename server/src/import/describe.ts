@@ -1,5 +1,7 @@
 import { VOCABULARY_LABELS, type ActionStatus } from '@jalon/shared';
 import type { ActionImportPreview, ActionRowOutcome, FieldChange } from './actions';
+import type { IndicatorImportPreview, IndicatorRowOutcome } from './indicators';
+import type { MeasurementImportPreview, MeasurementRowOutcome } from './measurements';
 import type { PlanImportPreview, PlanRowOutcome } from './plans';
 import type { RowProblem, RowProblemCode } from './problems';
 
@@ -31,6 +33,14 @@ const PROBLEMS: Record<RowProblemCode, string> = {
   plan_mismatch: 'differs from the first row of the same plan',
   plan_row_refused: 'the first row of this plan is refused',
   unknown_owner: 'no member of the territory with this name or email',
+  unknown_indicator: 'no indicator of this name (in this plan, or the territory’s own)',
+  unknown_plan: 'no live plan of the territory has this code',
+  indicator_exists: 'an indicator of this name already exists there',
+  direction_mismatch: 'the target must lie above the baseline when rising, below when falling',
+  before_baseline: 'before the indicator’s baseline date',
+  in_future: 'a date after today',
+  measurement_exists:
+    'a measurement of another value is recorded on this day: correct it on the indicator’s page',
 };
 
 const describeProblems = (problems: readonly RowProblem[]) =>
@@ -91,4 +101,79 @@ export function describePlanRow(row: PlanRowOutcome): string {
 export function describePlanCounts(preview: PlanImportPreview): string {
   const c = preview.counts;
   return `${c.rows} rows read: ${c.plans} plans and ${c.actions} actions to create, ${c.refused} rows refused`;
+}
+
+const where = (planCode: string | null) => (planCode === null ? 'territory' : `plan ${planCode}`);
+
+export function describeIndicatorRow(row: IndicatorRowOutcome): string {
+  if (row.outcome === 'refused') {
+    return `row ${row.line}: REFUSED${row.name === null ? '' : `, indicator "${row.name}"`}: ${describeProblems(row.problems)}`;
+  }
+  return `row ${row.line}: new indicator "${row.name}" (${row.unit}) of the ${where(row.planCode)}`;
+}
+
+/** One line per row recorded or refused (measurements already recorded are only counted). */
+export function describeMeasurementRow(row: MeasurementRowOutcome): string | null {
+  switch (row.outcome) {
+    case 'unchanged':
+      return null;
+    case 'refused':
+      return `row ${row.line}: REFUSED${row.indicator === null ? '' : `, indicator "${row.indicator}"`}: ${describeProblems(row.problems)}`;
+    case 'create':
+      return `row ${row.line}: "${row.indicator}" (${where(row.planCode)}) ${row.measuredOn}: ${row.value}`;
+  }
+}
+
+/** What the CLI prints of a preview, whatever its kind. */
+export interface ImportReport {
+  lines: string[];
+  counts: string;
+  /** What was written, in words. */
+  done: string;
+  /** What would be written, in words, for a dry run. */
+  wouldDo: string;
+}
+
+export type AnyImportPreview =
+  ActionImportPreview | PlanImportPreview | IndicatorImportPreview | MeasurementImportPreview;
+
+export function reportOf(preview: AnyImportPreview): ImportReport {
+  switch (preview.kind) {
+    case 'actions':
+      return {
+        lines: preview.rows.flatMap((row) => describeRow(row) ?? []),
+        counts: describeCounts(preview),
+        done: `${preview.counts.change} actions changed`,
+        wouldDo: `${preview.counts.change} actions would change`,
+      };
+    case 'plans': {
+      const c = preview.counts;
+      return {
+        lines: preview.rows.map(describePlanRow),
+        counts: describePlanCounts(preview),
+        done: `${c.plans} plans and ${c.actions} actions created`,
+        wouldDo: `${c.plans} plans and ${c.actions} actions would be created`,
+      };
+    }
+    case 'indicators': {
+      const c = preview.counts;
+      return {
+        lines: preview.rows.map(describeIndicatorRow),
+        counts: `${c.rows} rows read: ${c.create} indicators to create, ${c.refused} rows refused`,
+        done: `${c.create} indicators created`,
+        wouldDo: `${c.create} indicators would be created`,
+      };
+    }
+    case 'measurements': {
+      const c = preview.counts;
+      return {
+        lines: preview.rows.flatMap((row) => describeMeasurementRow(row) ?? []),
+        counts:
+          `${c.rows} rows read: ${c.create} measurements to record, ` +
+          `${c.unchanged} already recorded, ${c.refused} refused`,
+        done: `${c.create} measurements recorded`,
+        wouldDo: `${c.create} measurements would be recorded`,
+      };
+    }
+  }
 }

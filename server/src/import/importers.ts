@@ -1,5 +1,7 @@
 import type { AuthedContext } from '../trpc';
 import { applyActionImport, previewActionImport } from './actions';
+import { applyIndicatorImport, previewIndicatorImport } from './indicators';
+import { applyMeasurementImport, previewMeasurementImport } from './measurements';
 import { applyPlanImport, previewPlanImport } from './plans';
 import type { ImportTable } from './readTable';
 
@@ -32,6 +34,8 @@ export const IMPORTERS = {
     apply: (ctx, table, _options, onProgress) => applyActionImport(ctx, table, onProgress),
   }),
   plans: importer({ preview: previewPlanImport, apply: applyPlanImport }),
+  indicators: importer({ preview: previewIndicatorImport, apply: applyIndicatorImport }),
+  measurements: importer({ preview: previewMeasurementImport, apply: applyMeasurementImport }),
 };
 export type ImportKind = keyof typeof IMPORTERS;
 export const IMPORT_KINDS = Object.keys(IMPORTERS) as ImportKind[];

@@ -15,6 +15,7 @@ import {
   type ActionStatus,
   type Axis,
   type CellValue,
+  type Locale,
   type Priority,
   type StageKind,
 } from '@jalon/shared';
@@ -62,12 +63,15 @@ export const PLAN_ACTION_FIELDS = [
 ] as const;
 export type PlanActionField = (typeof PLAN_ACTION_FIELDS)[number];
 
-type Column = PlanField | PlanActionField;
+export type PlanFileField = PlanField | PlanActionField;
+type Column = PlanFileField;
 
-const HEADERS = headersIndex<Column>([...PLAN_FIELDS, ...PLAN_ACTION_FIELDS], (locale) => ({
-  ...EXPORT_HEADERS[locale].plans,
+/** The file's column names in `locale` (the template's; every language is read). */
+export const planHeaders = (locale: Locale): Record<Column, string> => ({
+  ...pick(EXPORT_HEADERS[locale].plans, PLAN_FIELDS),
   ...pick(EXPORT_HEADERS[locale].actions, PLAN_ACTION_FIELDS),
-}));
+});
+const HEADERS = headersIndex<Column>([...PLAN_FIELDS, ...PLAN_ACTION_FIELDS], planHeaders);
 
 function pick<K extends string>(record: Record<K, string>, keys: readonly K[]): Record<K, string> {
   return Object.fromEntries(keys.map((k) => [k, record[k]])) as Record<K, string>;
@@ -164,7 +168,9 @@ async function planImport(
   const codesOf = async (territoryId: number) => {
     let codes = existingCodes.get(territoryId);
     if (!codes) {
-      codes = new Set((await listLivePlanCodes(ctx.db, territoryId)).map(foldHeader));
+      codes = new Set(
+        (await listLivePlanCodes(ctx.db, territoryId)).map((p) => foldHeader(p.code)),
+      );
       existingCodes.set(territoryId, codes);
     }
     return codes;
@@ -369,7 +375,10 @@ export async function applyPlanImport(
     const w: Write = { trx, actor: ctx.user, now };
     const total = preview.counts.plans + preview.counts.actions;
     let written = 0;
-    const step = () => onProgress?.((written += 1), total);
+    const step = () => {
+      written += 1;
+      onProgress?.(written, total);
+    };
     for (const plan of plans) {
       try {
         const created = await createPlan(w, {

@@ -22,7 +22,15 @@ export type RowProblemCode =
   | 'plan_exists'
   | 'plan_mismatch'
   | 'plan_row_refused'
-  | 'unknown_owner';
+  | 'unknown_owner'
+  // Indicators and their measurements.
+  | 'unknown_indicator'
+  | 'unknown_plan'
+  | 'indicator_exists'
+  | 'direction_mismatch'
+  | 'before_baseline'
+  | 'in_future'
+  | 'measurement_exists';
 
 export interface RowProblem {
   /** The file's column name, or null for the row as a whole. */

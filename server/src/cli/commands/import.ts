@@ -3,24 +3,11 @@ import type { Command } from 'commander';
 import { findUserByEmail, listTerritoryKeys, loadPrincipal } from '@jalon/db';
 import { createInnerContext } from '../../context';
 import { createLogger } from '../../logger';
-import { applyActionImport, previewActionImport } from '../../import/actions';
-import { applyPlanImport, previewPlanImport, type PlanImportOptions } from '../../import/plans';
-import {
-  describeCounts,
-  describePlanCounts,
-  describePlanRow,
-  describeRow,
-} from '../../import/describe';
-import {
-  ImportFileError,
-  MAX_IMPORT_BYTES,
-  readTable,
-  type ImportTable,
-} from '../../import/readTable';
+import { reportOf, type AnyImportPreview } from '../../import/describe';
+import { IMPORT_KINDS, IMPORTERS, isImportKind } from '../../import/importers';
+import { ImportFileError, MAX_IMPORT_BYTES, readTable } from '../../import/readTable';
 import type { AuthedContext } from '../../trpc';
 import { CliError, databaseFile, print, withDatabase, type CliContext } from '../context';
-
-const KINDS = ['plans', 'actions', 'indicators', 'measurements'] as const;
 
 interface ImportOptions {
   as: string;
@@ -38,23 +25,22 @@ export function registerImport(program: Command, ctx: CliContext): void {
       'Import a spreadsheet (.xlsx or .csv, French Excel or RFC 4180) as a user: shows what ' +
         'would change, then writes it all in one transaction, or nothing',
     )
-    .argument('<kind>', `what the file holds: ${KINDS.join(', ')}`)
+    .argument(
+      '<kind>',
+      'what the file holds: plans (new plans and their actions), actions (the actions export, ' +
+        'changed), indicators (new indicators), measurements (of existing indicators)',
+    )
     .argument('<file>', 'the .xlsx or .csv file')
     .requiredOption('--as <email>', 'the user the import acts as (their permissions apply)')
     .option('--dry-run', 'show what would change and write nothing')
     .option(
       '--territory <code>',
-      'plans: the territory of rows that name none (by default, the one the user coordinates)',
+      'plans, indicators, measurements: the territory of rows that name none (by default, the ' +
+        'one the user coordinates)',
     )
     .action(async (kind: string, file: string, options: ImportOptions, command: Command) => {
-      if (!(KINDS as readonly string[]).includes(kind)) {
-        throw new CliError(`Unknown kind "${kind}": one of ${KINDS.join(', ')}`);
-      }
-      if (kind !== 'actions' && kind !== 'plans') {
-        throw new CliError(
-          `Importing ${kind} is not available yet; "plans" (new plans and their actions) and ` +
-            '"actions" (round trip of the actions export) are',
-        );
+      if (!isImportKind(kind)) {
+        throw new CliError(`Unknown kind "${kind}": one of ${IMPORT_KINDS.join(', ')}`);
       }
       const size = await stat(file).then(
         (s) => s.size,
@@ -96,16 +82,19 @@ export function registerImport(program: Command, ctx: CliContext): void {
             throw new CliError(`No territory with the code or name ${options.territory}`);
           territoryId = territory.id;
         }
-        const report =
-          kind === 'plans'
-            ? await importPlans(actx, table, { territoryId }, options.dryRun === true, onProgress)
-            : await importActions(actx, table, options.dryRun === true, onProgress);
+        const importer = IMPORTERS[kind];
+        const preview: AnyImportPreview = options.dryRun
+          ? await importer.preview(actx, table, { territoryId })
+          : (await importer.apply(actx, table, { territoryId }, onProgress)).preview;
+        const report = reportOf(preview);
         for (const line of report.lines) print(ctx, line);
-        if (report.ignored.length > 0) print(ctx, `Columns ignored: ${report.ignored.join(', ')}`);
+        if (preview.columns.ignored.length > 0) {
+          print(ctx, `Columns ignored: ${preview.columns.ignored.join(', ')}`);
+        }
         print(ctx, report.counts);
-        if (!report.applicable) {
+        if (!preview.applicable) {
           throw new CliError(
-            report.rows === 0
+            preview.counts.rows === 0
               ? 'The file holds no data rows: nothing was written'
               : 'Nothing was written: fix or remove the refused and conflicting rows, then import again',
           );
@@ -118,60 +107,4 @@ export function registerImport(program: Command, ctx: CliContext): void {
         );
       });
     });
-}
-
-/** What the CLI prints of an import, whatever its kind. */
-interface Report {
-  lines: string[];
-  ignored: string[];
-  counts: string;
-  rows: number;
-  applicable: boolean;
-  /** What was written, in words. */
-  done: string;
-  /** What would be written, in words, for a dry run. */
-  wouldDo: string;
-}
-
-type Progress = (written: number, total: number) => void;
-
-async function importActions(
-  ctx: AuthedContext,
-  table: ImportTable,
-  dryRun: boolean,
-  onProgress: Progress,
-): Promise<Report> {
-  const preview = dryRun
-    ? await previewActionImport(ctx, table)
-    : (await applyActionImport(ctx, table, onProgress)).preview;
-  return {
-    lines: preview.rows.flatMap((row) => describeRow(row) ?? []),
-    ignored: preview.columns.ignored,
-    counts: describeCounts(preview),
-    rows: preview.counts.rows,
-    applicable: preview.applicable,
-    done: `${preview.counts.change} actions changed`,
-    wouldDo: `${preview.counts.change} actions would change`,
-  };
-}
-
-async function importPlans(
-  ctx: AuthedContext,
-  table: ImportTable,
-  options: PlanImportOptions,
-  dryRun: boolean,
-  onProgress: Progress,
-): Promise<Report> {
-  const preview = dryRun
-    ? await previewPlanImport(ctx, table, options)
-    : (await applyPlanImport(ctx, table, options, onProgress)).preview;
-  return {
-    lines: preview.rows.map(describePlanRow),
-    ignored: preview.columns.ignored,
-    counts: describePlanCounts(preview),
-    rows: preview.counts.rows,
-    applicable: preview.applicable,
-    done: `${preview.counts.plans} plans and ${preview.counts.actions} actions created`,
-    wouldDo: `${preview.counts.plans} plans and ${preview.counts.actions} actions would be created`,
-  };
 }
