@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { expect, expectAccessible, signIn, test } from './support/fixtures';
 
@@ -13,9 +14,12 @@ test('a coordinator imports a plan file with one bad row, reads the preview, fix
 }, testInfo) => {
   await signIn(page, COORDINATOR);
   await page.getByRole('link', { name: 'Nord Ardennes' }).first().click();
-  await page.getByRole('link', { name: 'Importer des fiches' }).click();
-  await expect(page).toHaveURL(/\/territories\/\d+\/plans\/import$/);
-  await expect(page.getByRole('heading', { name: 'Importer des fiches action' })).toBeVisible();
+  await page.getByRole('link', { name: 'Importer un tableur' }).click();
+  await expect(page).toHaveURL(/\/territories\/\d+\/import$/);
+  await expect(page.getByRole('heading', { name: 'Importer un tableur' })).toBeVisible();
+  await expect(
+    page.getByRole('radio', { name: 'des fiches action et leurs actions' }),
+  ).toBeChecked();
   await expect(page.getByText('Les lignes sans territoire vont à Nord Ardennes.')).toBeVisible();
 
   // The template, filled in as the coordinator would, the status of the third row forgotten.
@@ -23,7 +27,7 @@ test('a coordinator imports a plan file with one bad row, reads the preview, fix
   await page.getByRole('link', { name: 'Télécharger le modèle (Excel)' }).click();
   const template = await readFile(await (await downloading).path());
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(template);
+  await workbook.xlsx.load(Uint8Array.from(template).buffer);
   const sheet = workbook.getWorksheet('Fiches action')!;
   const headers = (sheet.getRow(1).values as string[]).slice(1);
   expect(sheet.getCell('D2').dataValidation.type).toBe('list');
@@ -54,7 +58,7 @@ test('a coordinator imports a plan file with one bad row, reads the preview, fix
   const save = async () => {
     const file = testInfo.outputPath('fiches.xlsx');
     const filled = new ExcelJS.Workbook();
-    await filled.xlsx.load(template);
+    await filled.xlsx.load(Uint8Array.from(template).buffer);
     const data = filled.getWorksheet('Fiches action')!;
     for (const row of rows) data.addRow(headers.map((h) => row[h] ?? null));
     await filled.xlsx.writeFile(file);
@@ -95,6 +99,55 @@ test('a coordinator imports a plan file with one bad row, reads the preview, fix
   ).toBeVisible();
   await page.getByRole('button', { name: 'Créer 2 fiches action et 3 actions' }).click();
   await expect(page.getByText('Créé : 2 fiches action et 3 actions.')).toBeVisible();
+
+  // Then the new plan's indicator, and its measurements, from their own files.
+  const csv = (rows: Record<string, string>[]) =>
+    `\uFEFF${stringify(rows, { header: true, delimiter: ';', record_delimiter: '\r\n' })}`;
+  await page.getByRole('radio', { name: 'des indicateurs' }).check();
+  await expect(page.getByText('Reprenez les indicateurs du territoire')).toBeVisible();
+  const indicators = testInfo.outputPath('indicateurs.csv');
+  await writeFile(
+    indicators,
+    csv([
+      {
+        'Fiche action': 'NA-IMP-1',
+        Indicateur: 'Soudeurs formés',
+        Type: 'Réalisation',
+        Unité: 'personnes',
+        Sens: 'À la hausse',
+        'Valeur de référence': '0',
+        'Date de référence': '01/01/2025',
+        Cible: '30',
+        'Échéance de la cible': '31/12/2027',
+      },
+    ]),
+  );
+  await page.getByLabel('Choisir le fichier à importer (.xlsx ou .csv)').setInputFiles(indicators);
+  await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  await page.getByRole('button', { name: 'Créer l’indicateur' }).click();
+  await expect(page.getByText('1 indicateur créé.')).toBeVisible();
+
+  await page.getByRole('radio', { name: 'des mesures d’indicateurs' }).check();
+  const measurements = testInfo.outputPath('mesures.csv');
+  const row = (Date: string, Valeur: string) => ({
+    'Fiche action': 'NA-IMP-1',
+    Indicateur: 'Soudeurs formés',
+    Date,
+    Valeur,
+  });
+  await writeFile(measurements, csv([row('30/06/2025', '6'), row('31/12/2025', '14')]));
+  await page
+    .getByLabel('Choisir le fichier à importer (.xlsx ou .csv)')
+    .setInputFiles(measurements);
+  await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  await expect(
+    page.getByText('mesures à enregistrer : 2, déjà enregistrées : 0, refusées : 0.', {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Enregistrer les 2 mesures' }).click();
+  await expect(page.getByText('2 mesures enregistrées.')).toBeVisible();
+  await expectAccessible(page);
 
   // The territory lists the new plans; the second one's action is blocked.
   await page.getByRole('link', { name: 'Revenir au territoire' }).click();

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import type { RowProblem } from '@jalon/server';
 import {
   applyImport,
@@ -17,16 +17,32 @@ import {
 /** Rows listed at most: a national file may hold 30,000; the counts say the rest. */
 export const ROWS_SHOWN = 200;
 
+interface ChosenFile {
+  name: string;
+  body: Blob;
+}
+
 /** A file chosen, checked, then imported: the preview, the result and the failure of each step. */
-export function useImportFile<K extends ImportKind>(target: ImportTarget<K>) {
+export interface ImportFlow<K extends ImportKind> {
+  file: ChosenFile | null;
+  check: UseMutationResult<ImportKinds[K]['preview'], Error, Blob>;
+  apply: UseMutationResult<ImportKinds[K]['result'], Error, Blob>;
+  preview: ImportKinds[K]['preview'] | undefined;
+  failure: Error | null;
+  choose: (chosen: ChosenFile | null) => void;
+  submit: (event: FormEvent) => void;
+  confirm: () => void;
+}
+
+export function useImportFile<K extends ImportKind>(target: ImportTarget<K>): ImportFlow<K> {
   const queryClient = useQueryClient();
   // The file's bytes as they were when chosen: the spreadsheet may be saved again meanwhile.
-  const [file, setFile] = useState<{ name: string; body: Blob } | null>(null);
-  const check = useMutation({
-    mutationFn: (body: Blob): Promise<ImportKinds[K]['preview']> => previewImport(target, body),
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const check = useMutation<ImportKinds[K]['preview'], Error, Blob>({
+    mutationFn: (body) => previewImport(target, body),
   });
-  const apply = useMutation({
-    mutationFn: (body: Blob): Promise<ImportKinds[K]['result']> => applyImport(target, body),
+  const apply = useMutation<ImportKinds[K]['result'], Error, Blob>({
+    mutationFn: (body) => applyImport(target, body),
     // Every list and page showing what was imported is stale once it is written.
     onSuccess: (result) => {
       if (result.written) void queryClient.invalidateQueries();
@@ -38,12 +54,12 @@ export function useImportFile<K extends ImportKind>(target: ImportTarget<K>) {
     apply,
     preview: apply.data?.preview ?? check.data,
     failure: apply.error ?? check.error,
-    choose: (chosen: { name: string; body: Blob } | null) => {
+    choose: (chosen) => {
       check.reset();
       apply.reset();
       setFile(chosen);
     },
-    submit: (event: FormEvent) => {
+    submit: (event) => {
       event.preventDefault();
       if (!file) return;
       apply.reset();
@@ -55,10 +71,8 @@ export function useImportFile<K extends ImportKind>(target: ImportTarget<K>) {
   };
 }
 
-type ImportFile = ReturnType<typeof useImportFile>;
-
 /** The file button, the chosen file's name, "Check the file", and what is going on. */
-export function FileChooser({ flow }: { flow: ImportFile }) {
+export function FileChooser<K extends ImportKind>({ flow }: { flow: ImportFlow<K> }) {
   const { t } = useTranslation('imports');
   const inputId = useId();
   const { file, check, apply, failure } = flow;

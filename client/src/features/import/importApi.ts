@@ -1,6 +1,10 @@
 import type {
   ActionImportPreview,
   ActionImportResult,
+  IndicatorImportPreview,
+  IndicatorImportResult,
+  MeasurementImportPreview,
+  MeasurementImportResult,
   PlanImportPreview,
   PlanImportResult,
 } from '@jalon/server';
@@ -19,6 +23,8 @@ export class ImportRefused extends Error {
 export interface ImportKinds {
   actions: { preview: ActionImportPreview; result: ActionImportResult };
   plans: { preview: PlanImportPreview; result: PlanImportResult };
+  indicators: { preview: IndicatorImportPreview; result: IndicatorImportResult };
+  measurements: { preview: MeasurementImportPreview; result: MeasurementImportResult };
 }
 export type ImportKind = keyof ImportKinds;
 

@@ -1,9 +1,9 @@
 import { lazyPage, type FeatureRoute } from '../../app/lazyPage';
 
 const ImportActionsPage = lazyPage(() => import('./ImportActionsPage'), 'ImportActionsPage');
-const ImportPlansPage = lazyPage(() => import('./ImportPlansPage'), 'ImportPlansPage');
+const ImportTerritoryPage = lazyPage(() => import('./ImportTerritoryPage'), 'ImportTerritoryPage');
 
 export const importRoutes: FeatureRoute[] = [
   { path: '/actions/import', element: <ImportActionsPage /> },
-  { path: '/territories/:territoryId/plans/import', element: <ImportPlansPage /> },
+  { path: '/territories/:territoryId/import', element: <ImportTerritoryPage /> },
 ];

@@ -147,8 +147,8 @@ function DashboardHeader({ overview }: { overview: Overview }) {
               <Link className="button" to={adminPaths.newPlan(territory.id)}>
                 {t('coordination.newPlan')}
               </Link>
-              <Link className="button" to={adminPaths.importPlans(territory.id)}>
-                {t('coordination.importPlans')}
+              <Link className="button" to={adminPaths.importFile(territory.id)}>
+                {t('coordination.importFile')}
               </Link>
               <Link className="button" to={adminPaths.members(territory.id)}>
                 {t('coordination.members')}

@@ -62,14 +62,35 @@ export const imports: Messages<typeof fr> = {
     plan_mismatch: 'weicht von der ersten Zeile desselben Maßnahmenblatts ab',
     plan_row_refused: 'die erste Zeile dieses Maßnahmenblatts ist abgelehnt',
     unknown_owner: 'kein Mitglied des Territoriums hat diesen Namen oder diese E-Mail-Adresse',
+    unknown_indicator:
+      'kein Indikator dieses Namens (in diesem Maßnahmenblatt oder des Territoriums)',
+    unknown_plan: 'kein laufendes Maßnahmenblatt des Territoriums hat diesen Code',
+    indicator_exists: 'ein Indikator dieses Namens existiert dort schon',
+    direction_mismatch:
+      'das Ziel muss bei einem steigenden Indikator über dem Ausgangswert liegen, bei einem fallenden darunter',
+    before_baseline: 'ein Datum vor dem Datum des Ausgangswerts des Indikators',
+    in_future: 'ein Datum nach heute',
+    measurement_exists:
+      'an diesem Tag ist schon eine Messung mit anderem Wert erfasst: Korrigieren Sie sie auf der Seite des Indikators',
   },
+  territory: {
+    title: 'Tabelle importieren',
+    kindLegend: 'Die Datei enthält',
+    kinds: {
+      plans: 'Maßnahmenblätter und ihre Maßnahmen',
+      indicators: 'Indikatoren',
+      measurements: 'Messungen von Indikatoren',
+    },
+    columnsByName:
+      'Gehen Sie von der Excel-Vorlage oder Ihrer eigenen Datei aus: Die Spalten werden an ihrem Namen erkannt, in jeder Sprache.',
+    defaultTerritory: 'Zeilen ohne Territorium gehören zu {{territory}}.',
+    template: 'Vorlage herunterladen (Excel)',
+    backToTerritory: 'Zurück zum Territorium',
+  },
+  noRows: 'Die Datei enthält keine Zeile unter ihren Spaltennamen.',
   plans: {
-    title: 'Maßnahmenblätter importieren',
     intro:
       'Übernehmen Sie die Tabelle des Aktionsplans des Territoriums in Jalon: Jede Zeile beschreibt eine Maßnahme und ihr Maßnahmenblatt; Jalon legt die Blätter, ihre drei Phasen und ihre Maßnahmen an. Vor Ihrer Bestätigung wird nichts gespeichert.',
-    howTo:
-      'Gehen Sie von der Excel-Vorlage oder Ihrer eigenen Datei aus: Die Spalten werden an ihrem Namen erkannt, in jeder Sprache. Zeilen ohne Territorium gehören zu {{territory}}.',
-    template: 'Vorlage herunterladen (Excel)',
     summary:
       'Gelesene Zeilen: {{rows}} — anzulegende Blätter: {{plans}}, anzulegende Maßnahmen: {{actions}}, abgelehnte Zeilen: {{refused}}.',
     plansCount_one: '{{count}} Maßnahmenblatt',
@@ -80,7 +101,6 @@ export const imports: Messages<typeof fr> = {
     done: 'Angelegt: {{plans}} und {{actions}}.',
     blocked:
       'Solange Zeilen abgelehnt sind, wird nichts angelegt: Korrigieren Sie sie oder entfernen Sie sie aus der Datei und prüfen Sie sie erneut.',
-    noRows: 'Die Datei enthält keine Zeile unter ihren Spaltennamen.',
     tableCaption: 'Zeilen der Datei: was angelegt wird und was abgelehnt ist',
     columns: { plan: 'Maßnahmenblatt' },
     planCell: '{{code}} — {{title}}',
@@ -90,7 +110,39 @@ export const imports: Messages<typeof fr> = {
       newPlanAndAction: 'Neues Blatt und Maßnahme',
       newAction: 'Neue Maßnahme',
     },
-    backToTerritory: 'Zurück zum Territorium',
+  },
+  indicators: {
+    intro:
+      'Übernehmen Sie die Indikatoren des Territoriums: Jede Zeile definiert einen Indikator eines Maßnahmenblatts (sein Code) oder des Territoriums selbst (ohne Code), mit Ausgangswert und Ziel. Vor Ihrer Bestätigung wird nichts gespeichert.',
+    summary:
+      'Gelesene Zeilen: {{rows}} — anzulegende Indikatoren: {{create}}, abgelehnte Zeilen: {{refused}}.',
+    apply_one: 'Indikator anlegen',
+    apply_other: 'Die {{count}} Indikatoren anlegen',
+    done_one: '{{count}} Indikator angelegt.',
+    done_other: '{{count}} Indikatoren angelegt.',
+    blocked:
+      'Solange Zeilen abgelehnt sind, wird nichts angelegt: Korrigieren Sie sie oder entfernen Sie sie aus der Datei und prüfen Sie sie erneut.',
+    tableCaption: 'Zeilen der Datei: was angelegt wird und was abgelehnt ist',
+    columns: { indicator: 'Indikator', place: 'Maßnahmenblatt' },
+    territoryWide: 'Ganzes Territorium',
+    outcome: { create: 'Neuer Indikator' },
+    unit: 'Einheit: {{unit}}',
+  },
+  measurements: {
+    intro:
+      'Übernehmen Sie die Messungen der Indikatoren: Jede Zeile gibt den Wert eines Indikators an einem Datum an. Bereits mit demselben Wert erfasste Messungen bleiben unverändert. Vor Ihrer Bestätigung wird nichts gespeichert.',
+    summary:
+      'Gelesene Zeilen: {{rows}} — zu erfassende Messungen: {{create}}, bereits erfasst: {{unchanged}}, abgelehnt: {{refused}}.',
+    apply_one: 'Messung erfassen',
+    apply_other: 'Die {{count}} Messungen erfassen',
+    done_one: '{{count}} Messung erfasst.',
+    done_other: '{{count}} Messungen erfasst.',
+    blocked:
+      'Solange Zeilen abgelehnt sind, wird nichts erfasst: Korrigieren Sie sie oder entfernen Sie sie aus der Datei und prüfen Sie sie erneut.',
+    nothingToDo: 'Alle Messungen der Datei sind bereits erfasst.',
+    tableCaption: 'Zeilen der Datei: was erfasst wird und was abgelehnt ist',
+    outcome: { create: 'Zu erfassen', unchanged: 'Bereits erfasst' },
+    detail: '{{date}}: {{value}}',
   },
   fileProblems: {
     empty: 'Die Datei ist leer.',

@@ -10,7 +10,7 @@ export const territory: Messages<typeof fr> = {
   coordination: {
     label: 'Koordination des Territoriums',
     newPlan: 'Neues Maßnahmenblatt',
-    importPlans: 'Maßnahmenblätter importieren',
+    importFile: 'Tabelle importieren',
     members: 'Mitglieder',
   },
   figures: {

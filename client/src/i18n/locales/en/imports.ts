@@ -62,14 +62,34 @@ export const imports: Messages<typeof fr> = {
     plan_mismatch: 'differs from the first row of the same action sheet',
     plan_row_refused: 'the first row of this action sheet is refused',
     unknown_owner: 'no member of the territory has this name or email address',
+    unknown_indicator: 'no indicator of this name (in this action sheet, or of the territory)',
+    unknown_plan: 'no current action sheet of the territory has this code',
+    indicator_exists: 'an indicator of this name already exists there',
+    direction_mismatch:
+      'the target must lie above the baseline for a rising indicator, below it for a falling one',
+    before_baseline: 'a date before the indicator’s baseline date',
+    in_future: 'a date after today',
+    measurement_exists:
+      'a measurement of another value is already recorded that day: correct it on the indicator’s page',
   },
+  territory: {
+    title: 'Import a spreadsheet',
+    kindLegend: 'The file holds',
+    kinds: {
+      plans: 'action sheets and their actions',
+      indicators: 'indicators',
+      measurements: 'indicator measurements',
+    },
+    columnsByName:
+      'Start from the Excel template or from your own file: columns are recognised by their name, in any language.',
+    defaultTerritory: 'Rows without a territory go to {{territory}}.',
+    template: 'Download the template (Excel)',
+    backToTerritory: 'Back to the territory',
+  },
+  noRows: 'The file holds no row under its column names.',
   plans: {
-    title: 'Import action sheets',
     intro:
       'Bring the territory’s action plan spreadsheet into Jalon: each row describes an action and its action sheet; Jalon creates the sheets, their three stages and their actions. Nothing is saved before you confirm.',
-    howTo:
-      'Start from the Excel template or from your own file: columns are recognised by their name, in any language. Rows without a territory go to {{territory}}.',
-    template: 'Download the template (Excel)',
     summary:
       'Rows read: {{rows}} — sheets to create: {{plans}}, actions to create: {{actions}}, rows refused: {{refused}}.',
     plansCount_one: '{{count}} action sheet',
@@ -80,7 +100,6 @@ export const imports: Messages<typeof fr> = {
     done: 'Created: {{plans}} and {{actions}}.',
     blocked:
       'Nothing will be created while rows are refused: fix them or remove them from the file, then check it again.',
-    noRows: 'The file holds no row under its column names.',
     tableCaption: 'Rows of the file: what will be created and what is refused',
     columns: { plan: 'Action sheet' },
     planCell: '{{code}} — {{title}}',
@@ -90,7 +109,38 @@ export const imports: Messages<typeof fr> = {
       newPlanAndAction: 'New sheet and action',
       newAction: 'New action',
     },
-    backToTerritory: 'Back to the territory',
+  },
+  indicators: {
+    intro:
+      'Bring in the territory’s indicators: each row defines an indicator of an action sheet (its code) or of the territory itself (no code), with its baseline and target. Nothing is saved before you confirm.',
+    summary: 'Rows read: {{rows}} — indicators to create: {{create}}, rows refused: {{refused}}.',
+    apply_one: 'Create the indicator',
+    apply_other: 'Create the {{count}} indicators',
+    done_one: '{{count}} indicator created.',
+    done_other: '{{count}} indicators created.',
+    blocked:
+      'Nothing will be created while rows are refused: fix them or remove them from the file, then check it again.',
+    tableCaption: 'Rows of the file: what will be created and what is refused',
+    columns: { indicator: 'Indicator', place: 'Action sheet' },
+    territoryWide: 'Whole territory',
+    outcome: { create: 'New indicator' },
+    unit: 'Unit: {{unit}}',
+  },
+  measurements: {
+    intro:
+      'Bring in the indicators’ measurements: each row gives an indicator’s value on a date. Measurements already recorded with the same value are left as they are. Nothing is saved before you confirm.',
+    summary:
+      'Rows read: {{rows}} — measurements to record: {{create}}, already recorded: {{unchanged}}, refused: {{refused}}.',
+    apply_one: 'Record the measurement',
+    apply_other: 'Record the {{count}} measurements',
+    done_one: '{{count}} measurement recorded.',
+    done_other: '{{count}} measurements recorded.',
+    blocked:
+      'Nothing will be recorded while rows are refused: fix them or remove them from the file, then check it again.',
+    nothingToDo: 'Every measurement in the file is already recorded.',
+    tableCaption: 'Rows of the file: what will be recorded and what is refused',
+    outcome: { create: 'To record', unchanged: 'Already recorded' },
+    detail: '{{date}}: {{value}}',
   },
   fileProblems: {
     empty: 'The file is empty.',

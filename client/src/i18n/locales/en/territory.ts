@@ -10,7 +10,7 @@ export const territory: Messages<typeof fr> = {
   coordination: {
     label: 'Territory coordination',
     newPlan: 'New action sheet',
-    importPlans: 'Import action sheets',
+    importFile: 'Import a spreadsheet',
     members: 'Members',
   },
   figures: {

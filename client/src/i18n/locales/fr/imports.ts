@@ -59,14 +59,34 @@ export const imports = {
     plan_mismatch: 'diffère de la première ligne de la même fiche',
     plan_row_refused: 'la première ligne de cette fiche est refusée',
     unknown_owner: 'aucun membre du territoire ne porte ce nom ou cette adresse e-mail',
+    unknown_indicator: 'aucun indicateur de ce nom (dans cette fiche action, ou du territoire)',
+    unknown_plan: 'aucune fiche action en cours du territoire ne porte ce code',
+    indicator_exists: 'un indicateur de ce nom existe déjà à cet endroit',
+    direction_mismatch:
+      'la cible doit être au-dessus de la valeur de référence pour un indicateur à la hausse, au-dessous pour un indicateur à la baisse',
+    before_baseline: 'date antérieure à la date de référence de l’indicateur',
+    in_future: 'date postérieure à aujourd’hui',
+    measurement_exists:
+      'une mesure d’une autre valeur est déjà enregistrée ce jour-là : corrigez-la sur la page de l’indicateur',
   },
+  territory: {
+    title: 'Importer un tableur',
+    kindLegend: 'Le fichier contient',
+    kinds: {
+      plans: 'des fiches action et leurs actions',
+      indicators: 'des indicateurs',
+      measurements: 'des mesures d’indicateurs',
+    },
+    columnsByName:
+      'Partez du modèle Excel ou de votre propre fichier : les colonnes sont reconnues par leur nom, dans n’importe quelle langue.',
+    defaultTerritory: 'Les lignes sans territoire vont à {{territory}}.',
+    template: 'Télécharger le modèle (Excel)',
+    backToTerritory: 'Revenir au territoire',
+  },
+  noRows: 'Le fichier ne contient aucune ligne sous ses noms de colonnes.',
   plans: {
-    title: 'Importer des fiches action',
     intro:
       'Reprenez dans Jalon le tableur du plan d’actions du territoire : chaque ligne décrit une action et sa fiche action ; Jalon crée les fiches, leurs trois étapes et leurs actions. Rien n’est enregistré avant votre confirmation.',
-    howTo:
-      'Partez du modèle Excel ou de votre propre fichier : les colonnes sont reconnues par leur nom, dans n’importe quelle langue. Les lignes sans territoire vont à {{territory}}.',
-    template: 'Télécharger le modèle (Excel)',
     summary:
       'Lignes lues : {{rows}} — fiches à créer : {{plans}}, actions à créer : {{actions}}, lignes refusées : {{refused}}.',
     plansCount_one: '{{count}} fiche action',
@@ -77,7 +97,6 @@ export const imports = {
     done: 'Créé : {{plans}} et {{actions}}.',
     blocked:
       'Rien ne sera créé tant que des lignes sont refusées : corrigez-les ou retirez-les du fichier, puis vérifiez-le à nouveau.',
-    noRows: 'Le fichier ne contient aucune ligne sous ses noms de colonnes.',
     tableCaption: 'Lignes du fichier : ce qui sera créé et ce qui est refusé',
     columns: { plan: 'Fiche action' },
     planCell: '{{code}} — {{title}}',
@@ -87,7 +106,39 @@ export const imports = {
       newPlanAndAction: 'Nouvelle fiche et action',
       newAction: 'Nouvelle action',
     },
-    backToTerritory: 'Revenir au territoire',
+  },
+  indicators: {
+    intro:
+      'Reprenez les indicateurs du territoire : chaque ligne définit un indicateur d’une fiche action (son code) ou du territoire lui-même (sans code), avec sa valeur de référence et sa cible. Rien n’est enregistré avant votre confirmation.',
+    summary:
+      'Lignes lues : {{rows}} — indicateurs à créer : {{create}}, lignes refusées : {{refused}}.',
+    apply_one: 'Créer l’indicateur',
+    apply_other: 'Créer les {{count}} indicateurs',
+    done_one: '{{count}} indicateur créé.',
+    done_other: '{{count}} indicateurs créés.',
+    blocked:
+      'Rien ne sera créé tant que des lignes sont refusées : corrigez-les ou retirez-les du fichier, puis vérifiez-le à nouveau.',
+    tableCaption: 'Lignes du fichier : ce qui sera créé et ce qui est refusé',
+    columns: { indicator: 'Indicateur', place: 'Fiche action' },
+    territoryWide: 'Tout le territoire',
+    outcome: { create: 'Nouvel indicateur' },
+    unit: 'Unité : {{unit}}',
+  },
+  measurements: {
+    intro:
+      'Reprenez les mesures des indicateurs : chaque ligne donne la valeur d’un indicateur à une date. Les mesures déjà enregistrées avec la même valeur sont laissées telles quelles. Rien n’est enregistré avant votre confirmation.',
+    summary:
+      'Lignes lues : {{rows}} — mesures à enregistrer : {{create}}, déjà enregistrées : {{unchanged}}, refusées : {{refused}}.',
+    apply_one: 'Enregistrer la mesure',
+    apply_other: 'Enregistrer les {{count}} mesures',
+    done_one: '{{count}} mesure enregistrée.',
+    done_other: '{{count}} mesures enregistrées.',
+    blocked:
+      'Rien ne sera enregistré tant que des lignes sont refusées : corrigez-les ou retirez-les du fichier, puis vérifiez-le à nouveau.',
+    nothingToDo: 'Toutes les mesures du fichier sont déjà enregistrées.',
+    tableCaption: 'Lignes du fichier : ce qui sera enregistré et ce qui est refusé',
+    outcome: { create: 'À enregistrer', unchanged: 'Déjà enregistrée' },
+    detail: '{{date}} : {{value}}',
   },
   fileProblems: {
     empty: 'Le fichier est vide.',

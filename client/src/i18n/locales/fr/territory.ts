@@ -7,7 +7,7 @@ export const territory = {
   coordination: {
     label: 'Coordination du territoire',
     newPlan: 'Nouvelle fiche action',
-    importPlans: 'Importer des fiches',
+    importFile: 'Importer un tableur',
     members: 'Membres',
   },
   figures: {
