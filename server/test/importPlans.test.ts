@@ -484,6 +484,48 @@ describe('import of a plan spreadsheet', () => {
   });
 });
 
+describe('the import screen’s progress', () => {
+  it('streams where the import stands, line by line, then the result', async () => {
+    const cookie = await signIn(COORDINATOR.email);
+    const res = await fetch(`${base}/api/import/plans`, {
+      method: 'POST',
+      headers: {
+        cookie,
+        'content-type': 'application/octet-stream',
+        accept: 'application/x-ndjson',
+      },
+      body: frenchCsv(PLAN_FILE),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toEqual({ progress: { phase: 'checking', rows: 4 } });
+    // Two plans and four actions written, one line each (fewer than the 50 lines at most).
+    expect(lines.slice(1, -1)).toEqual(
+      [1, 2, 3, 4, 5, 6].map((written) => ({ progress: { phase: 'writing', written, total: 6 } })),
+    );
+    expect(lines.at(-1)).toMatchObject({ result: { written: true, plans: 2, actions: 4 } });
+
+    // A refused file ends with its result too, with nothing written.
+    const again = await fetch(`${base}/api/import/plans`, {
+      method: 'POST',
+      headers: {
+        cookie,
+        'content-type': 'application/octet-stream',
+        accept: 'application/x-ndjson',
+      },
+      body: frenchCsv(PLAN_FILE),
+    });
+    const last = JSON.parse((await again.text()).trim().split('\n').at(-1) ?? '') as {
+      result: PlanImportResult;
+    };
+    expect(last.result.written).toBe(false);
+  });
+});
+
 describe('jalon import plans', () => {
   function collector() {
     let text = '';

@@ -18,7 +18,7 @@ import { EXPORT_HEADERS } from '../exports/headers';
 import { setActionStatus, updateAction } from '../services/action';
 import type { Write } from '../services/write';
 import { fileColumns, headersIndex } from './columns';
-import type { RowProblem } from './problems';
+import type { OnProgress, RowProblem } from './problems';
 import type { ImportTable } from './readTable';
 
 export type { RowProblem, RowProblemCode } from './problems';
@@ -360,7 +360,7 @@ export interface ActionImportResult {
 export async function applyActionImport(
   ctx: AuthedContext,
   table: ImportTable,
-  onProgress?: (written: number, total: number) => void,
+  onProgress?: OnProgress,
 ): Promise<ActionImportResult> {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
@@ -392,7 +392,7 @@ export async function applyActionImport(
         throw error;
       }
       changed += 1;
-      onProgress?.(changed, toWrite.length);
+      await onProgress?.(changed, toWrite.length);
     }
     return { preview, written: true, changed };
   });

@@ -3,12 +3,11 @@ import { applyActionImport, previewActionImport } from './actions';
 import { applyIndicatorImport, previewIndicatorImport } from './indicators';
 import { applyMeasurementImport, previewMeasurementImport } from './measurements';
 import { applyPlanImport, previewPlanImport } from './plans';
+import type { OnProgress } from './problems';
 import type { ImportTable } from './readTable';
 
 // The kinds of file Jalon imports, each with its preview (nothing written) and its import (all
 // in one transaction, or nothing). The HTTP routes and the CLI serve every kind listed here.
-
-type Progress = (written: number, total: number) => void;
 
 /** What the request says besides the file: the screen's territory. */
 export interface ImportOptions {
@@ -21,7 +20,7 @@ interface Importer<P, R> {
     ctx: AuthedContext,
     table: ImportTable,
     options: ImportOptions,
-    onProgress?: Progress,
+    onProgress?: OnProgress,
   ) => Promise<R>;
 }
 

@@ -18,7 +18,7 @@ import { PLAN_TABLE_HEADERS } from '../exports/planTables';
 import { createIndicator } from '../services/indicator';
 import type { Write } from '../services/write';
 import { fileColumns, headersIndex, RowReader } from './columns';
-import type { RowProblem } from './problems';
+import type { OnProgress, RowProblem } from './problems';
 import type { ImportTable } from './readTable';
 import { importTerritories, type TerritoryOptions } from './territories';
 
@@ -244,7 +244,7 @@ export async function applyIndicatorImport(
   ctx: AuthedContext,
   table: ImportTable,
   options: TerritoryOptions = {},
-  onProgress?: (written: number, total: number) => void,
+  onProgress?: OnProgress,
 ): Promise<IndicatorImportResult> {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
@@ -256,7 +256,7 @@ export async function applyIndicatorImport(
     for (const indicator of planned) {
       await createIndicator(w, indicator);
       created += 1;
-      onProgress?.(created, planned.length);
+      await onProgress?.(created, planned.length);
     }
     return { preview, written: true, created };
   });

@@ -23,7 +23,7 @@ import { PLAN_TABLE_HEADERS } from '../exports/planTables';
 import { recordMeasurement } from '../services/measurement';
 import type { Write } from '../services/write';
 import { fileColumns, headersIndex, RowReader } from './columns';
-import type { RowProblem } from './problems';
+import type { OnProgress, RowProblem } from './problems';
 import type { ImportTable } from './readTable';
 import { importTerritories, territoryScope, type TerritoryOptions } from './territories';
 
@@ -233,7 +233,7 @@ export async function applyMeasurementImport(
   ctx: AuthedContext,
   table: ImportTable,
   options: TerritoryOptions = {},
-  onProgress?: (written: number, total: number) => void,
+  onProgress?: OnProgress,
 ): Promise<MeasurementImportResult> {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
@@ -252,7 +252,7 @@ export async function applyMeasurementImport(
       }
       await recordMeasurement(w, indicator, measurement);
       created += 1;
-      onProgress?.(created, planned.length);
+      await onProgress?.(created, planned.length);
     }
     return { preview, written: true, created };
   });

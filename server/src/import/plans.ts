@@ -26,7 +26,7 @@ import { createPlan } from '../services/plan';
 import type { Write } from '../services/write';
 import { fileColumns, headersIndex, RowReader } from './columns';
 import { importTerritories, territoryScope, type TerritoryOptions } from './territories';
-import type { RowProblem } from './problems';
+import type { OnProgress, RowProblem } from './problems';
 import type { ImportTable } from './readTable';
 
 // A territory's plan spreadsheet, brought into Jalon: one row per action, the columns of its
@@ -365,7 +365,7 @@ export async function applyPlanImport(
   ctx: AuthedContext,
   table: ImportTable,
   options: PlanImportOptions = {},
-  onProgress?: (written: number, total: number) => void,
+  onProgress?: OnProgress,
 ): Promise<PlanImportResult> {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
@@ -375,9 +375,9 @@ export async function applyPlanImport(
     const w: Write = { trx, actor: ctx.user, now };
     const total = preview.counts.plans + preview.counts.actions;
     let written = 0;
-    const step = () => {
+    const step = async () => {
       written += 1;
-      onProgress?.(written, total);
+      await onProgress?.(written, total);
     };
     for (const plan of plans) {
       try {
@@ -389,7 +389,7 @@ export async function applyPlanImport(
           partners: [],
           leadUserIds: [],
         });
-        step();
+        await step();
         const stageOf = new Map(created.stages.map((s) => [s.kind, s.id]));
         const scope = territoryScope(plan.territory, created.id);
         for (const action of plan.actions) {
@@ -399,7 +399,7 @@ export async function applyPlanImport(
             stageId: stageOf.get(stage) ?? 0,
             description: '',
           });
-          step();
+          await step();
         }
       } catch (error) {
         if (!(error instanceof TRPCError)) throw error;

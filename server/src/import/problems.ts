@@ -37,3 +37,9 @@ export interface RowProblem {
   column: string | null;
   code: RowProblemCode;
 }
+
+/**
+ * Told of each row written, as (written, total), by an import that writes; the HTTP route
+ * streams it to the screen, the CLI prints it. It may return a promise, to let the response flush.
+ */
+export type OnProgress = (written: number, total: number) => void | Promise<void>;

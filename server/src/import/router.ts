@@ -9,6 +9,7 @@ import { principalForToken, SESSION_COOKIE } from '../auth/sessions';
 import { createInnerContext } from '../context';
 import type { AuthedContext } from '../trpc';
 import { IMPORTERS, isImportKind, type ImportKind, type ImportOptions } from './importers';
+import type { OnProgress } from './problems';
 import { ImportFileError, MAX_IMPORT_BYTES, readTable, type ImportTable } from './readTable';
 
 // The import over HTTP, for the import screen:
@@ -106,6 +107,54 @@ const tooLarge: ErrorRequestHandler = (error: unknown, _req, res, next) => {
   next(error);
 };
 
+const NDJSON = 'application/x-ndjson';
+/** Progress lines per import at most: enough for a bar to move smoothly. */
+const PROGRESS_LINES = 50;
+
+/**
+ * Runs the preview or the import and answers with its result. A client that accepts
+ * `application/x-ndjson` (the import screen) gets one JSON line per step as it happens —
+ * `{"progress":{"phase":"checking","rows":N}}`, then `{"progress":{"phase":"writing","written":n,
+ * "total":N}}` — and a last line `{"result":…}` or `{"error":{"problem","message"}}`; any other
+ * client gets the result as one JSON body. A row that fails when written (someone changed it
+ * meanwhile) rolls the transaction back and answers `write_failed`.
+ */
+async function answer(
+  req: Request,
+  res: Response,
+  table: ImportTable,
+  run: (onProgress: OnProgress) => Promise<unknown>,
+): Promise<void> {
+  if (!(req.get('accept') ?? '').includes(NDJSON)) {
+    try {
+      res.json(await run(() => undefined));
+    } catch (error) {
+      if (!(error instanceof TRPCError)) throw error;
+      refuse(res, getHTTPStatusCodeFromError(error), 'write_failed', error.message);
+    }
+    return;
+  }
+  res.status(200);
+  res.setHeader('Content-Type', `${NDJSON}; charset=utf-8`);
+  // no-transform keeps the app's compression from holding the lines back.
+  res.setHeader('Cache-Control', 'no-store, no-transform');
+  const line = (value: unknown) => `${JSON.stringify(value)}\n`;
+  res.write(line({ progress: { phase: 'checking', rows: table.rows.length } }));
+  const onProgress: OnProgress = async (written, total) => {
+    const every = Math.max(1, Math.ceil(total / PROGRESS_LINES));
+    if (written % every !== 0 && written !== total) return;
+    res.write(line({ progress: { phase: 'writing', written, total } }));
+    // Let the line leave before the next rows are written.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  try {
+    res.end(line({ result: await run(onProgress) }));
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    res.end(line({ error: { problem: 'write_failed', message: error.message } }));
+  }
+}
+
 export function createImportRouter(options: ImportRouterOptions): Router {
   const router = Router();
   router.use(express.raw({ type: FILE_TYPES, limit: MAX_IMPORT_BYTES }));
@@ -124,7 +173,7 @@ export function createImportRouter(options: ImportRouterOptions): Router {
     if (!table) return;
     const given = importOptions(req, res);
     if (!given) return;
-    res.json(await IMPORTERS[kind].preview(ctx, table, given));
+    await answer(req, res, table, () => IMPORTERS[kind].preview(ctx, table, given));
   });
   router.post('/:kind', async (req, res) => {
     const kind = kindOf(req, res);
@@ -135,14 +184,9 @@ export function createImportRouter(options: ImportRouterOptions): Router {
     if (!table) return;
     const given = importOptions(req, res);
     if (!given) return;
-    try {
-      res.json(await IMPORTERS[kind].apply(ctx, table, given));
-    } catch (error) {
-      // A row the preview accepted failed when written (someone changed it meanwhile): the
-      // transaction rolled everything back.
-      if (!(error instanceof TRPCError)) throw error;
-      refuse(res, getHTTPStatusCodeFromError(error), 'write_failed', error.message);
-    }
+    await answer(req, res, table, (onProgress) =>
+      IMPORTERS[kind].apply(ctx, table, given, onProgress),
+    );
   });
   router.use(tooLarge);
   return router;

@@ -2,12 +2,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import type { RowProblem } from '@jalon/server';
+import { useFormat } from '../../lib/format';
 import {
   applyImport,
   ImportRefused,
   previewImport,
   type ImportKind,
   type ImportKinds,
+  type ImportProgress,
   type ImportTarget,
 } from './importApi';
 
@@ -25,6 +27,8 @@ interface ChosenFile {
 /** A file chosen, checked, then imported: the preview, the result and the failure of each step. */
 export interface ImportFlow<K extends ImportKind> {
   file: ChosenFile | null;
+  /** Where the check or the import stands while it runs. */
+  progress: ImportProgress | null;
   check: UseMutationResult<ImportKinds[K]['preview'], Error, Blob>;
   apply: UseMutationResult<ImportKinds[K]['result'], Error, Blob>;
   preview: ImportKinds[K]['preview'] | undefined;
@@ -38,11 +42,14 @@ export function useImportFile<K extends ImportKind>(target: ImportTarget<K>): Im
   const queryClient = useQueryClient();
   // The file's bytes as they were when chosen: the spreadsheet may be saved again meanwhile.
   const [file, setFile] = useState<ChosenFile | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const check = useMutation<ImportKinds[K]['preview'], Error, Blob>({
-    mutationFn: (body) => previewImport(target, body),
+    mutationFn: (body) => previewImport(target, body, setProgress),
+    onSettled: () => setProgress(null),
   });
   const apply = useMutation<ImportKinds[K]['result'], Error, Blob>({
-    mutationFn: (body) => applyImport(target, body),
+    mutationFn: (body) => applyImport(target, body, setProgress),
+    onSettled: () => setProgress(null),
     // Every list and page showing what was imported is stale once it is written.
     onSuccess: (result) => {
       if (result.written) void queryClient.invalidateQueries();
@@ -50,6 +57,7 @@ export function useImportFile<K extends ImportKind>(target: ImportTarget<K>): Im
   });
   return {
     file,
+    progress,
     check,
     apply,
     preview: apply.data?.preview ?? check.data,
@@ -75,7 +83,8 @@ export function useImportFile<K extends ImportKind>(target: ImportTarget<K>): Im
 export function FileChooser<K extends ImportKind>({ flow }: { flow: ImportFlow<K> }) {
   const { t } = useTranslation('imports');
   const inputId = useId();
-  const { file, check, apply, failure } = flow;
+  const format = useFormat();
+  const { file, check, apply, failure, progress } = flow;
   return (
     <>
       <form className="import-form" onSubmit={flow.submit}>
@@ -106,9 +115,26 @@ export function FileChooser<K extends ImportKind>({ flow }: { flow: ImportFlow<K
         </button>
       </form>
       <div role="status" aria-live="polite" className="import-progress">
-        {check.isPending && t('checking')}
-        {apply.isPending && t('writing')}
+        {check.isPending &&
+          (progress?.phase === 'checking'
+            ? t('checkingRows', { count: progress.rows, rows: format.number(progress.rows) })
+            : t('checking'))}
+        {apply.isPending &&
+          (progress?.phase === 'writing'
+            ? t('writingProgress', {
+                written: format.number(progress.written),
+                total: format.number(progress.total),
+              })
+            : t('writing'))}
       </div>
+      {apply.isPending && progress?.phase === 'writing' && (
+        <progress
+          className="import-bar"
+          max={progress.total}
+          value={progress.written}
+          aria-label={t('writing')}
+        />
+      )}
       {failure && (
         <p role="alert" className="import-error">
           {t(

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -72,7 +72,8 @@ function TerritoryImport({ territory }: { territory: Territory }) {
   const legendId = useId();
   const [params, setParams] = useSearchParams();
   const requested = params.get('kind');
-  const kind: TerritoryKind = isKind(requested) ? requested : 'plans';
+  // The choice shows at once; the address follows, so it can be shared or reloaded.
+  const [kind, setKind] = useState<TerritoryKind>(isKind(requested) ? requested : 'plans');
   return (
     <>
       <section className="panel">
@@ -85,7 +86,10 @@ function TerritoryImport({ territory }: { territory: Territory }) {
                 name="import-kind"
                 value={k}
                 checked={k === kind}
-                onChange={() => setParams({ kind: k }, { replace: true })}
+                onChange={() => {
+                  setKind(k);
+                  setParams({ kind: k }, { replace: true });
+                }}
               />
               {t(`territory.kinds.${k}`)}
             </label>

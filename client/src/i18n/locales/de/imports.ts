@@ -14,6 +14,9 @@ export const imports: Messages<typeof fr> = {
   check: 'Datei prüfen',
   checking: 'Datei wird geprüft…',
   writing: 'Änderungen werden gespeichert…',
+  checkingRows_one: '{{rows}} Zeile wird geprüft…',
+  checkingRows_other: '{{rows}} Zeilen werden geprüft…',
+  writingProgress: 'Speichern: {{written}} von {{total}}…',
   summary:
     'Gelesene Zeilen: {{rows}} — zu ändern: {{change}}, unverändert: {{unchanged}}, im Konflikt: {{conflict}}, abgelehnt: {{refused}}.',
   ignored: 'Ignorierte Spalten: {{columns}}.',

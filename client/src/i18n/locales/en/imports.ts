@@ -14,6 +14,9 @@ export const imports: Messages<typeof fr> = {
   check: 'Check the file',
   checking: 'Checking the file…',
   writing: 'Saving the changes…',
+  checkingRows_one: 'Checking {{rows}} row…',
+  checkingRows_other: 'Checking {{rows}} rows…',
+  writingProgress: 'Saving: {{written}} of {{total}}…',
   summary:
     'Rows read: {{rows}} — to change: {{change}}, unchanged: {{unchanged}}, in conflict: {{conflict}}, refused: {{refused}}.',
   ignored: 'Columns ignored: {{columns}}.',

@@ -11,6 +11,9 @@ export const imports = {
   check: 'Vérifier le fichier',
   checking: 'Vérification du fichier…',
   writing: 'Enregistrement des modifications…',
+  checkingRows_one: 'Vérification de {{rows}} ligne…',
+  checkingRows_other: 'Vérification de {{rows}} lignes…',
+  writingProgress: 'Enregistrement : {{written}} sur {{total}}…',
   summary:
     'Lignes lues : {{rows}} — à modifier : {{change}}, inchangées : {{unchanged}}, en conflit : {{conflict}}, refusées : {{refused}}.',
   ignored: 'Colonnes ignorées : {{columns}}.',
