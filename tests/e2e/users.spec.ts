@@ -1,4 +1,4 @@
-import { DEMO, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { DEMO, expect, expectAccessible, signIn, test, trpcResponse } from './support/fixtures';
 
 // An administrator invites someone; the one-time link is shown (Jalon sends no mail yet); the
 // person opens it in their own browser, chooses a password and signs in.
@@ -24,6 +24,17 @@ test('an administrator invites a user who sets a password with the link and sign
   expect(link).toMatch(/\/set-password#[A-Za-z0-9_-]{43}$/);
   await page.getByLabel('Rechercher par nom ou adresse e-mail').fill('invitee-e2e');
   await expect(page.getByRole('row').filter({ hasText: INVITEE.email })).toContainText('Actif');
+  // Their national role changes from the list, and stays.
+  const role = page.getByLabel(`Rôle national de ${INVITEE.name}`);
+  await expect(role).toHaveValue('');
+  const saved = trpcResponse(page, 'user.update');
+  await role.selectOption({ label: 'Observateur national' });
+  expect((await saved).ok()).toBe(true);
+  await page.reload();
+  await page.getByLabel('Rechercher par nom ou adresse e-mail').fill('invitee-e2e');
+  await expect(page.getByLabel(`Rôle national de ${INVITEE.name}`)).toHaveValue(
+    'national_observer',
+  );
   await expectAccessible(page);
 
   // The invitee, in a browser of their own.

@@ -256,7 +256,33 @@ function UserList({ onIssued }: { onIssued: (link: IssuedLink) => void }) {
                       <tr key={user.id}>
                         <td>{user.name}</td>
                         <td>{user.email}</td>
-                        <td>{t(`roles.${user.globalRole ?? 'none'}`)}</td>
+                        <td>
+                          {user.id === me.id ? (
+                            t(`roles.${user.globalRole ?? 'none'}`)
+                          ) : (
+                            <select
+                              aria-label={t('list.roleNamed', { name: user.name })}
+                              value={user.globalRole ?? ''}
+                              disabled={update.isPending}
+                              onChange={(event) =>
+                                update.mutate({
+                                  id: user.id,
+                                  globalRole:
+                                    event.target.value === ''
+                                      ? null
+                                      : (event.target.value as GlobalRole),
+                                })
+                              }
+                            >
+                              <option value="">{t('roles.none')}</option>
+                              {GLOBAL_ROLES.map((r) => (
+                                <option key={r} value={r}>
+                                  {t(`roles.${r}`)}
+                                </option>
+                              ))}
+                            </select>
+                          )}
+                        </td>
                         <td>{t(disabled ? 'list.disabled' : 'list.active')}</td>
                         <td className="user-actions">
                           {!disabled && (

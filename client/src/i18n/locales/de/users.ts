@@ -24,6 +24,7 @@ export const users: Messages<typeof fr> = {
     national_observer: 'Nationaler Beobachter',
   },
   list: {
+    roleNamed: 'Nationale Rolle von {{name}}',
     title: 'Konten',
     search: 'Nach Name oder E-Mail-Adresse suchen',
     state: 'Status',

@@ -24,6 +24,7 @@ export const users: Messages<typeof fr> = {
     national_observer: 'National observer',
   },
   list: {
+    roleNamed: 'National role of {{name}}',
     title: 'Accounts',
     search: 'Search by name or email address',
     state: 'State',

@@ -21,6 +21,7 @@ export const users = {
     national_observer: 'Observateur national',
   },
   list: {
+    roleNamed: 'Rôle national de {{name}}',
     title: 'Comptes',
     search: 'Rechercher par nom ou adresse e-mail',
     state: 'État',
