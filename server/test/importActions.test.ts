@@ -1,76 +1,24 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEMO_ACCOUNTS,
-  findUserByEmail,
-  migrateToLatest,
-  openDb,
-  seedDemo,
-  type Db,
-} from '@jalon/db';
+import { describe, expect, it } from 'vitest';
+import { findUserByEmail, type Db } from '@jalon/db';
 import { isoToday } from '@jalon/shared';
-import { createApp } from '../src/http';
-import { runCli } from '../src/cli/program';
-import { hashPassword } from '../src/auth/password';
-import { DEMO_PASSWORD } from '../src/demo';
+import { DEMO_PEOPLE, frenchCsv, serveDemoEachTest, type Row } from './support/demoApp';
 
 // The round trip of issue 12: a coordinator downloads the actions export, changes statuses and a
 // progress in a spreadsheet, and imports the file back with `jalon import actions`. The demo
 // database lives in a file shared by the app (for the download) and the CLI (for the import).
 
-const COORDINATOR = DEMO_ACCOUNTS.find((a) => a.role === 'coordinator' && a.scope === 'NL')!;
-const COMMITTEE_MEMBER = DEMO_ACCOUNTS.find((a) => a.role === 'committee_member')!;
-const DEMO_PILOT = DEMO_ACCOUNTS.find((a) => a.role === 'lead')!;
+const { coordinator: COORDINATOR, member: COMMITTEE_MEMBER, lead: DEMO_PILOT } = DEMO_PEOPLE;
 
 let dir: string;
-let file: string;
 let db: Db;
 let base: string;
-let closeApp: () => Promise<void>;
-let passwordHash: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'jalon-import-'));
-  passwordHash = await hashPassword(DEMO_PASSWORD);
+const { signIn, jalon } = serveDemoEachTest('jalon-import-', (app) => {
+  ({ dir, db, base } = app);
 });
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  file = join(dir, `demo-${Math.random().toString(36).slice(2)}.sqlite`);
-  db = openDb(file);
-  await migrateToLatest(db);
-  await seedDemo(db, { passwordHash, today: isoToday(new Date()) });
-  const app = createApp({ db, log: pino({ level: 'silent' }), secureCookies: false });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  closeApp = async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await db.destroy();
-  };
-  return closeApp;
-});
-
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${base}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
 
 async function exportActions(email: string, format: 'csv' | 'xlsx') {
   const res = await fetch(`${base}/api/export/actions.${format}?lang=fr`, {
@@ -80,38 +28,13 @@ async function exportActions(email: string, format: 'csv' | 'xlsx') {
   return Buffer.from(await res.arrayBuffer());
 }
 
-type Row = Record<string, string>;
-
 /** The CSV as French Excel reads it, and writes it back (BOM, ";", CRLF). */
 const readCsv = (bytes: Buffer): Row[] =>
   parse(bytes, { bom: true, columns: true, delimiter: ';', record_delimiter: '\r\n' });
-const writeCsv = (rows: Row[]): Buffer =>
-  Buffer.concat([
-    Buffer.from([0xef, 0xbb, 0xbf]),
-    Buffer.from(stringify(rows, { header: true, delimiter: ';', record_delimiter: '\r\n' })),
-  ]);
+const writeCsv = frenchCsv;
 
-function collector() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-async function jalonImport(path: string, as: string, ...flags: string[]) {
-  const out = collector();
-  const err = collector();
-  const code = await runCli(
-    ['node', 'jalon', '--db', file, 'import', 'actions', path, '--as', as, ...flags],
-    { out: out.stream, err: err.stream },
-    { LOG_LEVEL: 'silent' },
-  );
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const jalonImport = (path: string, as: string, ...flags: string[]) =>
+  jalon('import', 'actions', path, '--as', as, ...flags);
 
 const allActions = () => db.selectFrom('actions').selectAll().orderBy('id').execute();
 const auditCount = async () =>

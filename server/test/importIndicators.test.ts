@@ -1,68 +1,29 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, migrateToLatest, openDb, seedDemo, type Db } from '@jalon/db';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '@jalon/db';
 import { isoToday } from '@jalon/shared';
-import { createApp } from '../src/http';
-import { runCli } from '../src/cli/program';
-import { hashPassword } from '../src/auth/password';
-import { DEMO_PASSWORD } from '../src/demo';
 import type { IndicatorImportPreview, IndicatorImportResult } from '../src/import/indicators';
 import type { MeasurementImportPreview, MeasurementImportResult } from '../src/import/measurements';
+import { DEMO_PEOPLE, frenchCsv, serveDemoEachTest, type Row } from './support/demoApp';
 
 // Issue 12: a coordinator brings the territory's indicators and their measurements in from the
 // spreadsheets where they are kept, on the demo database (a file shared by the app and the CLI).
 
-const COORDINATOR = DEMO_ACCOUNTS.find((a) => a.role === 'coordinator' && a.scope === 'NL')!;
-const MEMBER = DEMO_ACCOUNTS.find((a) => a.role === 'committee_member')!;
-const OTHER_COORDINATOR = DEMO_ACCOUNTS.find((a) => a.role === 'coordinator' && a.scope === 'CL')!;
-
-let dir: string;
-let file: string;
-let db: Db;
-let base: string;
-let passwordHash: string;
+const {
+  coordinator: COORDINATOR,
+  member: MEMBER,
+  otherCoordinator: OTHER_COORDINATOR,
+} = DEMO_PEOPLE;
 const today = isoToday(new Date());
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'jalon-import-indicators-'));
-  passwordHash = await hashPassword(DEMO_PASSWORD);
+let dir: string;
+let db: Db;
+let base: string;
+const { signIn, jalon } = serveDemoEachTest('jalon-import-indicators-', (app) => {
+  ({ dir, db, base } = app);
 });
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  file = join(dir, `demo-${Math.random().toString(36).slice(2)}.sqlite`);
-  db = openDb(file);
-  await migrateToLatest(db);
-  await seedDemo(db, { passwordHash, today });
-  const app = createApp({ db, log: pino({ level: 'silent' }), secureCookies: false });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await db.destroy();
-  };
-});
-
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${base}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
 
 async function post<T>(kind: string, path: string, cookie: string, body: Buffer): Promise<T> {
   const res = await fetch(`${base}/api/import/${kind}${path}`, {
@@ -73,13 +34,6 @@ async function post<T>(kind: string, path: string, cookie: string, body: Buffer)
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 }
-
-type Row = Record<string, string>;
-const frenchCsv = (rows: Row[]): Buffer =>
-  Buffer.concat([
-    Buffer.from([0xef, 0xbb, 0xbf]),
-    Buffer.from(stringify(rows, { header: true, delimiter: ';', record_delimiter: '\r\n' })),
-  ]);
 
 /** A live plan of Nord Lorraine, and the plan indicator the demo gives it with its latest measurement. */
 async function nordLorraineIndicator() {
@@ -374,23 +328,12 @@ describe('import of measurements', () => {
         },
       ]),
     );
-    const out = { text: '' };
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        out.text += chunk.toString();
-        done();
-      },
-    });
-    const code = await runCli(
-      ['node', 'jalon', '--db', file, 'import', 'measurements', path, '--as', COORDINATOR.email],
-      { out: stream, err: stream },
-      { LOG_LEVEL: 'silent' },
-    );
-    expect(out.text).toContain(
+    const run = await jalon('import', 'measurements', path, '--as', COORDINATOR.email);
+    expect(run.stdout).toContain(
       '1 rows read: 1 measurements to record, 0 already recorded, 0 refused',
     );
-    expect(out.text).toContain('Imported: 1 measurements recorded');
-    expect(code).toBe(0);
+    expect(run.stdout).toContain('Imported: 1 measurements recorded');
+    expect(run.code).toBe(0);
 
     const res = await fetch(`${base}/api/export/indicators-template.xlsx?lang=en`, {
       headers: { cookie: await signIn(COORDINATOR.email) },

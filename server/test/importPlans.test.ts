@@ -1,69 +1,30 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, migrateToLatest, openDb, seedDemo, type Db } from '@jalon/db';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '@jalon/db';
 import { isoToday } from '@jalon/shared';
-import { createApp } from '../src/http';
-import { runCli } from '../src/cli/program';
-import { hashPassword } from '../src/auth/password';
-import { DEMO_PASSWORD } from '../src/demo';
 import type { PlanImportPreview, PlanImportResult } from '../src/import/plans';
+import { DEMO_PEOPLE, frenchCsv, serveDemoEachTest, type Row } from './support/demoApp';
 
 // Issue 12: a coordinator brings a territory's plan spreadsheet into Jalon — new fiches action
 // with their stages and actions — from the template, a French Excel CSV, or the CLI. The demo
 // database lives in a file shared by the app and the CLI.
 
-const COORDINATOR = DEMO_ACCOUNTS.find((a) => a.role === 'coordinator' && a.scope === 'NL')!;
-const LEAD = DEMO_ACCOUNTS.find((a) => a.role === 'lead')!;
-const MEMBER = DEMO_ACCOUNTS.find((a) => a.role === 'committee_member')!;
-const ADMIN = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
-const OTHER_COORDINATOR = DEMO_ACCOUNTS.find((a) => a.role === 'coordinator' && a.scope === 'CL')!;
+const {
+  coordinator: COORDINATOR,
+  lead: LEAD,
+  member: MEMBER,
+  admin: ADMIN,
+  otherCoordinator: OTHER_COORDINATOR,
+} = DEMO_PEOPLE;
 
 let dir: string;
-let file: string;
 let db: Db;
 let base: string;
-let passwordHash: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'jalon-import-plans-'));
-  passwordHash = await hashPassword(DEMO_PASSWORD);
+const { signIn, jalon } = serveDemoEachTest('jalon-import-plans-', (app) => {
+  ({ dir, db, base } = app);
 });
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  file = join(dir, `demo-${Math.random().toString(36).slice(2)}.sqlite`);
-  db = openDb(file);
-  await migrateToLatest(db);
-  await seedDemo(db, { passwordHash, today: isoToday(new Date()) });
-  const app = createApp({ db, log: pino({ level: 'silent' }), secureCookies: false });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await db.destroy();
-  };
-});
-
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${base}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
 
 async function post<T>(path: string, cookie: string, body: Buffer, query = ''): Promise<T> {
   const res = await fetch(`${base}/api/import/plans${path}${query}`, {
@@ -77,15 +38,6 @@ async function post<T>(path: string, cookie: string, body: Buffer, query = ''): 
 const preview = (cookie: string, body: Buffer, query = '') =>
   post<PlanImportPreview>('/preview', cookie, body, query);
 const apply = (cookie: string, body: Buffer) => post<PlanImportResult>('', cookie, body);
-
-type Row = Record<string, string>;
-
-/** A CSV as French Excel writes it: BOM, ";", CRLF. */
-const frenchCsv = (rows: Row[]): Buffer =>
-  Buffer.concat([
-    Buffer.from([0xef, 0xbb, 0xbf]),
-    Buffer.from(stringify(rows, { header: true, delimiter: ';', record_delimiter: '\r\n' })),
-  ]);
 
 /** A territory's plan spreadsheet: two fiches, four actions, the second fiche's columns empty after its first row. */
 const PLAN_FILE: Row[] = [
@@ -527,27 +479,8 @@ describe('the import screen’s progress', () => {
 });
 
 describe('jalon import plans', () => {
-  function collector() {
-    let text = '';
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        text += chunk.toString();
-        done();
-      },
-    });
-    return { stream, text: () => text };
-  }
-
-  async function jalonImport(path: string, as: string, ...flags: string[]) {
-    const out = collector();
-    const err = collector();
-    const code = await runCli(
-      ['node', 'jalon', '--db', file, 'import', 'plans', path, '--as', as, ...flags],
-      { out: out.stream, err: err.stream },
-      { LOG_LEVEL: 'silent' },
-    );
-    return { code, stdout: out.text(), stderr: err.text() };
-  }
+  const jalonImport = (path: string, as: string, ...flags: string[]) =>
+    jalon('import', 'plans', path, '--as', as, ...flags);
 
   it('shows what it would create, then creates it; a refused row stops everything', async () => {
     const path = join(dir, 'fiches.csv');

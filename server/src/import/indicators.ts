@@ -16,11 +16,11 @@ import type { AuthedContext } from '../trpc';
 import { EXPORT_HEADERS } from '../exports/headers';
 import { PLAN_TABLE_HEADERS } from '../exports/planTables';
 import { createIndicator } from '../services/indicator';
-import type { Write } from '../services/write';
 import { fileColumns, headersIndex, RowReader } from './columns';
 import type { OnProgress, RowProblem } from './problems';
 import type { ImportTable } from './readTable';
 import { importTerritories, type TerritoryOptions } from './territories';
+import { writeInOneTransaction } from './transaction';
 
 // A territory's indicators, from the spreadsheet that defines them: one row per indicator, with
 // its fiche action's code (empty for the territory's own indicators), name, kind, unit,
@@ -235,29 +235,20 @@ export interface IndicatorImportResult {
   created: number;
 }
 
-/**
- * Imports `table`: in one transaction, the preview is made again on what the transaction reads
- * and, when it is applicable, each indicator is created through the indicator service (its audit
- * event); otherwise nothing is written.
- */
+/** Imports `table`: each indicator created through the indicator service, all or nothing. */
 export async function applyIndicatorImport(
   ctx: AuthedContext,
   table: ImportTable,
   options: TerritoryOptions = {},
   onProgress?: OnProgress,
 ): Promise<IndicatorImportResult> {
-  const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const inTransaction: AuthedContext = { ...ctx, db: trx, now: () => now };
-    const { preview, planned } = await planImport(inTransaction, table, options);
-    if (!preview.applicable) return { preview, written: false, created: 0 };
-    const w: Write = { trx, actor: ctx.user, now };
-    let created = 0;
-    for (const indicator of planned) {
+  const { preview, written, count } = await writeInOneTransaction(
+    ctx,
+    (inTransaction) => planImport(inTransaction, table, options),
+    async (w, indicator) => {
       await createIndicator(w, indicator);
-      created += 1;
-      await onProgress?.(created, planned.length);
-    }
-    return { preview, written: true, created };
-  });
+    },
+    onProgress,
+  );
+  return { preview, written, created: count };
 }

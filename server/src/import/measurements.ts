@@ -21,11 +21,11 @@ import { notFound } from '../errors';
 import { EXPORT_HEADERS } from '../exports/headers';
 import { PLAN_TABLE_HEADERS } from '../exports/planTables';
 import { recordMeasurement } from '../services/measurement';
-import type { Write } from '../services/write';
 import { fileColumns, headersIndex, RowReader } from './columns';
 import type { OnProgress, RowProblem } from './problems';
 import type { ImportTable } from './readTable';
 import { importTerritories, territoryScope, type TerritoryOptions } from './territories';
+import { writeInOneTransaction } from './transaction';
 
 // Measurements of a territory's indicators, from the spreadsheet where they are kept: one row per
 // measurement, naming its indicator (its name, and its fiche action's code unless it is the
@@ -224,36 +224,27 @@ export interface MeasurementImportResult {
   created: number;
 }
 
-/**
- * Imports `table`: in one transaction, the preview is made again on what the transaction reads
- * and, when it is applicable, each measurement is recorded through the measurement service (its
- * rules and audit event); otherwise nothing is written.
- */
+/** Imports `table`: each measurement recorded through the measurement service, all or nothing. */
 export async function applyMeasurementImport(
   ctx: AuthedContext,
   table: ImportTable,
   options: TerritoryOptions = {},
   onProgress?: OnProgress,
 ): Promise<MeasurementImportResult> {
-  const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const inTransaction: AuthedContext = { ...ctx, db: trx, now: () => now };
-    const { preview, planned } = await planImport(inTransaction, table, options);
-    if (!preview.applicable) return { preview, written: false, created: 0 };
-    const w: Write = { trx, actor: ctx.user, now };
-    let created = 0;
-    const indicators = new Map<number, Indicator>();
-    for (const measurement of planned) {
+  const indicators = new Map<number, Indicator>();
+  const { preview, written, count } = await writeInOneTransaction(
+    ctx,
+    (inTransaction) => planImport(inTransaction, table, options),
+    async (w, measurement) => {
       let indicator = indicators.get(measurement.indicatorId);
       if (!indicator) {
-        indicator = await findIndicator(trx, measurement.indicatorId);
+        indicator = await findIndicator(w.trx, measurement.indicatorId);
         if (!indicator) throw notFound('indicator', measurement.indicatorId);
         indicators.set(indicator.id, indicator);
       }
       await recordMeasurement(w, indicator, measurement);
-      created += 1;
-      await onProgress?.(created, planned.length);
-    }
-    return { preview, written: true, created };
-  });
+    },
+    onProgress,
+  );
+  return { preview, written, created: count };
 }
