@@ -2,14 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type {
-  IndicatorImportPreview,
-  IndicatorRowOutcome,
-  MeasurementImportPreview,
-  MeasurementRowOutcome,
-  PlanImportPreview,
-  PlanRowOutcome,
-} from '@jalon/server';
+import type { IndicatorRowOutcome, MeasurementRowOutcome, PlanRowOutcome } from '@jalon/server';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useFormat } from '../../lib/format';
@@ -18,6 +11,7 @@ import { csvExportUrl } from '../../components/CsvDownload';
 import { territoryScope, useCan } from '../auth/currentUser';
 import { NotAllowed } from '../admin/formKit';
 import { FileChooser, ProblemList, ROWS_SHOWN, useImportFile } from './ImportFile';
+import type { ImportKinds } from './importApi';
 import './import.css';
 
 type Territory = RouterOutputs['territory']['byId'];
@@ -111,104 +105,162 @@ function TerritoryImport({ territory }: { territory: Territory }) {
         </p>
       </section>
       {/* A new kind starts afresh: no file, no preview. */}
-      {kind === 'plans' && <PlansImport key="plans" territory={territory} />}
-      {kind === 'indicators' && <IndicatorsImport key="indicators" territory={territory} />}
-      {kind === 'measurements' && <MeasurementsImport key="measurements" territory={territory} />}
+      <KindImport key={kind} kind={kind} territory={territory} />
     </>
   );
 }
 
-/** The summary, the confirmation (or why there is none) and the rows of a preview. */
-function PreviewFrame({
-  summary,
-  ignored,
-  done,
-  apply,
-  blocked,
-  caption,
-  headers,
-  rows,
-  total,
-  territory,
-}: {
-  summary: string;
-  ignored: string[];
+/** What a kind's preview says: its sentences, its table's columns and rows. */
+interface KindView<K extends TerritoryKind> {
+  summary: (preview: ImportKinds[K]['preview']) => string;
   /** What was written, once it was. */
-  done: string | null;
-  /** The confirmation button, when the file can be written. */
-  apply: ReactNode;
-  /** Why nothing can be written, when it cannot. */
-  blocked: string | null;
+  done: (result: ImportKinds[K]['result']) => string;
+  apply: (preview: ImportKinds[K]['preview']) => string;
+  /** Why nothing will be written, when nothing will. */
+  blocked: (preview: ImportKinds[K]['preview']) => string | null;
   caption: string;
   headers: string[];
-  rows: ReactNode[];
-  total: number;
+  /** The rows the table lists (a measurement already recorded is only counted). */
+  listed: (preview: ImportKinds[K]['preview']) => ReactNode[];
+}
+
+/** Choosing a file of `kind`, its preview (summary, confirmation, rows), then the import. */
+function KindImport<K extends TerritoryKind>({
+  kind,
+  territory,
+}: {
+  kind: K;
   territory: Territory;
 }) {
   const { t } = useTranslation('imports');
+  const flow = useImportFile({ kind, territoryId: territory.id });
+  const views = useKindViews();
+  const view = views[kind] as KindView<K>;
+  const { preview, apply } = flow;
+  const result = apply.data?.written ? apply.data : undefined;
+  const listed = preview ? view.listed(preview) : [];
+  const rows = listed.slice(0, ROWS_SHOWN);
+  const blocked = preview ? view.blocked(preview) : null;
   return (
-    <section className="panel import-preview" aria-labelledby="import-summary">
-      <p id="import-summary" className="import-summary">
-        {summary}
-      </p>
-      {ignored.length > 0 && (
-        <p className="muted">{t('ignored', { columns: ignored.join(', ') })}</p>
-      )}
-      {done !== null ? (
-        <div role="status" className="import-done">
-          <p>{done}</p>
-          <p>
-            <Link to={territoryPath(territory.id)}>{t('territory.backToTerritory')}</Link>
+    <>
+      <section className="panel">
+        <FileChooser flow={flow} />
+      </section>
+      {preview && (
+        <section className="panel import-preview" aria-labelledby="import-summary">
+          <p id="import-summary" className="import-summary">
+            {view.summary(preview)}
           </p>
-        </div>
-      ) : blocked !== null ? (
-        <p role="alert" className="import-error">
-          {blocked}
-        </p>
-      ) : (
-        apply
+          {preview.columns.ignored.length > 0 && (
+            <p className="muted">{t('ignored', { columns: preview.columns.ignored.join(', ') })}</p>
+          )}
+          {result ? (
+            <div role="status" className="import-done">
+              <p>{view.done(result)}</p>
+              <p>
+                <Link to={territoryPath(territory.id)}>{t('territory.backToTerritory')}</Link>
+              </p>
+            </div>
+          ) : blocked !== null ? (
+            <p role="alert" className="import-error">
+              {blocked}
+            </p>
+          ) : (
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={flow.confirm}
+              disabled={apply.isPending}
+            >
+              {view.apply(preview)}
+            </button>
+          )}
+          {rows.length > 0 && (
+            <div
+              className="table-scroll"
+              tabIndex={0}
+              role="region"
+              aria-labelledby="import-table-caption"
+            >
+              <table className="import-table">
+                <caption id="import-table-caption">{view.caption}</caption>
+                <thead>
+                  <tr>
+                    {view.headers.map((header) => (
+                      <th key={header} scope="col">
+                        {header}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+              </table>
+            </div>
+          )}
+          {listed.length > rows.length && (
+            <p className="muted">{t('more', { count: listed.length - rows.length })}</p>
+          )}
+        </section>
       )}
-      {rows.length > 0 && (
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          role="region"
-          aria-labelledby="import-table-caption"
-        >
-          <table className="import-table">
-            <caption id="import-table-caption">{caption}</caption>
-            <thead>
-              <tr>
-                {headers.map((header) => (
-                  <th key={header} scope="col">
-                    {header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-          </table>
-        </div>
-      )}
-      {total > rows.length && <p className="muted">{t('more', { count: total - rows.length })}</p>}
-    </section>
+    </>
   );
 }
 
-function ApplyButton({
-  label,
-  onClick,
-  busy,
-}: {
-  label: string;
-  onClick: () => void;
-  busy: boolean;
-}) {
-  return (
-    <button type="button" className="button button-primary" onClick={onClick} disabled={busy}>
-      {label}
-    </button>
-  );
+/** Nothing is written from a file with a refused row, or with no row. */
+const blockedWhy = (
+  preview: { applicable: boolean; counts: { rows: number } },
+  refused: string,
+  empty: string,
+): string | null => (preview.applicable ? null : preview.counts.rows === 0 ? empty : refused);
+
+/** How each kind's preview reads, in the user's language. */
+function useKindViews(): { [K in TerritoryKind]: KindView<K> } {
+  const { t } = useTranslation('imports');
+  const plans = (counts: { plans: number; actions: number }) => ({
+    plans: t('plans.plansCount', { count: counts.plans }),
+    actions: t('plans.actionsCount', { count: counts.actions }),
+  });
+  const columns = (...middle: string[]) => [
+    t('columns.line'),
+    ...middle,
+    t('columns.outcome'),
+    t('columns.detail'),
+  ];
+  return {
+    plans: {
+      summary: (preview) => t('plans.summary', { ...preview.counts }),
+      done: (result) => t('plans.done', plans(result)),
+      apply: (preview) => t('plans.apply', plans(preview.counts)),
+      blocked: (preview) => blockedWhy(preview, t('plans.blocked'), t('noRows')),
+      caption: t('plans.tableCaption'),
+      headers: columns(t('plans.columns.plan'), t('columns.action')),
+      listed: (preview) => preview.rows.map((row) => <PlanPreviewRow key={row.line} row={row} />),
+    },
+    indicators: {
+      summary: (preview) => t('indicators.summary', { ...preview.counts }),
+      done: (result) => t('indicators.done', { count: result.created }),
+      apply: (preview) => t('indicators.apply', { count: preview.counts.create }),
+      blocked: (preview) => blockedWhy(preview, t('indicators.blocked'), t('noRows')),
+      caption: t('indicators.tableCaption'),
+      headers: columns(t('indicators.columns.indicator'), t('indicators.columns.place')),
+      listed: (preview) =>
+        preview.rows.map((row) => <IndicatorPreviewRow key={row.line} row={row} />),
+    },
+    measurements: {
+      summary: (preview) => t('measurements.summary', { ...preview.counts }),
+      done: (result) => t('measurements.done', { count: result.created }),
+      apply: (preview) => t('measurements.apply', { count: preview.counts.create }),
+      blocked: (preview) =>
+        blockedWhy(preview, t('measurements.blocked'), t('noRows')) ??
+        (preview.counts.create === 0 ? t('measurements.nothingToDo') : null),
+      caption: t('measurements.tableCaption'),
+      headers: columns(t('indicators.columns.indicator'), t('indicators.columns.place')),
+      listed: (preview) =>
+        preview.rows
+          .filter((row) => row.outcome !== 'unchanged')
+          .map((row) => <MeasurementPreviewRow key={row.line} row={row} />),
+    },
+  };
 }
 
 /** A refused row: its number, what it names, and why. */
@@ -238,57 +290,6 @@ function RefusedRow({
 
 // ---- Plans and their actions ------------------------------------------------------------------
 
-function PlansImport({ territory }: { territory: Territory }) {
-  const { t } = useTranslation('imports');
-  const flow = useImportFile({ kind: 'plans', territoryId: territory.id });
-  const { preview, apply } = flow;
-  const what = (counts: { plans: number; actions: number }) => ({
-    plans: t('plans.plansCount', { count: counts.plans }),
-    actions: t('plans.actionsCount', { count: counts.actions }),
-  });
-  return (
-    <>
-      <section className="panel">
-        <FileChooser flow={flow} />
-      </section>
-      {preview && (
-        <PreviewFrame
-          territory={territory}
-          summary={t('plans.summary', { ...preview.counts })}
-          ignored={preview.columns.ignored}
-          done={apply.data?.written ? t('plans.done', what(apply.data)) : null}
-          blocked={blockedWhy(preview, t('plans.blocked'), t('noRows'))}
-          apply={
-            <ApplyButton
-              label={t('plans.apply', what(preview.counts))}
-              onClick={flow.confirm}
-              busy={apply.isPending}
-            />
-          }
-          caption={t('plans.tableCaption')}
-          headers={[
-            t('columns.line'),
-            t('plans.columns.plan'),
-            t('columns.action'),
-            t('columns.outcome'),
-            t('columns.detail'),
-          ]}
-          rows={preview.rows.slice(0, ROWS_SHOWN).map((row) => (
-            <PlanPreviewRow key={row.line} row={row} />
-          ))}
-          total={preview.rows.length}
-        />
-      )}
-    </>
-  );
-}
-
-const blockedWhy = (
-  preview: PlanImportPreview | IndicatorImportPreview | MeasurementImportPreview,
-  refused: string,
-  empty: string,
-): string | null => (preview.applicable ? null : preview.counts.rows === 0 ? empty : refused);
-
 function PlanPreviewRow({ row }: { row: PlanRowOutcome }) {
   const { t } = useTranslation(['imports', 'vocab']);
   if (row.outcome === 'refused') {
@@ -317,47 +318,6 @@ function PlanPreviewRow({ row }: { row: PlanRowOutcome }) {
 
 // ---- Indicators -------------------------------------------------------------------------------
 
-function IndicatorsImport({ territory }: { territory: Territory }) {
-  const { t } = useTranslation('imports');
-  const flow = useImportFile({ kind: 'indicators', territoryId: territory.id });
-  const { preview, apply } = flow;
-  return (
-    <>
-      <section className="panel">
-        <FileChooser flow={flow} />
-      </section>
-      {preview && (
-        <PreviewFrame
-          territory={territory}
-          summary={t('indicators.summary', { ...preview.counts })}
-          ignored={preview.columns.ignored}
-          done={apply.data?.written ? t('indicators.done', { count: apply.data.created }) : null}
-          blocked={blockedWhy(preview, t('indicators.blocked'), t('noRows'))}
-          apply={
-            <ApplyButton
-              label={t('indicators.apply', { count: preview.counts.create })}
-              onClick={flow.confirm}
-              busy={apply.isPending}
-            />
-          }
-          caption={t('indicators.tableCaption')}
-          headers={[
-            t('columns.line'),
-            t('indicators.columns.indicator'),
-            t('indicators.columns.place'),
-            t('columns.outcome'),
-            t('columns.detail'),
-          ]}
-          rows={preview.rows.slice(0, ROWS_SHOWN).map((row) => (
-            <IndicatorPreviewRow key={row.line} row={row} />
-          ))}
-          total={preview.rows.length}
-        />
-      )}
-    </>
-  );
-}
-
 function IndicatorPreviewRow({ row }: { row: IndicatorRowOutcome }) {
   const { t } = useTranslation('imports');
   const place = row.planCode ?? t('indicators.territoryWide');
@@ -376,51 +336,6 @@ function IndicatorPreviewRow({ row }: { row: IndicatorRowOutcome }) {
 }
 
 // ---- Measurements -----------------------------------------------------------------------------
-
-function MeasurementsImport({ territory }: { territory: Territory }) {
-  const { t } = useTranslation('imports');
-  const flow = useImportFile({ kind: 'measurements', territoryId: territory.id });
-  const { preview, apply } = flow;
-  const listed = preview?.rows.filter((row) => row.outcome !== 'unchanged') ?? [];
-  return (
-    <>
-      <section className="panel">
-        <FileChooser flow={flow} />
-      </section>
-      {preview && (
-        <PreviewFrame
-          territory={territory}
-          summary={t('measurements.summary', { ...preview.counts })}
-          ignored={preview.columns.ignored}
-          done={apply.data?.written ? t('measurements.done', { count: apply.data.created }) : null}
-          blocked={
-            blockedWhy(preview, t('measurements.blocked'), t('noRows')) ??
-            (preview.counts.create === 0 ? t('measurements.nothingToDo') : null)
-          }
-          apply={
-            <ApplyButton
-              label={t('measurements.apply', { count: preview.counts.create })}
-              onClick={flow.confirm}
-              busy={apply.isPending}
-            />
-          }
-          caption={t('measurements.tableCaption')}
-          headers={[
-            t('columns.line'),
-            t('indicators.columns.indicator'),
-            t('indicators.columns.place'),
-            t('columns.outcome'),
-            t('columns.detail'),
-          ]}
-          rows={listed.slice(0, ROWS_SHOWN).map((row) => (
-            <MeasurementPreviewRow key={row.line} row={row} />
-          ))}
-          total={listed.length}
-        />
-      )}
-    </>
-  );
-}
 
 function MeasurementPreviewRow({ row }: { row: MeasurementRowOutcome }) {
   const { t } = useTranslation('imports');
