@@ -78,6 +78,52 @@ test('the preview of an actions file, one row refused', async ({ page }, testInf
   await shoot(page, 'import');
 });
 
+test('a territory’s plan spreadsheet checked before it is imported', async ({ page }, testInfo) => {
+  await signIn(page, DEMO.coordinator);
+  await openNordLorraine(page);
+  await page.getByRole('link', { name: 'Importer un tableur' }).click();
+  const row = (fields: Record<string, string>) => ({
+    'Fiche action': 'FA-20',
+    'Intitulé de la fiche': '',
+    Axe: '',
+    Étape: 'État des lieux',
+    Action: '',
+    Statut: '',
+    'Commentaire de statut': '',
+    ...fields,
+  });
+  const rows = [
+    row({
+      'Intitulé de la fiche': 'Attirer des alternants dans les ateliers',
+      Axe: 'Compétences',
+      Action: 'Recenser les besoins des entreprises',
+      Statut: 'En cours',
+    }),
+    row({ Étape: 'Évolution et adaptation des outils', Action: 'Ouvrir une formation au lycée' }),
+    row({
+      Étape: 'Accompagnement au changement',
+      Action: 'Journée portes ouvertes',
+      Statut: 'Bloqué',
+    }),
+    row({
+      'Fiche action': 'FA-21',
+      'Intitulé de la fiche': 'Requalifier la friche des Aciéries',
+      Axe: 'Foncier',
+      Action: 'Inventaire des parcelles',
+    }),
+  ];
+  const file = testInfo.outputPath('fiches.csv');
+  writeFileSync(
+    file,
+    `\uFEFF${stringify(rows, { header: true, delimiter: ';', record_delimiter: '\r\n' })}`,
+  );
+  await page.getByLabel('Choisir le fichier à importer (.xlsx ou .csv)').setInputFiles(file);
+  await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  await expect(page.getByRole('table')).toBeVisible();
+  await page.getByRole('table').scrollIntoViewIfNeeded();
+  await shoot(page, 'import-plans');
+});
+
 test('my actions, for a project lead', async ({ page }) => {
   await signIn(page, DEMO.lead);
   await page.goto('/my-actions');
