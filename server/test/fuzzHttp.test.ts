@@ -8,7 +8,11 @@ import { pino } from 'pino';
 import type { z } from 'zod';
 import { createApp } from '../src/http';
 import { appRouter } from '../src/routers/_app';
+import { LOCALES } from '@jalon/shared';
 import { EXPORT_TABLES } from '../src/exports/tables';
+import { EXPORT_HEADERS } from '../src/exports/headers';
+import { PLAN_TABLE_HEADERS } from '../src/exports/planTables';
+import { IMPORT_KINDS } from '../src/import/importers';
 import { buildWorld, type World } from './support/world';
 import { signInAs } from './support/http';
 import { FUZZ_SETTINGS, procedureInput } from './support/fuzzInputs';
@@ -301,6 +305,94 @@ const otherRoutes: fc.Arbitrary<FuzzRequest> = fc
     signedIn,
   }));
 
+/** Column names an import reads, in every language, and some it does not. */
+const IMPORT_HEADERS = [
+  ...new Set(
+    LOCALES.flatMap((lang) => [
+      ...Object.values(EXPORT_HEADERS[lang].actions),
+      ...Object.values(EXPORT_HEADERS[lang].plans),
+      ...Object.values(PLAN_TABLE_HEADERS[lang].indicators),
+      ...Object.values(PLAN_TABLE_HEADERS[lang].measurements),
+    ]),
+  ),
+  'Colonne inconnue',
+  '',
+  '=1+1',
+];
+/** Cells as spreadsheets hold them, or as no one would type them. */
+const importCell = fc.oneof(
+  fc.constantFrom(
+    '',
+    'En cours',
+    'Bloqué',
+    'blocked',
+    '120',
+    '-5',
+    '45,5',
+    '1 234,5',
+    '31/02/2026',
+    '2026-13-01',
+    '45717',
+    '=1+1',
+    "'=SUM(A1)",
+    'Compétences',
+    'État des lieux',
+    'À la hausse',
+    '1',
+    '99999999999999999999',
+    'x'.repeat(5_000),
+  ),
+  rawPiece,
+  fc.string({ maxLength: 20 }),
+);
+/** A CSV whose header row mixes the columns an import reads with others, and a few rows. */
+const importCsv = fc
+  .tuple(
+    fc.uniqueArray(fc.constantFrom(...IMPORT_HEADERS), { minLength: 1, maxLength: 12 }),
+    fc.constantFrom(';', ','),
+    fc.integer({ min: 0, max: 6 }),
+  )
+  .chain(([columns, separator, rows]) =>
+    fc
+      .array(fc.array(importCell, { minLength: columns.length, maxLength: columns.length }), {
+        minLength: rows,
+        maxLength: rows,
+      })
+      .map((cells) =>
+        [columns, ...cells]
+          .map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(separator))
+          .join('\r\n'),
+      ),
+  );
+
+/** Imports: every kind and none, previews and imports, CSV tables, noise, odd options. */
+const imports: fc.Arbitrary<FuzzRequest> = fc
+  .tuple(
+    fc.constantFrom(...IMPORT_KINDS, 'nothing', '%ZZ'),
+    fc.constantFrom('/preview', ''),
+    fc.constantFrom('', '?territory=1', '?territory=0', '?territory=%ZZ', '?x=1', '?territory=1e3'),
+    fc.oneof(
+      { weight: 4, arbitrary: importCsv },
+      { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2_000 }) },
+      { weight: 1, arbitrary: fc.constantFrom('', 'PK\u0003\u0004garbage', '{"a":1}') },
+    ),
+    fc.constantFrom(
+      'application/octet-stream',
+      'text/csv',
+      'application/json',
+      'multipart/form-data; boundary=x',
+    ),
+    fc.boolean(),
+    fc.boolean(),
+  )
+  .map(([kind, path, search, body, type, lines, signedIn]) => ({
+    method: 'POST',
+    url: `/api/import/${kind}${path}${search}`,
+    headers: { 'content-type': type, ...(lines ? { accept: 'application/x-ndjson' } : {}) },
+    body,
+    signedIn,
+  }));
+
 /** What must never reach a client: a stack frame, a source path, a library's name. */
 const LEAK = /\n\s+at |node_modules|\/src\/|\.ts:\d+|SqliteError|ZodError/;
 
@@ -366,6 +458,7 @@ describe('fuzzing every HTTP route', () => {
     ['tRPC bodies past the limits or in another encoding', trpcOddBodies],
     ['CSV exports', csvExport],
     ['the meeting summary', meetingSummary],
+    ['imports of every kind', imports],
     ['/health, static files, SPA fallback, unknown addresses', otherRoutes],
   ];
   /** A request as a counterexample: long URLs and bodies cut, so that a failure stays readable. */
