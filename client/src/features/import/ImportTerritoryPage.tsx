@@ -118,6 +118,8 @@ interface KindView<K extends TerritoryKind> {
   apply: (preview: ImportKinds[K]['preview']) => string;
   /** Why nothing will be written, when nothing will. */
   blocked: (preview: ImportKinds[K]['preview']) => string | null;
+  /** What to say when the file is fine but holds nothing new. */
+  nothingNew?: (preview: ImportKinds[K]['preview']) => string | null;
   caption: string;
   headers: string[];
   /** The rows the table lists (a measurement already recorded is only counted). */
@@ -141,6 +143,7 @@ function KindImport<K extends TerritoryKind>({
   const listed = preview ? view.listed(preview) : [];
   const rows = listed.slice(0, ROWS_SHOWN);
   const blocked = preview ? view.blocked(preview) : null;
+  const nothingNew = preview ? (view.nothingNew?.(preview) ?? null) : null;
   return (
     <>
       <section className="panel">
@@ -165,6 +168,8 @@ function KindImport<K extends TerritoryKind>({
             <p role="alert" className="import-error">
               {blocked}
             </p>
+          ) : nothingNew !== null ? (
+            <p>{nothingNew}</p>
           ) : (
             <button
               type="button"
@@ -250,9 +255,8 @@ function useKindViews(): { [K in TerritoryKind]: KindView<K> } {
       summary: (preview) => t('measurements.summary', { ...preview.counts }),
       done: (result) => t('measurements.done', { count: result.created }),
       apply: (preview) => t('measurements.apply', { count: preview.counts.create }),
-      blocked: (preview) =>
-        blockedWhy(preview, t('measurements.blocked'), t('noRows')) ??
-        (preview.counts.create === 0 ? t('measurements.nothingToDo') : null),
+      blocked: (preview) => blockedWhy(preview, t('measurements.blocked'), t('noRows')),
+      nothingNew: (preview) => (preview.counts.create === 0 ? t('measurements.nothingToDo') : null),
       caption: t('measurements.tableCaption'),
       headers: columns(t('indicators.columns.indicator'), t('indicators.columns.place')),
       listed: (preview) =>
