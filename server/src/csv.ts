@@ -25,6 +25,8 @@ export interface CsvColumn<K extends string = string> {
   decimals?: number;
   /** The values a spreadsheet should offer (a drop-down list in the .xlsx download). */
   choices?: readonly string[];
+  /** True when the list only suggests: the spreadsheet accepts other values too. */
+  suggestions?: boolean;
 }
 
 /** A record for `createCsvStream`: empty cells are null or undefined. */

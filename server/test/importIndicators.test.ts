@@ -346,6 +346,11 @@ describe('import of measurements', () => {
     const kindColumn = sheet.getColumn(headers.indexOf('Kind') + 1).letter;
     const formulae: unknown[] | undefined = sheet.getCell(`${kindColumn}2`).dataValidation.formulae;
     expect(formulae?.[0]).toBe('"Output,Outcome,Impact"');
+    expect(sheet.getCell(`${kindColumn}2`).dataValidation.showErrorMessage).toBe(true);
+    // Units are suggested, not imposed: any other unit may be typed.
+    const unit = sheet.getCell(`${sheet.getColumn(headers.indexOf('Unit') + 1).letter}2`);
+    expect(unit.dataValidation.formulae?.[0]).toBe('"jobs,firms,people,ha,%,€,MWh,t CO2e"');
+    expect(unit.dataValidation.showErrorMessage).toBeFalsy();
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Indicators', 'Instructions']);
   });
 });

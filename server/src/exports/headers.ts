@@ -68,6 +68,8 @@ export const EXPORT_HEADERS = {
       '6. Importez le fichier dans Jalon (page du territoire, « Importer des fiches ») : Jalon montre ce qui sera créé et ce qui est refusé avant d’enregistrer quoi que ce soit.',
     ],
     templateSheets: { indicators: 'Indicateurs', measurements: 'Mesures' },
+    // Offered in the indicators template's unit column; any other unit may be typed.
+    unitSuggestions: ['emplois', 'entreprises', 'personnes', 'ha', '%', '€', 'MWh', 't CO2e'],
     indicatorsInstructions: [
       'Créer des indicateurs depuis ce fichier',
       '1. Une ligne par indicateur. « Fiche action » est le code de sa fiche (FA-01…) ; laissez-la vide pour un indicateur du territoire lui-même.',
@@ -147,6 +149,7 @@ export const EXPORT_HEADERS = {
       '6. Import the file in Jalon (the territory’s page, “Import action sheets”): Jalon shows what will be created and what is refused before saving anything.',
     ],
     templateSheets: { indicators: 'Indicators', measurements: 'Measurements' },
+    unitSuggestions: ['jobs', 'firms', 'people', 'ha', '%', '€', 'MWh', 't CO2e'],
     indicatorsInstructions: [
       'Creating indicators from this file',
       '1. One row per indicator. “Action sheet” is its sheet’s code (FA-01…); leave it empty for an indicator of the territory itself.',
@@ -226,6 +229,7 @@ export const EXPORT_HEADERS = {
       '6. Importieren Sie die Datei in Jalon (Seite des Territoriums, „Maßnahmenblätter importieren“): Jalon zeigt vor dem Speichern, was angelegt und was abgelehnt wird.',
     ],
     templateSheets: { indicators: 'Indikatoren', measurements: 'Messungen' },
+    unitSuggestions: ['Arbeitsplätze', 'Unternehmen', 'Personen', 'ha', '%', '€', 'MWh', 't CO2e'],
     indicatorsInstructions: [
       'Indikatoren aus dieser Datei anlegen',
       '1. Eine Zeile pro Indikator. „Maßnahmenblatt“ ist der Code seines Blatts (FA-01…); lassen Sie es für einen Indikator des Territoriums selbst leer.',

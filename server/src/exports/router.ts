@@ -164,7 +164,12 @@ async function sendXlsx(
     const letter = sheet.getColumn(index + 1).letter;
     (sheet as unknown as RangeValidations).dataValidations.add(
       `${letter}2:${letter}${lastListRow}`,
-      { type: 'list', allowBlank: true, formulae: [`"${list}"`], showErrorMessage: true },
+      {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${list}"`],
+        showErrorMessage: column.suggestions !== true,
+      },
     );
   });
   sheet.commit();

@@ -194,6 +194,8 @@ function importTemplate<F extends string>(spec: {
   fields: readonly F[];
   headers: (lang: Locale) => Record<F, string>;
   lists: (labels: VocabularyLabels) => Partial<Record<F, Record<string, string>>>;
+  /** Columns offered a list of usual values, other values allowed. */
+  suggestions?: (lang: Locale) => Partial<Record<F, readonly string[]>>;
   sheet: (lang: Locale) => string;
   instructions: (lang: Locale) => readonly string[];
 }): ExportTable<Record<string, never>> {
@@ -204,9 +206,16 @@ function importTemplate<F extends string>(spec: {
     columns: (lang) => {
       const headers = spec.headers(lang);
       const lists = spec.lists(VOCABULARY_LABELS[lang]);
+      const suggestions: Partial<Record<F, readonly string[]>> = spec.suggestions?.(lang) ?? {};
       return spec.fields.map((key) => {
         const list = lists[key];
-        return { key, header: headers[key], ...(list ? { choices: Object.values(list) } : {}) };
+        const suggested = suggestions[key];
+        return {
+          key,
+          header: headers[key],
+          ...(list ? { choices: Object.values(list) } : {}),
+          ...(suggested ? { choices: suggested, suggestions: true } : {}),
+        };
       });
     },
     instructions: (lang) => ({
@@ -235,6 +244,7 @@ export const indicatorsTemplate = importTemplate<IndicatorField>({
   fields: INDICATOR_FIELDS,
   headers: indicatorHeaders,
   lists: (labels) => ({ kind: labels.indicatorKind, direction: labels.indicatorDirection }),
+  suggestions: (lang) => ({ unit: EXPORT_HEADERS[lang].unitSuggestions }),
   sheet: (lang) => EXPORT_HEADERS[lang].templateSheets.indicators,
   instructions: (lang) => EXPORT_HEADERS[lang].indicatorsInstructions,
 });
