@@ -17,9 +17,9 @@ import { ImportFileError, MAX_IMPORT_BYTES, readTable, type ImportTable } from '
 //   POST /api/import/<kind>/preview[?territory=<id>]   body: the file's bytes → 200 its preview
 //   POST /api/import/<kind>[?territory=<id>]           body: the same bytes   → 200 its result
 //
-// for each kind of importers.ts: `actions` (ActionImportPreview, ActionImportResult) and
-// `plans` (PlanImportPreview, PlanImportResult). An unknown kind answers 404. `territory` is
-// the territory of a plans file's rows that name none (the screen's territory).
+// for each kind of importers.ts: `actions`, `plans`, `indicators` and `measurements` (each
+// module's …ImportPreview and …ImportResult). An unknown kind answers 404. `territory` is the
+// territory of a territory file's rows that name none (the screen's territory).
 // The body is the raw file, sent as `application/octet-stream` (or the .xlsx or .csv type),
 // which no HTML form can send: a cross-site page cannot post an import with the user's cookie.
 // Nothing is kept between the two calls: the second reads the file again and makes the preview
