@@ -24,7 +24,8 @@ test('an admin creates a territory and sets it up by picking a real EPCI by name
   await page.getByRole('button', { name: 'Ajouter CC de Vezouze en Piémont' }).click();
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await page.waitForURL(/\/territories\/\d+$/);
-  await expect(page.getByText('CC de Vezouze en Piémont')).toBeVisible();
+  // The territory's page, once it replaced the form (which listed the EPCI too).
+  await expect(page.getByText('EPCI membres : CC de Vezouze en Piémont')).toBeVisible();
 });
 
 test('an admin adds an organisation and renames it', async ({ page }) => {

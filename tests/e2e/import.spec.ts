@@ -19,6 +19,8 @@ test('a coordinator imports the actions export with a bad row, reads the preview
   await signIn(page, COORDINATOR);
   await page.getByRole('navigation').getByRole('link', { name: 'Actions', exact: true }).click();
   await expect(page).toHaveURL(/\/actions$/);
+  // The home page stays on screen until the actions page has loaded: its own CSV link is another.
+  await expect(page.getByRole('heading', { level: 1, name: 'Actions' })).toBeVisible();
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Télécharger en CSV' }).click();
   const exported = await readFile(await (await downloading).path());

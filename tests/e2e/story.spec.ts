@@ -21,6 +21,7 @@ async function openNordLorraine(page: Page) {
   await signIn(page, DEMO.member);
   await page.getByRole('link', { name: 'Nord Lorraine' }).first().click();
   await expect(page).toHaveURL(/\/territories\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Nord Lorraine' })).toBeVisible();
 }
 
 test.describe('the committee reads the story', () => {
