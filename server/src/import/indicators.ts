@@ -8,10 +8,10 @@ import {
   readNumber,
   readText,
   type CellValue,
-  type IndicatorDirection,
-  type IndicatorKind,
+  type indicatorCreateInput,
   type Locale,
 } from '@jalon/shared';
+import type { z } from 'zod';
 import type { AuthedContext } from '../trpc';
 import { EXPORT_HEADERS } from '../exports/headers';
 import { PLAN_TABLE_HEADERS } from '../exports/planTables';
@@ -86,19 +86,8 @@ export interface IndicatorImportPreview {
   applicable: boolean;
 }
 
-interface PlannedIndicator {
-  planId: number | null;
-  territoryId: number | null;
-  name: string;
-  unit: string;
-  kind: IndicatorKind;
-  direction: IndicatorDirection;
-  baselineValue: number;
-  baselineDate: string;
-  baselineSource: string;
-  targetValue: number;
-  targetDate: string;
-}
+/** An indicator as the indicator form creates it. */
+type PlannedIndicator = z.output<typeof indicatorCreateInput>;
 
 const text = (max: number) => (cell: CellValue) => readText(cell, max);
 const value = (cell: CellValue) => readNumber(cell, -VALUE_LIMIT, VALUE_LIMIT);
@@ -206,8 +195,11 @@ async function planImport(ctx: AuthedContext, table: ImportTable, options: Terri
     rows.push({ line: row.line, outcome: 'create', name, planCode, unit });
   }
 
-  const counts = { rows: rows.length, create: planned.length, refused: 0 };
-  counts.refused = rows.length - planned.length;
+  const counts = {
+    rows: rows.length,
+    create: planned.length,
+    refused: rows.length - planned.length,
+  };
   const preview: IndicatorImportPreview = {
     kind: 'indicators',
     format: table.format,

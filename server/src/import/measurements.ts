@@ -15,7 +15,9 @@ import {
   readText,
   type CellValue,
   type Locale,
+  type measurementCreateInput,
 } from '@jalon/shared';
+import type { z } from 'zod';
 import type { AuthedContext } from '../trpc';
 import { notFound } from '../errors';
 import { EXPORT_HEADERS } from '../exports/headers';
@@ -89,13 +91,8 @@ export interface MeasurementImportPreview {
   applicable: boolean;
 }
 
-interface PlannedMeasurement {
-  indicatorId: number;
-  measuredOn: string;
-  value: number;
-  source: string;
-  comment: string;
-}
+/** A measurement as the measurement form records it. */
+type PlannedMeasurement = z.output<typeof measurementCreateInput>;
 
 async function planImport(ctx: AuthedContext, table: ImportTable, options: TerritoryOptions) {
   const columns = fileColumns(table, HEADERS);
