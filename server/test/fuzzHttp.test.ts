@@ -215,14 +215,35 @@ const trpcOddBodies: fc.Arbitrary<FuzzRequest> = fc
     signedIn: true,
   }));
 
+/**
+ * A value as the text of one query parameter: objects and arrays as JSON (`String` throws on an
+ * object without a prototype, which the fuzzer generates), anything else as `String` makes it.
+ */
+function asText(value: unknown): string {
+  if (typeof value !== 'object' || value === null) {
+    return typeof value === 'symbol' || typeof value === 'function'
+      ? value.toString()
+      : String(value);
+  }
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    // A BigInt somewhere inside: JSON has no number for it.
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** Text as a URL carries it: a lone surrogate half, which no URL can hold, becomes U+FFFD. */
+const encode = (text: string) => encodeURIComponent(text.replace(/\p{Surrogate}/gu, '\uFFFD'));
+
 /** A value as query parameters: arrays repeat their key, objects and nulls become text. */
 function toPairs(input: unknown): [string, string][] {
   if (!input || typeof input !== 'object' || Array.isArray(input))
-    return [['input', encodeURIComponent(String(input))]];
+    return [['input', encode(asText(input))]];
   return Object.entries(input).flatMap(([key, value]) =>
     (Array.isArray(value) ? value : [value]).map((v): [string, string] => [
-      encodeURIComponent(key),
-      encodeURIComponent(typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)),
+      encode(key),
+      encode(asText(v)),
     ]),
   );
 }
