@@ -28,6 +28,7 @@ export * from './queries/dashboard';
 export * from './queries/stateAt';
 export * from './queries/exports';
 export * from './queries/imports';
+export * from './queries/mail';
 export * from './readConnection';
 export * from './seed/demo';
 export * from './seed/referenceEpcis';

@@ -52,6 +52,8 @@ export interface TerritoryTable {
   projectLeadName: string | null;
   archivedAt: string | null;
   createdAt: string;
+  /** Days before an update request's due date when the leads who have not updated are reminded. */
+  reminderDays: Generated<number>;
 }
 
 export interface TerritoryEpciTable {
@@ -80,6 +82,10 @@ export interface UserTable {
   globalRole: GlobalRole | null;
   disabledAt: string | null;
   createdAt: string;
+  /** 1 when the user wants the update requests by mail, 0 when not. */
+  mailUpdateRequests: Generated<number>;
+  /** 1 when the user wants the reminders before an update request's due date, 0 when not. */
+  mailReminders: Generated<number>;
 }
 
 export interface RegionObserverTable {
@@ -225,6 +231,10 @@ export interface MeetingTable {
   heldAt: string | null;
   version: Generated<number>;
   createdAt: string;
+  /** The calendar invitation's SEQUENCE: bumped when the meeting moves or is cancelled. */
+  icsSequence: Generated<number>;
+  /** The minutes (compte rendu), in simple Markdown; frozen once approved. */
+  minutes: Generated<string>;
 }
 
 export interface AttendanceTable {
@@ -279,6 +289,8 @@ export interface UpdateRequestTable {
   requestedAt: string;
   message: string;
   dueDate: string | null;
+  /** When the reminder to the leads who had not updated was queued; null until then. */
+  remindedAt: string | null;
 }
 
 export interface AuditEventTable {
@@ -311,6 +323,8 @@ export interface SessionTable {
   userId: number;
   createdAt: string;
   expiresAt: string;
+  /** The OpenID provider's ID token when the session was opened through it (for its logout). */
+  idToken: string | null;
 }
 
 export interface LoginThrottleTable {
@@ -318,6 +332,41 @@ export interface LoginThrottleTable {
   failures: number;
   windowStartedAt: string;
   lockedUntil: string | null;
+}
+
+export type MailStatus = 'queued' | 'sent' | 'kept' | 'failed';
+
+export interface MailQueueTable {
+  id: Generated<number>;
+  kind: string;
+  userId: number | null;
+  toAddress: string;
+  locale: Locale;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  /** The calendar invitation (text/calendar) sent with the mail, if any. */
+  ics: string | null;
+  territoryId: number | null;
+  /** Unique when set: a mail that must go once cannot be queued twice. */
+  dedupeKey: string | null;
+  status: MailStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  /** A mailer is sending it until then; another may claim it after (the first one crashed). */
+  claimedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** A sign-in begun at the OpenID provider, by the SHA-256 of its `state`. */
+export interface OidcLoginTable {
+  id: string;
+  nonce: string;
+  codeVerifier: string;
+  createdAt: string;
+  expiresAt: string;
 }
 
 export interface AppSettingTable {
@@ -389,6 +438,8 @@ export interface Database {
   sessions: SessionTable;
   loginThrottle: LoginThrottleTable;
   appSettings: AppSettingTable;
+  mailQueue: MailQueueTable;
+  oidcLogins: OidcLoginTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '@jalon/db';
 import type { Logger } from './logger';
 import type { Principal } from './auth/permissions';
+import { DEFAULT_SITE, type Site } from './site';
 
 /** How a procedure sets or clears the session cookie, without knowing about HTTP. */
 export interface SessionCookieJar {
@@ -23,6 +24,8 @@ export interface Context {
   log: Logger;
   cookies: SessionCookieJar;
   now: () => Date;
+  /** Where Jalon is reached and how it mails (links in mails, calendar invitations). */
+  site: Site;
 }
 
 const noCookies: SessionCookieJar = { set: () => undefined, clear: () => undefined };
@@ -37,6 +40,7 @@ export function createInnerContext(
     clientIp: '127.0.0.1',
     cookies: noCookies,
     now: () => new Date(),
+    site: DEFAULT_SITE,
     ...opts,
   };
 }

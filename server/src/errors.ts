@@ -27,6 +27,10 @@ export function notFound(entity: ScopedEntity, id: number): TRPCError {
   return new TRPCError({ code: 'NOT_FOUND', message: `${label} ${id} not found` });
 }
 
+/** Mails belong to no territory either: the outbox is the administrators'. */
+export const mailNotFound = (id: number, what = 'Mail'): TRPCError =>
+  new TRPCError({ code: 'NOT_FOUND', message: `${what} ${id} not found` });
+
 /** Users are not scoped entities (they belong to no territory), hence their own NOT_FOUND. */
 export const userNotFound = (id: number): TRPCError =>
   new TRPCError({ code: 'NOT_FOUND', message: `User ${id} not found` });

@@ -9,6 +9,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { sql } from 'kysely';
 import type { Db } from '@jalon/db';
 import type { Logger } from './logger';
+import type { Site } from './site';
 import { appRouter } from './routers/_app';
 import { createInnerContext, type Context, type SessionCookieJar } from './context';
 import { principalForToken, SESSION_COOKIE } from './auth/sessions';
@@ -32,6 +33,8 @@ export interface AppOptions {
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe (none by default). */
   trustProxy?: number | string | false;
   now?: () => Date;
+  /** Where Jalon is reached and how it mails; the defaults suit a test or a local demo. */
+  site?: Site;
 }
 
 function cookieJar(res: Response, secure: boolean): SessionCookieJar {
@@ -66,6 +69,7 @@ async function createHttpContext(
     clientIp: req.ip ?? 'unknown',
     cookies: cookieJar(res, options.secureCookies),
     now,
+    ...(options.site ? { site: options.site } : {}),
   });
 }
 

@@ -14,6 +14,8 @@ import { createApp } from './http';
 import { hashPassword } from './auth/password';
 import { startSessionPurge } from './auth/sessionPurge';
 import { DEMO_PASSWORD, demoAccountLines } from './demo';
+import { siteFromEnv } from './site';
+import { smtpTransport, startMailer } from './mail/mailer';
 
 /** `pnpm start`: opens (or creates) the database, migrates, seeds the demo when empty, serves. */
 async function main(): Promise<void> {
@@ -35,6 +37,12 @@ async function main(): Promise<void> {
   }
   await deleteExpiredSessions(db, new Date().toISOString());
   const stopSessionPurge = startSessionPurge(db, log);
+  const site = siteFromEnv(env);
+  // Without an SMTP server, mails stay in the outbox (administrators read them in the app).
+  const mailer = startMailer(db, log, {
+    site,
+    transport: env.JALON_SMTP_URL ? smtpTransport(env.JALON_SMTP_URL, site) : null,
+  });
 
   const clientDist =
     env.JALON_CLIENT_DIST ?? fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -44,6 +52,7 @@ async function main(): Promise<void> {
     secureCookies: env.JALON_SECURE_COOKIES,
     clientDist,
     trustProxy: env.JALON_TRUST_PROXY,
+    site,
   });
   const isDemo = (await getSetting(db, 'demo')) === 'true';
   const server = app.listen(env.PORT, env.HOST, () => {
@@ -58,6 +67,7 @@ async function main(): Promise<void> {
 
   const shutdown = () => {
     stopSessionPurge();
+    mailer.stop();
     server.close(() => {
       void db.destroy().then(() => process.exit(0));
     });

@@ -164,6 +164,27 @@ const territoryMeasurement = async (w: World) => {
   );
 };
 
+/** A mail given up after its retries, to the Nord Lorraine member. */
+const failedMail = (w: World) =>
+  insertId(
+    w.db
+      .insertInto('mailQueue')
+      .values({
+        kind: 'convocation',
+        userId: w.users.memberNL,
+        toAddress: 'member@example.org',
+        locale: 'fr',
+        subject: 'Convocation',
+        textBody: 'Bonjour',
+        htmlBody: '<p>Bonjour</p>',
+        status: 'failed',
+        attempts: 7,
+        nextAttemptAt: WORLD_CREATED_AT,
+        createdAt: WORLD_CREATED_AT,
+      })
+      .returning('id'),
+  );
+
 const indicatorInput = (planId: number) => ({
   planId,
   name: 'Emplois créés',
@@ -569,6 +590,28 @@ const cases: Record<string, Case[] | 'public'> = {
       allowed: MANAGE_NL,
     },
   ],
+  'meeting.setMinutes': [
+    {
+      label: 'COPIL NL',
+      input: (w) => ({ id: w.meetings.NL, version: 1, minutes: 'Relevé de décisions' }),
+      allowed: MANAGE_NL,
+    },
+  ],
+  'mail.list': [{ label: 'the outbox', input: () => ({}), allowed: ADMIN }],
+  'mail.byId': [
+    { label: 'a queued mail', input: async (w) => ({ id: await failedMail(w) }), allowed: ADMIN },
+  ],
+  'mail.retry': [
+    { label: 'a failed mail', input: async (w) => ({ id: await failedMail(w) }), allowed: ADMIN },
+  ],
+  'mail.preferences': [{ label: 'own', input: () => undefined, allowed: EVERYONE }],
+  'mail.setPreferences': [
+    {
+      label: 'own',
+      input: () => ({ mailUpdateRequests: false, mailReminders: true }),
+      allowed: EVERYONE,
+    },
+  ],
   'meeting.setStatus': [
     {
       label: 'COPIL NL',
@@ -796,8 +839,11 @@ const flatProcedures = appRouter._def.procedures as unknown as Record<
 >;
 const isMutation = (path: string) => flatProcedures[path]?._def.type === 'mutation';
 
-/** Mutations that change no domain data, so write no audit event: signing out closes a session. */
-const UNAUDITED_MUTATIONS = ['auth.logout'];
+/**
+ * Mutations that change no domain data, so write no audit event: signing out closes a session;
+ * sending a failed mail again only moves it back into the queue, which keeps its own attempts.
+ */
+const UNAUDITED_MUTATIONS = ['auth.logout', 'mail.retry'];
 
 const auditCount = async (world: World) =>
   Number(

@@ -52,6 +52,7 @@ const date = { kind: 'date' } as const;
 const dateTime = { kind: 'dateTime' } as const;
 const money = { kind: 'money' } as const;
 const number = { kind: 'number' } as const;
+const yesNo = { kind: 'boolean' } as const;
 const hidden = { kind: 'hidden' } as const;
 const code = (list: AuditCodeList) => ({ kind: 'code', list }) as const;
 const ref = (to: AuditReferenceKind) => ({ kind: 'ref', to }) as const;
@@ -72,6 +73,7 @@ export const AUDIT_FIELDS = {
     projectLeadName: text,
     archivedAt: dateTime,
     epciIds: refs('organisation'),
+    reminderDays: number,
   },
   organisation: { name: text, kind: code('organisationKind'), siren: text },
   user: {
@@ -81,6 +83,8 @@ export const AUDIT_FIELDS = {
     locale: code('locale'),
     globalRole: code('globalRole'),
     disabledAt: dateTime,
+    mailUpdateRequests: yesNo,
+    mailReminders: yesNo,
     observedRegionIds: refs('region'),
     // Written by `jalon user add`: the role given and the territory or region it applies to.
     role: code('accountRole'),
@@ -166,6 +170,9 @@ export const AUDIT_FIELDS = {
     mode: code('meetingMode'),
     status: code('meetingStatus'),
     heldAt: dateTime,
+    minutes: longText,
+    // The calendar invitation's SEQUENCE: technical, follows every move.
+    icsSequence: hidden,
     // One event per reordering of the agenda: the titles in their new order.
     agendaOrder: { kind: 'hidden' },
   },

@@ -8,3 +8,11 @@ export function addDays(isoDate: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * Whether the reminder of an update request due on `dueDate` is due `today`: from `daysBefore`
+ * days before the due date up to the due date itself.
+ */
+export function isReminderDue(dueDate: string, daysBefore: number, today: string): boolean {
+  return today >= addDays(dueDate, -daysBefore) && today <= dueDate;
+}

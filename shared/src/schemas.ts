@@ -165,8 +165,13 @@ export const territoryCreateInput = z.object({
   code: requiredText(40),
   ...territoryFields,
 });
+/** Days before an update request's due date when the leads who have not updated are reminded. */
+export const reminderDays = z.number().int().min(0).max(30);
 export const territoryUpdateInput = requireAChange(
-  z.object({ id }).extend(z.object(territoryFields).partial().shape),
+  z
+    .object({ id })
+    .extend(z.object(territoryFields).partial().shape)
+    .extend({ reminderDays: reminderDays.optional() }),
 );
 
 export const organisationListInput = pageInput.extend({
@@ -452,6 +457,16 @@ export const meetingUpdateInput = requireAChange(
     mode: z.enum(MEETING_MODES).optional(),
   }),
 );
+/** The minutes' text: paragraphs, "- " lists and **bold**, nothing else is interpreted. */
+export const MINUTES_MAX = 20_000;
+export const meetingMinutesInput = z.object({
+  id,
+  version,
+  minutes: z
+    .string()
+    .max(MINUTES_MAX)
+    .transform((v) => v.replaceAll('\r\n', '\n').trim()),
+});
 export const meetingSetStatusInput = z.object({
   id,
   version,
@@ -584,4 +599,16 @@ export const portfolioInput = pageInput.extend({
   regionId: id.optional(),
   sort: z.enum(['name', 'progress', 'overdue']).default('name'),
   direction: sortDirection,
+});
+
+// ---- Mail --------------------------------------------------------------------------------------
+
+export const MAIL_STATUSES = ['queued', 'sent', 'kept', 'failed'] as const;
+export const mailListInput = pageInput.extend({
+  status: z.enum(MAIL_STATUSES).optional(),
+  to: z.email().max(254).optional(),
+});
+export const mailPreferencesInput = z.object({
+  mailUpdateRequests: z.boolean(),
+  mailReminders: z.boolean(),
 });

@@ -4,6 +4,7 @@ import * as updateRequests from './2026-11-22-0002-update-requests';
 import * as portfolioIndexes from './2026-12-04-0001-portfolio-indexes';
 import * as maintainedRollups from './2026-12-05-0001-maintained-rollups';
 import * as passwordLinks from './2026-12-05-0002-password-links';
+import * as mailAndOidc from './2026-12-06-0001-mail-and-oidc';
 
 // Static provider: migrations are bundled with the code, never discovered on disk at run time.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-0001-portfolio-indexes': portfolioIndexes,
   '2026-12-05-0001-maintained-rollups': maintainedRollups,
   '2026-12-05-0002-password-links': passwordLinks,
+  '2026-12-06-0001-mail-and-oidc': mailAndOidc,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -50,7 +50,13 @@ export async function loadPrincipal(db: Db | Trx, userId: number): Promise<Princ
 
 export async function createSession(
   db: Db | Trx,
-  session: { id: string; userId: number; createdAt: string; expiresAt: string },
+  session: {
+    id: string;
+    userId: number;
+    createdAt: string;
+    expiresAt: string;
+    idToken?: string | null;
+  },
 ): Promise<void> {
   await db.insertInto('sessions').values(session).execute();
 }
@@ -284,4 +290,45 @@ export async function deleteOtherSessions(
 
 export async function setUserLocale(db: Db | Trx, userId: number, locale: Locale): Promise<void> {
   await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+}
+
+// ---- Sign-in through an OpenID provider ----------------------------------------------------------
+
+/** Records a sign-in begun at the provider (by its state's hash) and drops the expired ones. */
+export async function insertOidcLogin(
+  db: Db | Trx,
+  login: { id: string; nonce: string; codeVerifier: string; createdAt: string; expiresAt: string },
+): Promise<void> {
+  await db.deleteFrom('oidcLogins').where('expiresAt', '<=', login.createdAt).execute();
+  await db.insertInto('oidcLogins').values(login).execute();
+}
+
+/**
+ * Takes the sign-in whose state hashes to `id`, once: it is deleted in the same step, so a
+ * replayed callback finds nothing. Null when unknown, used or expired.
+ */
+export async function takeOidcLogin(
+  db: Db | Trx,
+  id: string,
+  nowIso: string,
+): Promise<{ nonce: string; codeVerifier: string } | null> {
+  const login = await db
+    .selectFrom('oidcLogins')
+    .select(['nonce', 'codeVerifier', 'expiresAt'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!login) return null;
+  const taken = await db.deleteFrom('oidcLogins').where('id', '=', id).executeTakeFirst();
+  if (Number(taken.numDeletedRows) !== 1 || login.expiresAt <= nowIso) return null;
+  return { nonce: login.nonce, codeVerifier: login.codeVerifier };
+}
+
+/** The provider's ID token of a session opened through it; null for a password session. */
+export async function findSessionIdToken(db: Db | Trx, sessionId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .select('idToken')
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  return row?.idToken ?? null;
 }

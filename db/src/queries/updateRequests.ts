@@ -231,3 +231,69 @@ export async function listOpenUpdateRequestsFor(
       .length,
   }));
 }
+
+/** An update request whose leads may have to be reminded, with what the mail says about it. */
+export interface ReminderCandidate {
+  id: number;
+  meetingId: number;
+  committeeId: number;
+  territoryId: number;
+  territoryName: string;
+  committeeName: string;
+  committeeKind: CommitteeKind;
+  scheduledAt: string;
+  message: string;
+  dueDate: string;
+  reminderDays: number;
+}
+
+/**
+ * The requests not reminded yet whose due date is `today` or later, for a meeting still planned.
+ * Whether the reminder is due (its territory's days before the due date) is date arithmetic, kept
+ * out of SQL so that it reads the same on every database (`shared` decides it).
+ */
+export async function listReminderCandidates(
+  db: Db | Trx,
+  today: string,
+): Promise<ReminderCandidate[]> {
+  return db
+    .selectFrom('updateRequests as r')
+    .innerJoin('meetings as m', 'm.id', 'r.meetingId')
+    .innerJoin('committees as c', 'c.id', 'm.committeeId')
+    .innerJoin('territories as t', 't.id', 'c.territoryId')
+    .select([
+      'r.id',
+      'r.meetingId',
+      'm.committeeId',
+      'c.territoryId',
+      't.name as territoryName',
+      'c.name as committeeName',
+      'c.kind as committeeKind',
+      'm.scheduledAt',
+      'r.message',
+      't.reminderDays',
+    ])
+    .select((eb) => eb.ref('r.dueDate').$castTo<string>().as('dueDate'))
+    .where('r.remindedAt', 'is', null)
+    .where('r.dueDate', 'is not', null)
+    .where('r.dueDate', '>=', today)
+    .where('m.status', '=', 'planned')
+    .orderBy('r.dueDate')
+    .orderBy('r.id')
+    .execute();
+}
+
+/** Marks the request reminded, once: false when another mailer did it first. */
+export async function markUpdateRequestReminded(
+  trx: Db | Trx,
+  id: number,
+  nowIso: string,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('updateRequests')
+    .set({ remindedAt: nowIso })
+    .where('id', '=', id)
+    .where('remindedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

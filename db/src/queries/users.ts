@@ -6,9 +6,11 @@ import { isEmptyPatch } from './reference';
 import { containsText } from './text';
 import { visibleTerritoryIds, type Visibility } from './visibility';
 
-/** A user as the API may show it: everything but the password hash. */
-export type PublicUser = Omit<User, 'passwordHash'>;
-export type UserPatch = Omit<Updateable<User>, 'id' | 'passwordHash'>;
+/** A user as the API may show it: everything but the password hash (and their mail choices). */
+export type PublicUser = Omit<User, 'passwordHash' | MailPreference>;
+export type UserPatch = Omit<Updateable<User>, 'id' | 'passwordHash' | MailPreference>;
+/** The optional mails a user may turn off (mail/preferences.ts). */
+export type MailPreference = 'mailUpdateRequests' | 'mailReminders';
 export type Membership = Selectable<MembershipTable>;
 export type NewMembership = Insertable<MembershipTable>;
 

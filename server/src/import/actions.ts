@@ -367,7 +367,7 @@ export async function applyActionImport(
     const inTransaction: AuthedContext = { ...ctx, db: trx, now: () => now };
     const { preview, planned } = await planImport(inTransaction, table);
     if (!preview.applicable) return { preview, written: false, changed: 0 };
-    const w: Write = { trx, actor: ctx.user, now };
+    const w: Write = { trx, actor: ctx.user, now, site: ctx.site };
     const toWrite = planned.filter((p) => p.outcome.outcome === 'change');
     let changed = 0;
     for (const row of toWrite) {

@@ -372,7 +372,7 @@ export async function applyPlanImport(
     const inTransaction: AuthedContext = { ...ctx, db: trx, now: () => now };
     const { preview, plans } = await planImport(inTransaction, table, options);
     if (!preview.applicable) return { preview, written: false, plans: 0, actions: 0 };
-    const w: Write = { trx, actor: ctx.user, now };
+    const w: Write = { trx, actor: ctx.user, now, site: ctx.site };
     const total = preview.counts.plans + preview.counts.actions;
     let written = 0;
     const step = async () => {

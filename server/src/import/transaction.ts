@@ -18,7 +18,7 @@ export async function writeInOneTransaction<P extends { applicable: boolean }, T
   return ctx.db.transaction().execute(async (trx) => {
     const { preview, planned } = await plan({ ...ctx, db: trx, now: () => now });
     if (!preview.applicable) return { preview, written: false, count: 0 };
-    const w: Write = { trx, actor: ctx.user, now };
+    const w: Write = { trx, actor: ctx.user, now, site: ctx.site };
     let count = 0;
     for (const item of planned) {
       await write(w, item);

@@ -11,6 +11,7 @@ import { decisionRouter } from './decision';
 import { fundingLineRouter } from './fundingLine';
 import { historyRouter } from './history';
 import { indicatorRouter } from './indicator';
+import { mailRouter } from './mail';
 import { measurementRouter } from './measurement';
 import { meetingRouter } from './meeting';
 import { membershipRouter } from './membership';
@@ -39,6 +40,7 @@ export const appRouter = router({
   committee: committeeRouter,
   committeeMember: committeeMemberRouter,
   meeting: meetingRouter,
+  mail: mailRouter,
   attendance: attendanceRouter,
   agenda: agendaRouter,
   decision: decisionRouter,

@@ -159,7 +159,7 @@ export const authRouter = router({
       const done = await ctx.db
         .transaction()
         .execute((trx) =>
-          setPasswordWithLink({ trx, actor: user, now }, input.token, passwordHash),
+          setPasswordWithLink({ trx, actor: user, now, site: ctx.site }, input.token, passwordHash),
         );
       if (!done) throw linkGone();
       return { ok: true as const };

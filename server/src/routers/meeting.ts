@@ -13,6 +13,7 @@ import {
   isoToday,
   meetingCreateInput,
   meetingListInput,
+  meetingMinutesInput,
   meetingSetStatusInput,
   meetingUpdateInput,
 } from '@jalon/shared';
@@ -20,7 +21,13 @@ import { authedProcedure, router } from '../trpc';
 import { authorize } from '../auth/guards';
 import { notFound } from '../errors';
 import { visibilityOf } from '../auth/permissions';
-import { createMeeting, setMeetingStatus, updateMeeting, write } from '../services';
+import {
+  createMeeting,
+  setMeetingMinutes,
+  setMeetingStatus,
+  updateMeeting,
+  write,
+} from '../services';
 
 export const meetingRouter = router({
   list: authedProcedure.input(meetingListInput).query(async ({ ctx, input }) => {
@@ -63,6 +70,12 @@ export const meetingRouter = router({
   update: authedProcedure.input(meetingUpdateInput).mutation(async ({ ctx, input }) => {
     const scope = await authorize(ctx, 'manage', { entity: 'meeting', id: input.id });
     return write(ctx, (w) => updateMeeting(w, scope, input));
+  }),
+
+  /** The minutes' draft, by whoever manages the meeting; frozen once approved. */
+  setMinutes: authedProcedure.input(meetingMinutesInput).mutation(async ({ ctx, input }) => {
+    const scope = await authorize(ctx, 'manage', { entity: 'meeting', id: input.id });
+    return write(ctx, (w) => setMeetingMinutes(w, scope, input));
   }),
 
   setStatus: authedProcedure.input(meetingSetStatusInput).mutation(async ({ ctx, input }) => {

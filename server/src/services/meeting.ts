@@ -13,12 +13,14 @@ import {
   checkMarkHeld,
   checkReschedule,
   type meetingCreateInput,
+  type meetingMinutesInput,
   type meetingSetStatusInput,
   type meetingUpdateInput,
 } from '@jalon/shared';
 import type { z } from 'zod';
 import { assertMeetingEditable } from '../auth/guards';
 import { badRequest, conflict, notFound, ruleBroken } from '../errors';
+import { mailConvocation, mailMinutes } from '../mail/notify';
 import { audit } from './audit';
 import { applyMeetingStageGates, withdrawMeetingStageGates } from './stageGates';
 import type { Write } from './write';
@@ -26,7 +28,7 @@ import type { Write } from './write';
 /** Meetings are stored in UTC so that dates compare as text in SQL. */
 const toUtc = (dateTime: string) => new Date(dateTime).toISOString();
 
-/** A planned meeting of a live committee. */
+/** A planned meeting of a live committee; its members are convened with a calendar invitation. */
 export async function createMeeting(
   w: Write,
   scope: Scope,
@@ -51,10 +53,15 @@ export async function createMeeting(
     territoryId: scope.territoryIds[0] ?? null,
     after: created,
   });
+  await mailConvocation(w.trx, w, created.id, { change: 'planned', previousAt: null });
   return created;
 }
 
-/** Optimistic: `input.version` is the version the caller saw. A held meeting's time stays. */
+/**
+ * Optimistic: `input.version` is the version the caller saw. A held meeting's time stays. A planned
+ * meeting whose time, place or mode changes goes out again to its members, its calendar
+ * invitation one SEQUENCE further.
+ */
 export async function updateMeeting(
   w: Write,
   scope: Scope,
@@ -71,11 +78,24 @@ export async function updateMeeting(
       throw ruleBroken(moved.reason, `Meeting ${id} was held at ${before.scheduledAt}`);
     }
   }
+  const newTime = scheduledAt === undefined ? before.scheduledAt : toUtc(scheduledAt);
+  const reconvene =
+    before.status === 'planned' &&
+    (newTime !== before.scheduledAt ||
+      (patch.place !== undefined && patch.place !== before.place) ||
+      (patch.mode !== undefined && patch.mode !== before.mode));
   const after = await updateMeetingAtVersion(w.trx, id, version, {
     ...patch,
-    ...(scheduledAt === undefined ? {} : { scheduledAt: toUtc(scheduledAt) }),
+    ...(scheduledAt === undefined ? {} : { scheduledAt: newTime }),
+    ...(reconvene ? { icsSequence: before.icsSequence + 1 } : {}),
   });
   if (!after) throw conflict('meeting', id);
+  if (reconvene) {
+    await mailConvocation(w.trx, w, id, {
+      change: 'changed',
+      previousAt: newTime === before.scheduledAt ? null : before.scheduledAt,
+    });
+  }
   await audit(w, {
     entityType: 'meeting',
     entityId: id,
@@ -90,7 +110,8 @@ export async function updateMeeting(
 /**
  * Moves the meeting along its lifecycle. Marked held, it took place when it was scheduled: its
  * validations become the stages' gates and the state at its time is kept as its snapshot.
- * Cancelled, it validated nothing.
+ * Cancelled, it validated nothing, and its members' calendars drop it. Its minutes approved, they
+ * are frozen and mailed to its members.
  */
 export async function setMeetingStatus(
   w: Write,
@@ -113,9 +134,11 @@ export async function setMeetingStatus(
       );
     }
   }
+  const cancelled = input.status === 'cancelled';
   const after = await updateMeetingAtVersion(w.trx, input.id, input.version, {
     status: input.status,
     ...(held ? { heldAt: before.scheduledAt } : {}),
+    ...(cancelled ? { icsSequence: before.icsSequence + 1 } : {}),
   });
   if (!after) throw conflict('meeting', input.id);
   if (held) {
@@ -124,7 +147,14 @@ export async function setMeetingStatus(
     const snapshot = await buildMeetingSnapshotAt(w.trx, before, w.now);
     await insertMeetingSnapshot(w.trx, input.id, w.now.toISOString(), snapshot);
   }
-  if (input.status === 'cancelled') await withdrawMeetingStageGates(w, input.id);
+  if (cancelled) {
+    await withdrawMeetingStageGates(w, input.id);
+    // Only a planned meeting was on the members' calendars.
+    if (before.status === 'planned') {
+      await mailConvocation(w.trx, w, input.id, { change: 'cancelled', previousAt: null });
+    }
+  }
+  if (input.status === 'minutes_approved') await mailMinutes(w.trx, w, input.id);
   await audit(w, {
     entityType: 'meeting',
     entityId: input.id,
@@ -132,6 +162,34 @@ export async function setMeetingStatus(
     territoryId: scope.territoryIds[0] ?? null,
     before,
     after,
+  });
+  return after;
+}
+
+/**
+ * The minutes' text (compte rendu), drafted by the coordinator before or after the meeting.
+ * Optimistic like every meeting change; frozen once approved (read-only meeting).
+ */
+export async function setMeetingMinutes(
+  w: Write,
+  scope: Scope,
+  input: z.infer<typeof meetingMinutesInput>,
+): Promise<Meeting> {
+  const before = await findMeetingWithTerritory(w.trx, input.id);
+  if (!before) throw notFound('meeting', input.id);
+  if (before.version !== input.version) throw conflict('meeting', input.id);
+  assertMeetingEditable(before);
+  const after = await updateMeetingAtVersion(w.trx, input.id, input.version, {
+    minutes: input.minutes,
+  });
+  if (!after) throw conflict('meeting', input.id);
+  await audit(w, {
+    entityType: 'meeting',
+    entityId: input.id,
+    operation: 'update',
+    territoryId: scope.territoryIds[0] ?? null,
+    before: { minutes: before.minutes },
+    after: { minutes: after.minutes },
   });
   return after;
 }

@@ -7,6 +7,7 @@ import {
   type PasswordLinkPurpose,
 } from '@jalon/db';
 import { hashToken } from '../auth/sessions';
+import { mailPasswordLink } from '../mail/notify';
 import { audit } from './audit';
 import type { Write } from './write';
 
@@ -21,8 +22,8 @@ export const passwordLinkPath = (token: string) => `/set-password#${token}`;
 
 /**
  * Issues a one-time link for `userId` (an invitation or a reset), withdrawing their earlier
- * unused ones. Only the token's hash is stored; the token itself is returned once, to be shown
- * to the administrator (or mailed, once mail exists).
+ * unused ones. Only the token's hash is stored; the token itself is mailed to the user and
+ * returned once, for the administrator to hand over when mail does not reach them.
  */
 export async function issuePasswordLink(
   w: Write,
@@ -47,7 +48,13 @@ export async function issuePasswordLink(
     operation: 'update',
     comment: purpose === 'invitation' ? 'invitation link issued' : 'password reset link issued',
   });
-  return { path: passwordLinkPath(token), expiresAt };
+  const path = passwordLinkPath(token);
+  await mailPasswordLink(
+    w.trx,
+    { now: w.now, site: w.site, actorName: w.actor.name },
+    { userId, purpose, path, days: PASSWORD_LINK_DAYS[purpose] },
+  );
+  return { path, expiresAt };
 }
 
 /**

@@ -1,4 +1,11 @@
-import { deleteOtherSessions, setUserLocale, setUserPassword } from '@jalon/db';
+import {
+  deleteOtherSessions,
+  getMailPreferences,
+  setMailPreferences,
+  setUserLocale,
+  setUserPassword,
+  type MailPreferences,
+} from '@jalon/db';
 import type { Locale } from '@jalon/shared';
 import { audit } from './audit';
 import type { Write } from './write';
@@ -33,4 +40,21 @@ export async function changeOwnPassword(
     comment: 'password changed',
   });
   return { otherSessionsEnded: ended };
+}
+
+/** Which optional mails the actor wants (convocations and minutes always go to members). */
+export async function setOwnMailPreferences(
+  w: Write,
+  preferences: MailPreferences,
+): Promise<MailPreferences> {
+  const before = await getMailPreferences(w.trx, w.actor.id);
+  await setMailPreferences(w.trx, w.actor.id, preferences);
+  await audit(w, {
+    entityType: 'user',
+    entityId: w.actor.id,
+    operation: 'update',
+    before,
+    after: preferences,
+  });
+  return preferences;
 }

@@ -1,6 +1,7 @@
 import type { Trx } from '@jalon/db';
 import type { Principal } from '../auth/permissions';
 import type { AuthedContext } from '../trpc';
+import type { Site } from '../site';
 
 /** What a service writes with: the open transaction, who acts, and the instant it happens. */
 export interface Write {
@@ -8,6 +9,8 @@ export interface Write {
   actor: Principal;
   /** One instant for the whole change: every row and audit event it writes carries it. */
   now: Date;
+  /** Where Jalon is reached: the mails a change queues link back to it. */
+  site: Site;
 }
 
 /**
@@ -16,5 +19,7 @@ export interface Write {
  */
 export function write<T>(ctx: AuthedContext, change: (w: Write) => Promise<T>): Promise<T> {
   const now = ctx.now();
-  return ctx.db.transaction().execute((trx) => change({ trx, actor: ctx.user, now }));
+  return ctx.db
+    .transaction()
+    .execute((trx) => change({ trx, actor: ctx.user, now, site: ctx.site }));
 }
