@@ -61,7 +61,7 @@ export const userRouter = router({
 
   /**
    * Admins only: a one-time link for the user to set their password (an invitation, or a reset
-   * of a forgotten one), shown to the administrator to pass on while Jalon sends no mail.
+   * of a forgotten one), mailed to the user and shown to the administrator, who may pass it on.
    */
   issuePasswordLink: authedProcedure
     .input(issuePasswordLinkInput)
