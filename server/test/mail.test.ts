@@ -62,14 +62,16 @@ async function deliver(db: Db = world.db, now = '2025-06-15T12:00:05.000Z'): Pro
   return smtp.messages.slice(before);
 }
 
-const addressOf = (mail: ParsedMail) =>
-  (Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap((t) => t?.value.map((v) => v.address));
+const addressOf = (mail: ParsedMail): string[] =>
+  (Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap(
+    (t) => t?.value.flatMap((v) => (v.address ? [v.address] : [])) ?? [],
+  );
 
 /** The calendar invitation carried by the mail, parsed by ical.js (the parser of Thunderbird). */
 function invitationOf(mail: ParsedMail) {
   const part = mail.attachments.find((a) => a.contentType === 'text/calendar');
   if (!part) throw new Error('no text/calendar part');
-  const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
+  const calendar = ICAL.Component.fromString(part.content.toString('utf8'));
   const timezone = calendar.getFirstSubcomponent('vtimezone');
   if (timezone) ICAL.TimezoneService.register(timezone);
   const vevent = calendar.getFirstSubcomponent('vevent')!;
