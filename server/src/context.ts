@@ -3,6 +3,7 @@ import type { Db } from '@jalon/db';
 import type { Logger } from './logger';
 import type { Principal } from './auth/permissions';
 import { DEFAULT_SITE, type Site } from './site';
+import type { OidcProvider } from './auth/oidc';
 
 /** How a procedure sets or clears the session cookie, without knowing about HTTP. */
 export interface SessionCookieJar {
@@ -26,6 +27,8 @@ export interface Context {
   now: () => Date;
   /** Where Jalon is reached and how it mails (links in mails, calendar invitations). */
   site: Site;
+  /** The OpenID provider users may sign in with; null when none is configured. */
+  oidc: OidcProvider | null;
 }
 
 const noCookies: SessionCookieJar = { set: () => undefined, clear: () => undefined };
@@ -41,6 +44,7 @@ export function createInnerContext(
     cookies: noCookies,
     now: () => new Date(),
     site: DEFAULT_SITE,
+    oidc: null,
     ...opts,
   };
 }

@@ -9,7 +9,8 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { sql } from 'kysely';
 import type { Db } from '@jalon/db';
 import type { Logger } from './logger';
-import type { Site } from './site';
+import { DEFAULT_SITE, type Site } from './site';
+import { createOidcRouter, type OidcProvider, type OidcSettings } from './auth/oidc';
 import { appRouter } from './routers/_app';
 import { createInnerContext, type Context, type SessionCookieJar } from './context';
 import { principalForToken, SESSION_COOKIE } from './auth/sessions';
@@ -35,6 +36,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Where Jalon is reached and how it mails; the defaults suit a test or a local demo. */
   site?: Site;
+  /** Sign-in through an OpenID provider (ProConnect), when configured. */
+  oidc?: OidcSettings | undefined;
 }
 
 function cookieJar(res: Response, secure: boolean): SessionCookieJar {
@@ -55,6 +58,7 @@ async function createHttpContext(
   req: Request,
   res: Response,
   options: AppOptions,
+  signIn: { site: Site; oidc: OidcProvider | null },
 ): Promise<Context> {
   const now = options.now ?? (() => new Date());
   const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
@@ -69,7 +73,8 @@ async function createHttpContext(
     clientIp: req.ip ?? 'unknown',
     cookies: cookieJar(res, options.secureCookies),
     now,
-    ...(options.site ? { site: options.site } : {}),
+    site: signIn.site,
+    oidc: signIn.oidc,
   });
 }
 
@@ -116,6 +121,21 @@ export function createApp(options: AppOptions): Express {
     }
   });
 
+  const site = { ...(options.site ?? DEFAULT_SITE), oidcEnabled: options.oidc !== undefined };
+  let oidc: OidcProvider | null = null;
+  if (options.oidc) {
+    const signIn = createOidcRouter({
+      db,
+      log,
+      site,
+      settings: options.oidc,
+      secureCookies: options.secureCookies,
+      now: options.now ?? (() => new Date()),
+    });
+    oidc = signIn.provider;
+    app.use('/auth/oidc', signIn.router);
+  }
+
   app.use(
     '/trpc',
     limitTrpcRequest,
@@ -123,7 +143,7 @@ export function createApp(options: AppOptions): Express {
     createExpressMiddleware({
       router: appRouter,
       maxBatchSize: MAX_BATCH_CALLS,
-      createContext: ({ req, res }) => createHttpContext(req, res, options),
+      createContext: ({ req, res }) => createHttpContext(req, res, options, { site, oidc }),
       onError({ error, path, ctx }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           log.error(

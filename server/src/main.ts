@@ -53,6 +53,14 @@ async function main(): Promise<void> {
     clientDist,
     trustProxy: env.JALON_TRUST_PROXY,
     site,
+    oidc:
+      env.JALON_OIDC_ISSUER && env.JALON_OIDC_CLIENT_ID && env.JALON_OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.JALON_OIDC_ISSUER,
+            clientId: env.JALON_OIDC_CLIENT_ID,
+            clientSecret: env.JALON_OIDC_CLIENT_SECRET,
+          }
+        : undefined,
   });
   const isDemo = (await getSetting(db, 'demo')) === 'true';
   const server = app.listen(env.PORT, env.HOST, () => {

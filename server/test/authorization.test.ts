@@ -200,6 +200,7 @@ const indicatorInput = (planId: number) => ({
 const cases: Record<string, Case[] | 'public'> = {
   'auth.login': 'public',
   'auth.session': 'public',
+  'auth.signInOptions': 'public',
   'auth.passwordLink': 'public',
   'auth.setPasswordWithLink': 'public',
   'auth.logout': [{ label: 'own session', input: () => undefined, allowed: EVERYONE }],

@@ -39,6 +39,7 @@ const FUZZED: Record<string, Fuzzed> = {
   // Every accepted sign-in input runs scrypt once: a few runs, anonymous as the caller would be.
   'auth.login': { as: [null], share: 0.3 },
   'auth.session': { as: [null, 'admin'] },
+  'auth.signInOptions': { as: [null] },
   'auth.passwordLink': { as: [null] },
   // Every accepted input hashes a password (when the random token matched a link, never).
   'auth.setPasswordWithLink': { as: [null], share: 0.3 },

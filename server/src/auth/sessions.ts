@@ -14,6 +14,8 @@ export async function openSession(
   db: Db,
   userId: number,
   now: Date,
+  /** The OpenID provider's ID token, for a session opened through it (its sign-out needs it). */
+  idToken: string | null = null,
 ): Promise<{ token: string; sessionId: string; expires: Date }> {
   const token = randomBytes(32).toString('base64url');
   const sessionId = hashToken(token);
@@ -23,6 +25,7 @@ export async function openSession(
     userId,
     createdAt: now.toISOString(),
     expiresAt: expires.toISOString(),
+    idToken,
   });
   return { token, sessionId, expires };
 }

@@ -10,6 +10,7 @@ import {
 import { authedProcedure, publicProcedure, router } from '../trpc';
 import { hashPassword, PasswordHashingBusy, UNUSABLE_HASH, verifyPassword } from '../auth/password';
 import { closeSession, hashToken, openSession, principalForToken } from '../auth/sessions';
+import { providerSignOutUrl } from '../auth/oidc';
 import {
   admitSignInAttempt,
   signInNotChecked,
@@ -90,11 +91,22 @@ export const authRouter = router({
     return publicUser(loaded.principal);
   }),
 
+  /**
+   * Ends the session. One opened through the OpenID provider ends there too: the client follows
+   * `redirectTo`, the provider's sign-out, which comes back to Jalon's home.
+   */
   logout: authedProcedure.mutation(async ({ ctx }) => {
-    if (ctx.sessionId) await closeSession(ctx.db, ctx.sessionId);
+    let redirectTo: string | null = null;
+    if (ctx.sessionId) {
+      redirectTo = await providerSignOutUrl(ctx.db, ctx.oidc, ctx.sessionId, ctx.log);
+      await closeSession(ctx.db, ctx.sessionId);
+    }
     ctx.cookies.clear();
-    return { ok: true as const };
+    return { ok: true as const, redirectTo };
   }),
+
+  /** How one may sign in here: with a password always, with ProConnect when it is configured. */
+  signInOptions: publicProcedure.query(({ ctx }) => ({ oidc: ctx.site.oidcEnabled })),
 
   me: authedProcedure.query(({ ctx }) => publicUser(ctx.user)),
 
