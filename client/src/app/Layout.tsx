@@ -17,10 +17,11 @@ export function Layout() {
   const queryClient = useQueryClient();
   const signOut = useMutation(
     trpc.auth.logout.mutationOptions({
-      // Forget everything the previous user could see, then land on the sign-in page.
-      onSettled: () => {
+      // Forget everything the previous user could see, then land on the sign-in page (through
+      // the provider's sign-out for a session opened with ProConnect).
+      onSettled: (result) => {
         queryClient.clear();
-        window.location.assign('/');
+        window.location.assign(result?.redirectTo ?? '/');
       },
     }),
   );

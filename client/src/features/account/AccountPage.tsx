@@ -7,9 +7,10 @@ import { useFormat } from '../../lib/format';
 import { useErrorText } from '../../components/QueryState';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useCurrentUser } from '../auth/currentUser';
+import { MailPreferences } from './MailPreferences';
 import './account.css';
 
-/** `/account`: who is signed in, and changing one's own password. */
+/** `/account`: who is signed in, changing one's own password, and which mails one wants. */
 export function AccountPage() {
   const { t } = useTranslation('account');
   const { t: ta } = useTranslation('auth');
@@ -110,6 +111,7 @@ export function AccountPage() {
           </button>
         </form>
       </section>
+      <MailPreferences />
     </div>
   );
 }

@@ -25,6 +25,7 @@ export function AdminHomePage() {
             title: t('home.territories'),
             text: t('home.territoriesText'),
           },
+          { to: adminPaths.outbox(), title: t('home.outbox'), text: t('home.outboxText') },
         ]
       : []),
     {

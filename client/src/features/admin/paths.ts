@@ -4,6 +4,7 @@ export const adminPaths = {
   users: () => '/admin/users',
   territories: () => '/admin/territories',
   organisations: () => '/admin/organisations',
+  outbox: () => '/admin/mail',
   newPlan: (territoryId: number) => `/territories/${territoryId}/plans/new`,
   importFile: (territoryId: number) => `/territories/${territoryId}/import`,
   editPlan: (planId: number) => `/plans/${planId}/edit`,

@@ -15,6 +15,7 @@ const EditTerritoryPage = lazyPage(() => import('./TerritoryFormPage'), 'EditTer
 const AdminHomePage = lazyPage(() => import('./AdminHomePage'), 'AdminHomePage');
 const TerritoriesPage = lazyPage(() => import('./TerritoriesPage'), 'TerritoriesPage');
 const OrganisationsPage = lazyPage(() => import('./OrganisationsPage'), 'OrganisationsPage');
+const OutboxPage = lazyPage(() => import('./OutboxPage'), 'OutboxPage');
 
 /** The coordinator screens, at the addresses `adminPaths` gives the read-only pages. */
 export const adminRoutes: FeatureRoute[] = [
@@ -30,4 +31,5 @@ export const adminRoutes: FeatureRoute[] = [
   { path: '/admin', element: <AdminHomePage /> },
   { path: '/admin/territories', element: <TerritoriesPage /> },
   { path: '/admin/organisations', element: <OrganisationsPage /> },
+  { path: '/admin/mail', element: <OutboxPage /> },
 ];

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorCode, signInThrottleOf, useTRPC } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
@@ -18,6 +18,8 @@ export function SignInPage() {
   const [missing, setMissing] = useState(false);
   useDocumentTitle(t('title'));
 
+  // ProConnect when the deployment offers it; the password form always.
+  const options = useQuery(trpc.auth.signInOptions.queryOptions());
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: (user) => queryClient.setQueryData(trpc.auth.session.queryKey(), user),
@@ -50,6 +52,16 @@ export function SignInPage() {
   return (
     <SignedOutCard title={t('title')}>
       <p className="muted">{t('intro')}</p>
+      {options.data?.oidc && (
+        <>
+          <p>
+            <a className="button button-primary proconnect-button" href="/auth/oidc/login">
+              {t('proConnect')}
+            </a>
+          </p>
+          <p className="muted">{t('or')}</p>
+        </>
+      )}
       <form onSubmit={submit} noValidate>
         {problem && (
           <p className="form-error" role="alert" id="sign-in-error">

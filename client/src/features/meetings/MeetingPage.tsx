@@ -12,6 +12,7 @@ import { AgendaSection } from './agenda/AgendaSection';
 import { PrepareAgenda } from './agenda/PrepareAgenda';
 import { LeadUpdates } from './LeadUpdates';
 import { DecisionsSection } from './DecisionsSection';
+import { MinutesSection } from './MinutesSection';
 import { SinceLastMeeting } from './SinceLastMeeting';
 import { useAddressedMeeting } from './addressedMeeting';
 import './meetings.css';
@@ -84,6 +85,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       />
       <AttendanceSection meeting={meeting} access={access} />
       <DecisionsSection meeting={meeting} access={access} />
+      <MinutesSection meeting={meeting} access={access} />
     </div>
   );
 }

@@ -4,6 +4,14 @@ import type { account as fr } from '../fr/account';
 export const account: Messages<typeof fr> = {
   title: 'Mein Konto',
   signedInAs: 'Angemeldet als {{name}} ({{email}}).',
+  mail: {
+    heading: 'E-Mails',
+    intro:
+      'Einladungen zu den Ausschüssen, denen Sie angehören, und deren Protokolle erhalten Sie immer. Wählen Sie die übrigen E-Mails:',
+    mailUpdateRequests: 'Bitten, meine Maßnahmen vor einer Sitzung zu aktualisieren',
+    mailReminders: 'Erinnerungen einige Tage vor der Frist, wenn ich nicht aktualisiert habe',
+    saved: 'Einstellungen gespeichert.',
+  },
   password: {
     heading: 'Passwort ändern',
     intro:

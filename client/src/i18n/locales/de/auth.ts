@@ -14,4 +14,6 @@ export const auth: Messages<typeof fr> = {
   slowed: 'Zu viele Fehlversuche aus Ihrem Netzwerk. Bitte nach {{time}} erneut versuchen.',
   busy: 'Zu viele Anmeldungen gleichzeitig. Bitte gleich noch einmal versuchen.',
   missing: 'Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.',
+  proConnect: 'Mit ProConnect anmelden',
+  or: 'oder mit Ihrer E-Mail-Adresse und einem Passwort',
 };

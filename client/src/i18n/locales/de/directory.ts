@@ -16,6 +16,32 @@ export const directory: Messages<typeof fr> = {
     organisations: 'Organisationen',
     organisationsText:
       'Einen Träger, Partner oder Geldgeber hinzufügen oder korrigieren (Name, Art, SIREN).',
+    outbox: 'E-Mails',
+    outboxText:
+      'Die E-Mails von Jalon: Einladungen, Aktualisierungsanfragen, Erinnerungen, Zugänge.',
+  },
+  outbox: {
+    title: 'E-Mails',
+    intro:
+      'Jede von Jalon vorbereitete E-Mail, die neueste zuerst. Ohne konfigurierten Mailserver bleiben sie hier.',
+    status: 'Status',
+    all: 'Alle',
+    statuses: {
+      queued: 'Wartet auf Versand',
+      sent: 'Gesendet',
+      kept: 'Hier aufbewahrt (kein Mailserver)',
+      failed: 'Nach mehreren Versuchen aufgegeben',
+    },
+    attempts_one: '{{count}} Versuch',
+    attempts_other: '{{count}} Versuche',
+    created: 'Vorbereitet am',
+    to: 'Empfänger',
+    subject: 'Betreff',
+    read: 'Lesen',
+    close: 'Schließen',
+    retry: 'Erneut senden',
+    withInvitation: 'Kalendereinladung beigefügt (.ics).',
+    empty: 'Keine E-Mails.',
   },
   territories: {
     title: 'Gebiete',

@@ -113,6 +113,17 @@ export const meetings: Messages<typeof fr> = {
     saving: 'Wird gespeichert…',
     saved: 'Anwesenheit gespeichert.',
   },
+  minutes: {
+    heading: 'Protokoll',
+    frozen: 'Genehmigt: es ändert sich nicht mehr.',
+    empty: 'Noch kein Protokoll.',
+    write: 'Protokoll verfassen',
+    edit: 'Protokoll bearbeiten',
+    label: 'Text des Protokolls',
+    help: 'Zeilenumbrüche bleiben erhalten; beginnen Sie eine Zeile mit „- “ für eine Liste. Nach der Genehmigung wird das Protokoll an die Mitglieder des Ausschusses gesendet.',
+    save: 'Protokoll speichern',
+    cancel: 'Abbrechen',
+  },
   decisions: {
     commentName: 'Beschluss Nr. {{number}}',
     heading: 'Beschlussprotokoll',

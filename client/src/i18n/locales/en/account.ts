@@ -4,6 +4,14 @@ import type { account as fr } from '../fr/account';
 export const account: Messages<typeof fr> = {
   title: 'My account',
   signedInAs: 'Signed in as {{name}} ({{email}}).',
+  mail: {
+    heading: 'Mail',
+    intro:
+      'Convocations to the committees you sit on and their minutes are always sent to you. Choose the other mails:',
+    mailUpdateRequests: 'Requests to update my actions before a committee',
+    mailReminders: 'Reminders, a few days before the due date, when I have not updated',
+    saved: 'Preferences saved.',
+  },
   password: {
     heading: 'Change your password',
     intro:

@@ -14,4 +14,6 @@ export const auth: Messages<typeof fr> = {
   slowed: 'Too many failed attempts from your network. Try again after {{time}}.',
   busy: 'Too many sign-ins at once. Try again in a moment.',
   missing: 'Enter your email and your password.',
+  proConnect: 'Sign in with ProConnect',
+  or: 'or with your email address and a password',
 };

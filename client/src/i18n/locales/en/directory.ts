@@ -14,6 +14,31 @@ export const directory: Messages<typeof fr> = {
     organisations: 'Organisations',
     organisationsText:
       'Add or correct a lead organisation, a partner or a funder (name, type, SIREN).',
+    outbox: 'Mail',
+    outboxText: 'The mails Jalon sends: convocations, update requests, reminders, invitations.',
+  },
+  outbox: {
+    title: 'Mail',
+    intro:
+      'Every mail Jalon prepared, newest first. Without a mail server configured, they stay here.',
+    status: 'State',
+    all: 'All',
+    statuses: {
+      queued: 'Waiting to be sent',
+      sent: 'Sent',
+      kept: 'Kept here (no mail server)',
+      failed: 'Given up after several attempts',
+    },
+    attempts_one: '{{count}} attempt',
+    attempts_other: '{{count}} attempts',
+    created: 'Prepared on',
+    to: 'Recipient',
+    subject: 'Subject',
+    read: 'Read',
+    close: 'Close',
+    retry: 'Send again',
+    withInvitation: 'Calendar invitation attached (.ics).',
+    empty: 'No mail.',
   },
   territories: {
     title: 'Territories',

@@ -112,6 +112,17 @@ export const meetings: Messages<typeof fr> = {
     saving: 'Saving…',
     saved: 'Attendance saved.',
   },
+  minutes: {
+    heading: 'Minutes',
+    frozen: 'Approved: they no longer change.',
+    empty: 'No minutes yet.',
+    write: 'Write the minutes',
+    edit: 'Edit the minutes',
+    label: 'Text of the minutes',
+    help: 'Line breaks are kept; start a line with "- " for a list. When the minutes are approved, they are mailed to the committee’s members.',
+    save: 'Save the minutes',
+    cancel: 'Cancel',
+  },
   decisions: {
     commentName: 'Decision no. {{number}}',
     heading: 'Record of decisions',

@@ -1,6 +1,14 @@
 export const account = {
   title: 'Mon compte',
   signedInAs: 'Connecté en tant que {{name}} ({{email}}).',
+  mail: {
+    heading: 'Courriels',
+    intro:
+      'Les convocations aux comités dont vous êtes membre et leurs comptes rendus vous sont toujours envoyés. Choisissez les autres courriels :',
+    mailUpdateRequests: 'Les demandes de mise à jour de mes actions avant un comité',
+    mailReminders: 'Les rappels, quelques jours avant l’échéance, si je n’ai pas mis à jour',
+    saved: 'Préférences enregistrées.',
+  },
   password: {
     heading: 'Changer de mot de passe',
     intro:

@@ -11,4 +11,6 @@ export const auth = {
   slowed: 'Trop de tentatives échouées depuis votre réseau. Réessayez après {{time}}.',
   busy: 'Trop de connexions en même temps. Réessayez dans un instant.',
   missing: 'Saisissez votre e-mail et votre mot de passe.',
+  proConnect: 'S’identifier avec ProConnect',
+  or: 'ou avec votre adresse e-mail et un mot de passe',
 };

@@ -14,6 +14,32 @@ export const directory = {
     organisations: 'Organisations',
     organisationsText:
       'Ajouter ou corriger un porteur, un partenaire ou un financeur (nom, type, SIREN).',
+    outbox: 'Courriels',
+    outboxText:
+      'Les courriels envoyés par Jalon : convocations, demandes de mise à jour, rappels, invitations.',
+  },
+  outbox: {
+    title: 'Courriels',
+    intro:
+      'Chaque courriel que Jalon a préparé, le plus récent en premier. Sans serveur de messagerie configuré, ils restent ici.',
+    status: 'État',
+    all: 'Tous',
+    statuses: {
+      queued: 'En attente d’envoi',
+      sent: 'Envoyé',
+      kept: 'Conservé ici (pas de serveur de messagerie)',
+      failed: 'Abandonné après plusieurs essais',
+    },
+    attempts_one: '{{count}} essai',
+    attempts_other: '{{count}} essais',
+    created: 'Préparé le',
+    to: 'Destinataire',
+    subject: 'Objet',
+    read: 'Lire',
+    close: 'Refermer',
+    retry: 'Renvoyer',
+    withInvitation: 'Invitation de calendrier jointe (.ics).',
+    empty: 'Aucun courriel.',
   },
   territories: {
     title: 'Territoires',

@@ -109,6 +109,17 @@ export const meetings = {
     saving: 'Enregistrement…',
     saved: 'Présences enregistrées.',
   },
+  minutes: {
+    heading: 'Compte rendu',
+    frozen: 'Approuvé : il ne change plus.',
+    empty: 'Pas encore de compte rendu.',
+    write: 'Rédiger le compte rendu',
+    edit: 'Modifier le compte rendu',
+    label: 'Texte du compte rendu',
+    help: 'Les retours à la ligne sont conservés ; commencez une ligne par « - » pour une liste. À l’approbation du relevé, le compte rendu est envoyé aux membres du comité.',
+    save: 'Enregistrer le compte rendu',
+    cancel: 'Annuler',
+  },
   decisions: {
     commentName: 'Décision n° {{number}}',
     heading: 'Relevé de décisions',
