@@ -14,6 +14,7 @@ import { deliverDueMails, RETRY_DELAYS_MS, smtpTransport } from '../src/mail/mai
 import { queueDueReminders } from '../src/mail/notify';
 import { buildWorld, type World, type WorldUser } from './support/world';
 import { startSmtpCapture, type SmtpCapture } from './support/smtpCapture';
+import { runJalon } from './support/demoApp';
 
 // Every mail Jalon sends, captured by a real SMTP server run by the test and parsed back as a mail
 // client would: recipients, language, links to the right screen, the calendar invitation.
@@ -486,5 +487,36 @@ describe('the queue', () => {
     expect(mail.textBody).toContain('Visioconférence');
     expect(mail.ics).toContain('METHOD:REQUEST');
     expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('prints the outbox and a mail with its invitation from the CLI', async () => {
+    const file = join(folder, 'cli.sqlite');
+    const db = openDb(file);
+    await migrateToLatest(db);
+    await enqueueMails(db, [
+      {
+        kind: 'convocation',
+        userId: null,
+        toAddress: 'membre@example.org',
+        locale: 'fr',
+        subject: 'Convocation : COPIL',
+        textBody: 'Bonjour,\n\nVous êtes convoqué(e).\n',
+        htmlBody: '<p>Bonjour</p>',
+        ics: 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n',
+        territoryId: null,
+        dedupeKey: null,
+        createdAt: '2025-06-15T12:00:00.000Z',
+      },
+    ]);
+    await deliverDueMails(db, null, log, at('2025-06-15T12:00:01.000Z'));
+    await db.destroy();
+    const outbox = await runJalon(file, ['mail', 'outbox']);
+    expect(outbox.code).toBe(0);
+    expect(outbox.stdout).toContain('kept  membre@example.org  Convocation : COPIL');
+    expect(outbox.stdout).toContain('1 of 1 mails.');
+    const shown = await runJalon(file, ['mail', 'show', '1', '--ics']);
+    expect(shown.stdout).toContain('Vous êtes convoqué(e).');
+    expect(shown.stdout).toContain('METHOD:REQUEST');
+    expect((await runJalon(file, ['mail', 'show', '2'])).stderr).toContain('No mail #2');
   });
 });

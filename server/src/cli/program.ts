@@ -4,6 +4,7 @@ import type { CliContext, CliIo } from './context';
 import { registerBackup } from './commands/backup';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
+import { registerMail } from './commands/mail';
 import { registerMigrate } from './commands/migrate';
 import { registerReference } from './commands/reference';
 import { registerRestore } from './commands/restore';
@@ -33,6 +34,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerUser(program, ctx);
   registerExport(program, ctx);
   registerImport(program, ctx);
+  registerMail(program, ctx);
   registerBackup(program, ctx);
   registerRestore(program, ctx);
   return program;
