@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_PORT, MAIL_CATCHER_URL } from './support/mail';
 
 /**
  * End-to-end tests: Debian's Chromium against `pnpm start`'s server on a fresh demo database
  * (a new temporary file per run), serving the built client (`pnpm --filter @jalon/client build`).
  */
-const port = Number(process.env.JALON_E2E_PORT ?? 4310);
+const port = E2E_PORT;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const database = join(mkdtempSync(join(tmpdir(), 'jalon-e2e-')), 'jalon.sqlite');
 
@@ -44,21 +45,38 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    command: 'pnpm --filter @jalon/server start',
-    cwd: root,
-    url: `http://127.0.0.1:${port}/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      JALON_DB: database,
-      LOG_LEVEL: 'warn',
-      // Lets several checkouts' builds coexist (`vite build --outDir dist-x`); default client/dist.
-      ...(process.env.JALON_CLIENT_DIST
-        ? { JALON_CLIENT_DIST: process.env.JALON_CLIENT_DIST }
-        : {}),
+  webServer: [
+    {
+      // The SMTP server Jalon sends to; the specs read what it caught over HTTP.
+      command: 'pnpm exec tsx e2e/support/mailCatcher.ts',
+      cwd: join(root, 'tests'),
+      url: `${MAIL_CATCHER_URL}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        MAIL_CATCHER_SMTP_PORT: String(port + 1),
+        MAIL_CATCHER_HTTP_PORT: String(port + 2),
+      },
     },
-  },
+    {
+      command: 'pnpm --filter @jalon/server start',
+      cwd: root,
+      url: `http://127.0.0.1:${port}/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        JALON_DB: database,
+        LOG_LEVEL: 'warn',
+        JALON_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        JALON_SMTP_URL: `smtp://127.0.0.1:${port + 1}`,
+        JALON_MAIL_FROM: 'Jalon <jalon@jalon.test>',
+        // Lets several checkouts' builds coexist (`vite build --outDir dist-x`); default client/dist.
+        ...(process.env.JALON_CLIENT_DIST
+          ? { JALON_CLIENT_DIST: process.env.JALON_CLIENT_DIST }
+          : {}),
+      },
+    },
+  ],
 });

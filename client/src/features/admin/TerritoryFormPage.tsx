@@ -32,6 +32,7 @@ const IDENTITY_FIELDS = [
   'joinedOn',
   'industrialFirms',
   'industrialJobs',
+  'reminderDays',
   'epciIds',
 ] as const;
 
@@ -81,6 +82,7 @@ function TerritoryForm({ territory }: { territory: Territory }) {
       joinedOn: territory.joinedOn,
       industrialFirms: territory.industrialFirms,
       industrialJobs: territory.industrialJobs,
+      reminderDays: territory.reminderDays,
       epciIds: territory.epcis.map((e) => e.id),
     } satisfies Values,
     fields: IDENTITY_FIELDS,
@@ -156,6 +158,18 @@ function TerritoryForm({ territory }: { territory: Territory }) {
               min: 0,
               step: 1,
               ...register('industrialJobs', { setValueAs: toNumberOrNull }),
+            }}
+          />
+          <InputField
+            label={t('identity.reminderDays')}
+            hint={t('identity.reminderDaysHint')}
+            error={errors.reminderDays?.message}
+            input={{
+              type: 'number',
+              min: 0,
+              max: 30,
+              step: 1,
+              ...register('reminderDays', { valueAsNumber: true }),
             }}
           />
         </div>

@@ -91,7 +91,7 @@ export const prepare: Messages<typeof fr> = {
     request: {
       heading: 'Verantwortliche um Aktualisierung bitten',
       intro:
-        'Die Verantwortlichen der Maßnahmen des Territoriums sehen die Anfrage oben auf ihrer Seite „Meine Maßnahmen“, mit der Zahl der zu aktualisierenden Maßnahmen.',
+        'Jede verantwortliche Person mit zu aktualisierenden Maßnahmen erhält die Anfrage per E-Mail mit der Liste dieser Maßnahmen und sieht sie oben auf ihrer Seite „Meine Maßnahmen“. Vor der Frist erhalten diejenigen, die nicht aktualisiert haben, eine Erinnerung.',
       message: 'Nachricht',
       defaultMessage:
         'Guten Tag, der {{committee}} tagt am {{date}}. Bitte aktualisieren Sie vor der Sitzung Ihre Maßnahmen (Status, Fortschritt, Kommentar) und Ihre Indikatoren und erläutern Sie blockierte oder verspätete Punkte.',
@@ -99,7 +99,7 @@ export const prepare: Messages<typeof fr> = {
       dueDate: 'Zu erledigen bis (optional)',
       send: 'Anfrage senden',
       sending: 'Wird gesendet…',
-      sent: 'Anfrage gesendet: Die Verantwortlichen sehen sie auf ihrer Seite „Meine Maßnahmen“.',
+      sent: 'Anfrage gesendet: Die Verantwortlichen erhalten sie per E-Mail und sehen sie auf ihrer Seite „Meine Maßnahmen“.',
     },
     sentHeading: 'Gesendete Anfragen',
     noneSent: 'Für diese Sitzung wurde noch keine Anfrage gesendet.',

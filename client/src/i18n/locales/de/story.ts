@@ -90,6 +90,9 @@ export const story: Messages<typeof fr> = {
     phase: 'Phase',
     industrialFirms: 'Industriebetriebe',
     industrialJobs: 'Industriearbeitsplätze',
+    reminderDays: 'Erinnerung an Verantwortliche (Tage vor der Frist)',
+    reminderDaysHint:
+      'Wird vor einer Sitzung um Aktualisierung gebeten, erhalten die Verantwortlichen, die ihre Maßnahmen nicht aktualisiert haben, so viele Tage vor der Frist eine Erinnerung.',
     epcis_one: '{{count}} Mitgliedsverband (EPCI)',
     epcis_other: '{{count}} Mitgliedsverbände (EPCI)',
     noEpci: 'Kein Gemeindeverband erfasst.',

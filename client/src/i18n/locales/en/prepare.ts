@@ -90,7 +90,7 @@ export const prepare: Messages<typeof fr> = {
     request: {
       heading: 'Ask the leads for an update',
       intro:
-        'The leads of the territory’s actions will see the request at the top of their “My actions” page, with the number of actions to update.',
+        'Each lead with actions to update gets the request by mail, listing those actions, and sees it at the top of their “My actions” page. Before the due date, those who have not updated get a reminder.',
       message: 'Message',
       defaultMessage:
         'Hello, the {{committee}} meets on {{date}}. Please update your actions (status, % complete, comment) and your indicators before the meeting, explaining anything blocked or late.',
@@ -98,7 +98,7 @@ export const prepare: Messages<typeof fr> = {
       dueDate: 'To do by (optional)',
       send: 'Send the request',
       sending: 'Sending…',
-      sent: 'Request sent: the leads see it on their “My actions” page.',
+      sent: 'Request sent: the leads get it by mail and see it on their “My actions” page.',
     },
     sentHeading: 'Requests sent',
     noneSent: 'No request sent for this meeting.',

@@ -90,6 +90,9 @@ export const story: Messages<typeof fr> = {
     phase: 'Phase',
     industrialFirms: 'Industrial firms',
     industrialJobs: 'Industrial jobs',
+    reminderDays: 'Reminder to leads (days before the due date)',
+    reminderDaysHint:
+      'When an update is requested before a committee, the leads who have not updated their actions get a reminder this many days before the due date.',
     epcis_one: '{{count}} member EPCI (intercommunality)',
     epcis_other: '{{count}} member EPCIs (intercommunalities)',
     noEpci: 'No EPCI recorded.',

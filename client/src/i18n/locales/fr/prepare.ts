@@ -88,7 +88,7 @@ export const prepare = {
     request: {
       heading: 'Demander une mise à jour aux pilotes',
       intro:
-        'Les pilotes des actions du territoire verront la demande en haut de leur page « Mes actions », avec le nombre d’actions à mettre à jour.',
+        'Chaque pilote qui a des actions à mettre à jour la reçoit par courriel, avec la liste de ces actions, et la voit en haut de sa page « Mes actions ». Avant l’échéance, ceux qui n’ont pas mis à jour reçoivent un rappel.',
       message: 'Message',
       defaultMessage:
         'Bonjour, le {{committee}} se réunit le {{date}}. Merci de mettre à jour vos actions (statut, taux d’avancement, commentaire) et vos indicateurs avant la séance, en expliquant les points bloqués ou en retard.',
@@ -96,7 +96,7 @@ export const prepare = {
       dueDate: 'À faire avant le (facultatif)',
       send: 'Envoyer la demande',
       sending: 'Envoi…',
-      sent: 'Demande envoyée : les pilotes la voient sur leur page « Mes actions ».',
+      sent: 'Demande envoyée : les pilotes la reçoivent par courriel et la voient sur leur page « Mes actions ».',
     },
     sentHeading: 'Demandes envoyées',
     noneSent: 'Aucune demande envoyée pour cette séance.',

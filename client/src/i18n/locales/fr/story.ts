@@ -88,6 +88,9 @@ export const story = {
     phase: 'Phase',
     industrialFirms: 'Établissements industriels',
     industrialJobs: 'Emplois industriels',
+    reminderDays: 'Rappel aux pilotes (jours avant l’échéance)',
+    reminderDaysHint:
+      'Quand une mise à jour est demandée avant un comité, les pilotes qui n’ont pas mis à jour leurs actions reçoivent un rappel ce nombre de jours avant l’échéance.',
     epcis_one: '{{count}} EPCI membre',
     epcis_other: '{{count}} EPCI membres',
     noEpci: 'Aucun EPCI renseigné.',
