@@ -12,6 +12,7 @@ import { createInnerContext } from '../src/context';
 import type { Site } from '../src/site';
 import { deliverDueMails, RETRY_DELAYS_MS, smtpTransport } from '../src/mail/mailer';
 import { queueDueReminders } from '../src/mail/notify';
+import { loadMeetingSummary } from '../src/exports/meetingSummary';
 import { buildWorld, type World, type WorldUser } from './support/world';
 import { startSmtpCapture, type SmtpCapture } from './support/smtpCapture';
 import { runJalon } from './support/demoApp';
@@ -249,6 +250,11 @@ describe('convocations', () => {
         minutes: 'x',
       }),
     ).rejects.toThrow(/read-only/);
+    // The printable summary's CSV carries them in their own section.
+    const summary = await loadMeetingSummary(world.db, world.meetings.NL, 'fr', new Date());
+    expect([...summary!].filter((r) => r.section === 'Compte rendu').map((r) => r.minutes)).toEqual(
+      [drafted.minutes],
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   loadLinkNames,
+  findMeeting,
   listAgendaItems,
   listAttendance,
   listMeetingDecisions,
@@ -21,7 +22,7 @@ import type { CsvColumn, CsvRecord } from '../csv';
 import { EXPORT_HEADERS } from './headers';
 import { localDateTime } from './meetingTables';
 
-// A meeting's summary as one CSV file: one header row, then rows of six sections, each row naming
+// A meeting's summary as one CSV file: one header row, then rows of seven sections, each row naming
 // its section in the first column and filling only the columns that section documents
 // (docs/meeting-summary-csv.md).
 
@@ -32,6 +33,7 @@ export const SUMMARY_SECTIONS = [
   'decisions',
   'changes',
   'indicators',
+  'minutes',
 ] as const;
 export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
 
@@ -71,6 +73,7 @@ export const SUMMARY_KEYS = [
   'expected',
   'track',
   'newSince',
+  'minutes',
 ] as const;
 export type SummaryKey = (typeof SUMMARY_KEYS)[number];
 
@@ -86,6 +89,7 @@ export const MEETING_SUMMARY_HEADERS: Record<Locale, SummaryHeaders> = {
       decisions: 'Décisions',
       changes: 'Évolution des actions',
       indicators: 'Indicateurs',
+      minutes: 'Compte rendu',
     },
     section: 'Rubrique',
     committee: 'Comité',
@@ -122,6 +126,7 @@ export const MEETING_SUMMARY_HEADERS: Record<Locale, SummaryHeaders> = {
     expected: 'Valeur attendue',
     track: 'Trajectoire',
     newSince: 'Nouvelle mesure depuis la séance précédente',
+    minutes: 'Texte du compte rendu',
   },
   en: {
     sections: {
@@ -131,6 +136,7 @@ export const MEETING_SUMMARY_HEADERS: Record<Locale, SummaryHeaders> = {
       decisions: 'Decisions',
       changes: 'Action changes',
       indicators: 'Indicators',
+      minutes: 'Minutes',
     },
     section: 'Section',
     committee: 'Committee',
@@ -167,6 +173,7 @@ export const MEETING_SUMMARY_HEADERS: Record<Locale, SummaryHeaders> = {
     expected: 'Expected value',
     track: 'Track',
     newSince: 'New since previous meeting',
+    minutes: 'Text of the minutes',
   },
   de: {
     sections: {
@@ -176,6 +183,7 @@ export const MEETING_SUMMARY_HEADERS: Record<Locale, SummaryHeaders> = {
       decisions: 'Beschlüsse',
       changes: 'Änderungen an Maßnahmen',
       indicators: 'Indikatoren',
+      minutes: 'Protokoll',
     },
     section: 'Abschnitt',
     committee: 'Ausschuss',
@@ -212,6 +220,7 @@ export const MEETING_SUMMARY_HEADERS: Record<Locale, SummaryHeaders> = {
     expected: 'Erwarteter Wert',
     track: 'Verlauf',
     newSince: 'Neu seit der letzten Sitzung',
+    minutes: 'Text des Protokolls',
   },
 };
 
@@ -305,6 +314,8 @@ interface SummaryData {
   decisions: Awaited<ReturnType<typeof listMeetingDecisions>>;
   /** Stages linked from the agenda or decisions that the meeting's state does not hold. */
   otherStages: Map<number, StageKind>;
+  /** The minutes' text; empty while none is drafted. */
+  minutes: string;
 }
 
 function* summaryRecords(data: SummaryData, lang: Locale): Generator<SummaryRecord> {
@@ -407,6 +418,9 @@ function* summaryRecords(data: SummaryData, lang: Locale): Generator<SummaryReco
       newSince: review.changes ? (measured.has(i.id) ? words.yes : words.no) : null,
     };
   }
+
+  // The minutes, one row with their whole text (line breaks kept inside the quoted cell).
+  if (data.minutes !== '') yield { section: section.minutes, minutes: data.minutes };
 }
 
 /**
@@ -422,15 +436,19 @@ export async function loadMeetingSummary(
 ): Promise<Iterable<CsvRecord> | undefined> {
   const review = await loadMeetingReview(db, meetingId, isoToday(now));
   if (!review) return undefined;
-  const [attendance, agenda, decisions] = await Promise.all([
+  const [attendance, agenda, decisions, meeting] = await Promise.all([
     listAttendance(db, meetingId),
     listAgendaItems(db, meetingId),
     listMeetingDecisions(db, meetingId),
+    findMeeting(db, meetingId),
   ]);
   const known = linkIndex(review.state).stages;
   const unknownStages = [...agenda, ...decisions]
     .filter(({ stageId }) => stageId !== null && !known.has(stageId))
     .map(({ stageId }) => ({ stageId, actionId: null }));
   const otherStages = (await loadLinkNames(db, unknownStages)).stageKinds;
-  return summaryRecords({ review, attendance, agenda, decisions, otherStages }, lang);
+  return summaryRecords(
+    { review, attendance, agenda, decisions, otherStages, minutes: meeting?.minutes ?? '' },
+    lang,
+  );
 }

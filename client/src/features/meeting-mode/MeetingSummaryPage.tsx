@@ -81,6 +81,7 @@ function Block({
 function Summary({ meeting, review }: { meeting: MeetingDetail; review: MeetingReview }) {
   const { t, i18n } = useTranslation('review');
   const { t: tv } = useTranslation('vocab');
+  const { t: tm } = useTranslation('meetings');
   const format = useFormat();
   const dateText = useMeetingDateText();
   const today = new Date().toISOString();
@@ -159,6 +160,13 @@ function Summary({ meeting, review }: { meeting: MeetingDetail; review: MeetingR
           <p className="summary-empty">{t('summary.decisions.empty')}</p>
         ) : (
           <DecisionTable decisions={meeting.decisions} />
+        )}
+      </Block>
+      <Block title={tm('minutes.heading')}>
+        {meeting.minutes === '' ? (
+          <p className="summary-empty">{tm('minutes.empty')}</p>
+        ) : (
+          <div className="minutes-text">{meeting.minutes}</div>
         )}
       </Block>
       <Block title={t('sinceLast.title')} className="summary-changes">

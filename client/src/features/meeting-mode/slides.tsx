@@ -39,7 +39,8 @@ export type SlideSpec =
   | { kind: 'opening' }
   | { kind: 'item'; item: AgendaItem; number: number }
   | { kind: 'changes' }
-  | { kind: 'decisions' };
+  | { kind: 'decisions' }
+  | { kind: 'minutes' };
 
 /** The deck: opening, one slide per agenda item, what changed, the meeting's decisions. */
 export function buildSlides(meeting: MeetingDetail): SlideSpec[] {
@@ -48,11 +49,14 @@ export function buildSlides(meeting: MeetingDetail): SlideSpec[] {
     ...meeting.agenda.map((item, i): SlideSpec => ({ kind: 'item', item, number: i + 1 })),
     { kind: 'changes' },
     { kind: 'decisions' },
+    // Last: the minutes, drafted during or after the meeting.
+    { kind: 'minutes' },
   ];
 }
 
 export function useSlideTitle(): (slide: SlideSpec, meeting: MeetingDetail) => string {
   const { t } = useTranslation('review');
+  const { t: tm } = useTranslation('meetings');
   return (slide, meeting) => {
     switch (slide.kind) {
       case 'opening':
@@ -63,6 +67,8 @@ export function useSlideTitle(): (slide: SlideSpec, meeting: MeetingDetail) => s
         return t('sinceLast.title');
       case 'decisions':
         return t('present.decisions.title');
+      case 'minutes':
+        return tm('minutes.heading');
     }
   };
 }
@@ -85,6 +91,8 @@ export function SlideBody({ slide, context }: { slide: SlideSpec; context: Slide
       return <ChangesSlide review={context.review} />;
     case 'decisions':
       return <DecisionsSlide meeting={context.meeting} />;
+    case 'minutes':
+      return <MinutesSlide meeting={context.meeting} />;
   }
 }
 
@@ -636,4 +644,10 @@ function DecisionsSlide({ meeting }: { meeting: MeetingDetail }) {
       <DecisionTable decisions={meeting.decisions} />
     </div>
   );
+}
+
+function MinutesSlide({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation('meetings');
+  if (meeting.minutes === '') return <p className="slide-empty">{t('minutes.empty')}</p>;
+  return <div className="slide-minutes">{meeting.minutes}</div>;
 }
