@@ -217,7 +217,8 @@ describe('coordinator screens', { timeout: 20_000 }, () => {
     );
     await user.click(screen.getByRole('button', { name: 'Chercher' }));
     await user.click(await screen.findByRole('radio', { name: /outsider/ }));
-    await user.selectOptions(screen.getByLabelText(/^Rôle\s*\*?$/), 'Observateur');
+    const add = screen.getByRole('region', { name: 'Ajouter un membre' });
+    await user.selectOptions(within(add).getByLabelText(/^Rôle\s*\*?$/), 'Observateur');
     await user.click(screen.getByRole('button', { name: 'Ajouter au territoire' }));
     expect(await screen.findByText('outsider a été ajouté(e) au territoire.')).toBeTruthy();
     const membership = await world.db

@@ -118,7 +118,7 @@ describe('preparing a meeting', { timeout: 30_000 }, () => {
     await user.type(within(updates).getByLabelText('À faire avant le (facultatif)'), '2025-06-25');
     await user.click(within(updates).getByRole('button', { name: 'Envoyer la demande' }));
     expect(
-      await within(updates).findByText(/Demande envoyée : les pilotes la voient/),
+      await within(updates).findByText(/Demande envoyée : les pilotes la reçoivent par courriel/),
     ).toBeTruthy();
     expect(
       await within(updates).findByText(/par coordinatorNL · à faire avant le 25 juin 2025/),

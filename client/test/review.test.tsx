@@ -150,7 +150,7 @@ describe('meeting mode', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     // No app header: the slide is the page.
     expect(screen.queryByRole('navigation', { name: 'Navigation principale' })).toBeNull();
-    expect(screen.getByText('Diapositive 1 sur 5')).toBeTruthy();
+    expect(screen.getByText('Diapositive 1 sur 6')).toBeTruthy();
     expect(screen.getByText('2 points à l’ordre du jour')).toBeTruthy();
 
     await user.keyboard('{ArrowRight}');
@@ -160,18 +160,23 @@ describe('meeting mode', { timeout: 30_000 }, () => {
     expect(screen.getByText('Réalisé', { selector: '.badge' })).toBeTruthy();
     expect(await screen.findByText('lead')).toBeTruthy();
     expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe(
-      'Diapositive 2 sur 5 : 1. Point sur le diagnostic',
+      'Diapositive 2 sur 6 : 1. Point sur le diagnostic',
     );
 
     await user.keyboard('{ArrowRight}');
     expect(heading()).toBe('2. Vue d’ensemble');
     expect(screen.getByText('Vue d’ensemble du territoire')).toBeTruthy();
 
+    // Last, the minutes: none drafted for this meeting.
     await user.keyboard('{End}');
+    expect(heading()).toBe('Compte rendu');
+    expect(screen.getByText('Pas encore de compte rendu.')).toBeTruthy();
+    await user.keyboard('{ArrowRight}');
+    expect(heading()).toBe('Compte rendu');
+
+    await user.keyboard('{ArrowLeft}');
     expect(heading()).toBe('Décisions de la séance');
     expect(screen.getByText('Lancer l’étape 2')).toBeTruthy();
-    await user.keyboard('{ArrowRight}');
-    expect(heading()).toBe('Décisions de la séance');
 
     await user.keyboard('{ArrowLeft}');
     expect(heading()).toBe('Depuis la dernière séance');
@@ -195,6 +200,11 @@ describe('meeting mode', { timeout: 30_000 }, () => {
 describe('printable summary', { timeout: 30_000 }, () => {
   it('renders the meeting, attendance, agenda, decisions, changes and indicators', async () => {
     const world = await worldWithHeldMeetings();
+    await world.db
+      .updateTable('meetings')
+      .set({ minutes: 'Séance ouverte à 9 h 30.\n- L’étape 2 est lancée.' })
+      .where('id', '=', world.meetings.NL)
+      .execute();
     await renderApp({
       as: 'observerNL',
       world,
@@ -208,9 +218,13 @@ describe('printable summary', { timeout: 30_000 }, () => {
       'Présences',
       'Ordre du jour',
       'Relevé de décisions',
+      'Compte rendu',
       'Depuis la dernière séance',
       'Indicateurs',
     ]);
+    // The minutes, line breaks kept.
+    const minutes = screen.getByRole('region', { name: 'Compte rendu' });
+    expect(minutes.textContent).toContain('Séance ouverte à 9 h 30.\n- L’étape 2 est lancée.');
     const agenda = screen.getByRole('region', { name: 'Ordre du jour' });
     expect(within(agenda).getByText('Point sur le diagnostic')).toBeTruthy();
     const indicators = screen.getByRole('region', { name: 'Indicateurs' });

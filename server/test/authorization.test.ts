@@ -315,6 +315,18 @@ const cases: Record<string, Case[] | 'public'> = {
       allowed: MANAGE_NL,
     },
   ],
+  'membership.invite': [
+    {
+      label: 'a new person into Nord Lorraine',
+      input: (w) => ({
+        territoryId: w.territories.NL,
+        email: 'nouvelle.personne@example.org',
+        name: 'Nouvelle Personne',
+        role: 'committee_member',
+      }),
+      allowed: MANAGE_NL,
+    },
+  ],
   'membership.update': [
     {
       label: 'Nord Lorraine',

@@ -66,6 +66,7 @@ const FUZZED: Record<string, Fuzzed> = {
   'user.issuePasswordLink': MANAGERS,
   'membership.list': MANAGERS,
   'membership.create': MANAGERS,
+  'membership.invite': MANAGERS,
   'membership.update': MANAGERS,
   'membership.delete': MANAGERS,
   'plan.list': MANAGERS,

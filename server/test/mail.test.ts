@@ -380,6 +380,53 @@ describe('invitations and resets', () => {
   });
 });
 
+describe('invitations by coordinators', () => {
+  it('creates the account, adds it to the territory and mails the invitation; an existing account is only added', async () => {
+    const coordinator = await callerAs('coordinatorNL');
+    const invited = await coordinator.membership.invite({
+      territoryId: world.territories.NL,
+      email: 'Chargee.Mission@Example.org',
+      name: 'Chargée de mission',
+      locale: 'de',
+      role: 'lead',
+    });
+    expect(invited.invited).toBe(true);
+    const [mail, ...others] = await deliver();
+    expect(others).toHaveLength(0);
+    expect(addressOf(mail!)).toEqual(['chargee.mission@example.org']);
+    expect(mail!.subject).toBe('Ihr Zugang zu Jalon');
+    expect(mail!.text).toContain('coordinatorNL lädt Sie ein');
+    const token = /\/set-password#([\w-]{43})/.exec(mail!.text ?? '')?.[1];
+    const anonymous = createCaller(
+      createInnerContext({ db: world.db, log, now: at('2025-06-15T12:00:00.000Z'), site: SITE }),
+    );
+    expect(await anonymous.auth.passwordLink({ token: token! })).toMatchObject({
+      name: 'Chargée de mission',
+      purpose: 'invitation',
+    });
+    const members = await coordinator.membership.list({ territoryId: world.territories.NL });
+    expect(members.items.find((m) => m.userId === invited.userId)?.role).toBe('lead');
+
+    // Someone who has an account already (here, of another territory) is added, not mailed.
+    const existing = await coordinator.membership.invite({
+      territoryId: world.territories.NL,
+      email: 'coordinatorch@world.test',
+      name: 'ignored',
+      role: 'observer',
+    });
+    expect(existing).toEqual({ userId: world.users.coordinatorCH, invited: false });
+    expect(await deliver()).toHaveLength(0);
+    await expect(
+      coordinator.membership.invite({
+        territoryId: world.territories.NL,
+        email: 'chargee.mission@example.org',
+        name: 'Encore',
+        role: 'lead',
+      }),
+    ).rejects.toThrow(/already a member/);
+  });
+});
+
 describe('the queue', () => {
   let folder: string;
   beforeEach(() => {

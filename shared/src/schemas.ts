@@ -138,6 +138,14 @@ export const membershipCreateInput = z.object({
   role: z.enum(TERRITORY_ROLES),
 });
 export const membershipUpdateInput = z.object({ id, role: z.enum(TERRITORY_ROLES) });
+/** A coordinator invites someone into their territory: a new account, mailed a one-time link. */
+export const membershipInviteInput = z.object({
+  territoryId: id,
+  email: z.email().max(254),
+  name: requiredText(120),
+  locale: z.enum(LOCALES).default('fr'),
+  role: z.enum(TERRITORY_ROLES),
+});
 
 // ---- Territories and organisations -----------------------------------------------------------
 

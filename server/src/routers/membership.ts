@@ -2,13 +2,20 @@ import { listMemberships } from '@jalon/db';
 import {
   byIdInput,
   membershipCreateInput,
+  membershipInviteInput,
   membershipListInput,
   membershipUpdateInput,
 } from '@jalon/shared';
 import { authedProcedure, router } from '../trpc';
 import { authorize } from '../auth/guards';
 import { can } from '../auth/permissions';
-import { changeMembershipRole, createMembership, removeMembership, write } from '../services';
+import {
+  changeMembershipRole,
+  createMembership,
+  inviteMember,
+  removeMembership,
+  write,
+} from '../services';
 
 export const membershipRouter = router({
   list: authedProcedure.input(membershipListInput).query(async ({ ctx, input }) => {
@@ -23,6 +30,12 @@ export const membershipRouter = router({
   create: authedProcedure.input(membershipCreateInput).mutation(async ({ ctx, input }) => {
     await authorize(ctx, 'manage', { entity: 'territory', id: input.territoryId });
     return write(ctx, (w) => createMembership(w, input));
+  }),
+
+  /** Coordinators invite someone into their territory (see the service). */
+  invite: authedProcedure.input(membershipInviteInput).mutation(async ({ ctx, input }) => {
+    await authorize(ctx, 'manage', { entity: 'territory', id: input.territoryId });
+    return write(ctx, (w) => inviteMember(w, input));
   }),
 
   update: authedProcedure.input(membershipUpdateInput).mutation(async ({ ctx, input }) => {

@@ -3,15 +3,24 @@ import {
   findMembership,
   findMembershipOf,
   findUser,
+  findUserByEmail,
   insertMembership,
   leavesTerritoryWithoutCoordinator,
   updateMembershipRole,
 } from '@jalon/db';
-import type { membershipCreateInput, membershipUpdateInput, TerritoryRole } from '@jalon/shared';
+import type {
+  membershipCreateInput,
+  membershipInviteInput,
+  membershipUpdateInput,
+  TerritoryRole,
+} from '@jalon/shared';
 import type { z } from 'zod';
 import { can } from '../auth/permissions';
 import { alreadyExists, badRequest, notFound, userNotFound } from '../errors';
+import { UNUSABLE_HASH } from '../auth/password';
 import { audit } from './audit';
+import { issuePasswordLink } from './passwordLinks';
+import { createUser } from './user';
 import type { Write } from './write';
 
 /**
@@ -77,4 +86,37 @@ export async function removeMembership(w: Write, id: number) {
     before,
   });
   return { id };
+}
+
+/**
+ * A coordinator invites someone into the territory. Someone without an account gets one (no
+ * national role, no password) and an invitation mail with a one-time link to set their password
+ * or sign in with ProConnect; someone with an account is added as a member. Either way the
+ * membership is created with `role`.
+ */
+export async function inviteMember(
+  w: Write,
+  input: z.infer<typeof membershipInviteInput>,
+): Promise<{ userId: number; invited: boolean }> {
+  const existing = await findUserByEmail(w.trx, input.email);
+  if (existing?.disabledAt) throw badRequest(`User ${existing.id} is disabled`);
+  const userId =
+    existing?.id ??
+    (
+      await createUser(
+        w,
+        {
+          email: input.email,
+          name: input.name,
+          locale: input.locale,
+          organisationId: null,
+          globalRole: null,
+          observedRegionIds: [],
+        },
+        UNUSABLE_HASH,
+      )
+    ).id;
+  await createMembership(w, { territoryId: input.territoryId, userId, role: input.role });
+  if (!existing) await issuePasswordLink(w, userId, 'invitation');
+  return { userId, invited: !existing };
 }

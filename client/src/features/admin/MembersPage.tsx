@@ -5,7 +5,9 @@ import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import {
+  LOCALES,
   membershipCreateInput,
+  membershipInviteInput,
   membershipUpdateInput,
   TERRITORY_ROLES,
   type TerritoryRole,
@@ -65,6 +67,7 @@ export function MembersPage() {
             <>
               <MemberList territory={data} />
               <AddMember territory={data} />
+              <InviteMember territory={data} />
             </>
           ) : (
             <NotAllowed backTo={territoryPath(data.id)} backLabel={t('backToTerritory')} />
@@ -364,6 +367,107 @@ function AddMember({ territory }: { territory: Territory }) {
           )}
         </QueryState>
       )}
+    </section>
+  );
+}
+
+/** Someone without a Jalon account: the coordinator invites them, Jalon mails the link. */
+function InviteMember({ territory }: { territory: Territory }) {
+  const { t } = useTranslation('admin');
+  const { t: tv } = useTranslation('vocab');
+  const { t: tc } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const saveErrorText = useSaveErrorText();
+  const validationText = useValidationText();
+  const [done, setDone] = useState<{ name: string; invited: boolean } | null>(null);
+  const blank = {
+    territoryId: territory.id,
+    email: '',
+    name: '',
+    locale: 'fr' as const,
+    role: 'committee_member' as TerritoryRole,
+  };
+  const form = useForm({
+    resolver: zodResolver(membershipInviteInput, zodMessages),
+    defaultValues: blank,
+  });
+  const invite = useMutation(
+    trpc.membership.invite.mutationOptions({
+      onSuccess: async (result, input) => {
+        setDone({ name: input.name, invited: result.invited });
+        await queryClient.invalidateQueries(trpc.membership.pathFilter());
+        form.reset(blank);
+      },
+    }),
+  );
+  const errors = form.formState.errors;
+
+  return (
+    <section className="panel" aria-labelledby="members-invite-title">
+      <h2 id="members-invite-title">{t('members.inviteTitle')}</h2>
+      <p className="muted small">{t('members.inviteHint')}</p>
+      {done && (
+        <p role="status" className="admin-success">
+          {t(done.invited ? 'members.invited' : 'members.added', { name: done.name })}
+        </p>
+      )}
+      <form
+        noValidate
+        onSubmit={(e) =>
+          void form.handleSubmit((values) => {
+            setDone(null);
+            invite.mutate(values);
+          })(e)
+        }
+      >
+        {invite.error && (
+          <p className="form-error" role="alert">
+            {saveErrorText(invite.error)}
+          </p>
+        )}
+        <div className="admin-grid">
+          <Field label={t('members.name')} required error={validationText(errors.name?.message)}>
+            {(p) => <input {...p} maxLength={120} autoComplete="off" {...form.register('name')} />}
+          </Field>
+          <Field label={t('members.email')} required error={validationText(errors.email?.message)}>
+            {(p) => (
+              <input
+                {...p}
+                type="email"
+                maxLength={254}
+                autoComplete="off"
+                {...form.register('email')}
+              />
+            )}
+          </Field>
+          <Field label={t('members.language')} required>
+            {(p) => (
+              <select {...p} {...form.register('locale')}>
+                {LOCALES.map((l) => (
+                  <option key={l} value={l}>
+                    {tc(`language.${l}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('members.role')} required>
+            {(p) => (
+              <select {...p} {...form.register('role')}>
+                {TERRITORY_ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {tv(`territoryRole.${role}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <button type="submit" className="button button-primary" disabled={invite.isPending}>
+          {t('members.inviteButton')}
+        </button>
+      </form>
     </section>
   );
 }

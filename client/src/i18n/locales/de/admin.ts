@@ -147,7 +147,7 @@ export const admin: Messages<typeof fr> = {
     confirmRemove: '{{name}} aus dem Territorium entfernen?',
     addTitle: 'Mitglied hinzufügen',
     addHint:
-      'Suchen Sie unter den Mitgliedern der von Ihnen koordinierten Territorien nach Namen oder geben Sie die vollständige E-Mail-Adresse einer Person ein, die bereits ein Jalon-Konto hat. Neue Konten legt die nationale Verwaltung an.',
+      'Suchen Sie unter den Mitgliedern der von Ihnen koordinierten Territorien nach Namen oder geben Sie die vollständige E-Mail-Adresse einer Person ein, die bereits ein Jalon-Konto hat. Personen ohne Konto laden Sie unten ein.',
     search: 'Name oder vollständige E-Mail-Adresse',
     searchButton: 'Suchen',
     noneFound:
@@ -157,5 +157,11 @@ export const admin: Messages<typeof fr> = {
     alreadyMemberError: 'Diese Person ist bereits Mitglied des Territoriums.',
     addButton: 'Zum Territorium hinzufügen',
     added: '{{name}} wurde dem Territorium hinzugefügt.',
+    inviteTitle: 'Person einladen',
+    inviteHint:
+      'Für eine Person ohne Jalon-Konto: Sie erhält eine E-Mail mit einem 7 Tage gültigen Link, um ihr Passwort zu wählen (oder sich mit ProConnect anzumelden, wenn Jalon es anbietet).',
+    language: 'Sprache ihrer E-Mails',
+    inviteButton: 'Einladen',
+    invited: 'Einladung an {{name}} gesendet: Die Person ist ab sofort Mitglied des Territoriums.',
   },
 };

@@ -144,7 +144,7 @@ export const admin: Messages<typeof fr> = {
     confirmRemove: 'Remove {{name}} from the territory?',
     addTitle: 'Add a member',
     addHint:
-      'Search the members of the territories you coordinate by name, or type the full email address of someone who already has a Jalon account. New accounts are created by the national administrators.',
+      'Search the members of the territories you coordinate by name, or type the full email address of someone who already has a Jalon account. For someone without an account, invite them below.',
     search: 'Name or full email address',
     searchButton: 'Search',
     noneFound: 'Nobody matches. For someone from another territory, type their full email address.',
@@ -153,5 +153,11 @@ export const admin: Messages<typeof fr> = {
     alreadyMemberError: 'This person is already a member of the territory.',
     addButton: 'Add to the territory',
     added: '{{name}} has been added to the territory.',
+    inviteTitle: 'Invite someone',
+    inviteHint:
+      'For someone without a Jalon account yet: they get a mail with a link, valid for 7 days, to choose their password (or to sign in with ProConnect when Jalon offers it).',
+    language: 'Language of their mails',
+    inviteButton: 'Invite',
+    invited: 'Invitation sent to {{name}}: they are a member of the territory from now on.',
   },
 };

@@ -142,7 +142,7 @@ export const admin = {
     confirmRemove: 'Retirer {{name}} du territoire ?',
     addTitle: 'Ajouter un membre',
     addHint:
-      'Cherchez parmi les membres des territoires que vous coordonnez par nom, ou saisissez l’adresse e-mail complète d’une personne qui a déjà un compte Jalon. Les nouveaux comptes sont créés par l’administration nationale.',
+      'Cherchez parmi les membres des territoires que vous coordonnez par nom, ou saisissez l’adresse e-mail complète d’une personne qui a déjà un compte Jalon. Pour une personne sans compte, invitez-la ci-dessous.',
     search: 'Nom ou adresse e-mail complète',
     searchButton: 'Chercher',
     noneFound:
@@ -152,5 +152,11 @@ export const admin = {
     alreadyMemberError: 'Cette personne est déjà membre du territoire.',
     addButton: 'Ajouter au territoire',
     added: '{{name}} a été ajouté(e) au territoire.',
+    inviteTitle: 'Inviter une personne',
+    inviteHint:
+      'Pour une personne qui n’a pas encore de compte Jalon : elle reçoit un courriel avec un lien, valable 7 jours, pour choisir son mot de passe (ou s’identifier avec ProConnect si Jalon le propose).',
+    language: 'Langue de ses courriels',
+    inviteButton: 'Inviter',
+    invited: 'Invitation envoyée à {{name}} : elle est membre du territoire dès maintenant.',
   },
 };
