@@ -150,9 +150,7 @@ describe('convocations', () => {
     const french = planned.find((m) => m !== german)!;
     expect(german.subject).toMatch(/^Einladung: COPIL Nord Lorraine/);
     expect(german.text).toContain('16. September 2025 um 14:30');
-    expect(french.subject).toBe(
-      'Convocation : COPIL Nord Lorraine (Nord Lorraine) du 16 septembre 2025',
-    );
+    expect(french.subject).toBe('Convocation : COPIL Nord Lorraine du 16 septembre 2025');
     expect(french.text).toContain('mardi 16 septembre 2025 à 14:30 (heure de Paris)');
     expect(french.text).toContain(`https://jalon.example.gouv.fr/meetings/${meeting.id}`);
     expect(french.html).toContain(`href="https://jalon.example.gouv.fr/meetings/${meeting.id}"`);
@@ -238,9 +236,7 @@ describe('convocations', () => {
     const [mail, ...others] = await deliver(world.db, '2025-07-02T12:00:05.000Z');
     expect(others).toHaveLength(0);
     expect(addressOf(mail!)).toEqual([await emailOf('memberNL')]);
-    expect(mail!.subject).toBe(
-      'Compte rendu approuvé : COPIL Nord Lorraine (Nord Lorraine) du 1 juillet 2025',
-    );
+    expect(mail!.subject).toBe('Compte rendu approuvé : COPIL Nord Lorraine du 1 juillet 2025');
     expect(mail!.text).toContain('> - Le diagnostic est validé.');
     expect(mail!.html).toContain('- Prochain COPIL en octobre.');
     await expect(
@@ -293,7 +289,7 @@ describe('update requests and reminders', () => {
       (m) => addressOf(m)[0] === requests.flatMap(addressOf).find((a) => a.startsWith('lead')),
     )!;
     expect(toLead.subject).toBe(
-      'Mise à jour demandée avant le COPIL Nord Lorraine (Nord Lorraine) du 1 juillet 2025',
+      'Mise à jour demandée avant le COPIL Nord Lorraine du 1 juillet 2025',
     );
     // Percentages as French writes them (a no-break space before %).
     expect(toLead.text).toMatch(/- FA-1 – Diagnostic des compétences \(En cours, 40\s%\)/);

@@ -293,7 +293,11 @@ const parisDay = (iso: string, locale: Locale) =>
 function meetingTitle(meeting: MeetingRef, locale: Locale): string {
   const day = parisDay(meeting.scheduledAt, locale);
   const of = { fr: 'du', en: 'of', de: 'vom' }[locale];
-  return `${meeting.committeeName} (${meeting.territoryName}) ${of} ${day}`;
+  // "COPIL Nord Lorraine" names its territory already; a committee named otherwise gets it added.
+  const name = meeting.committeeName.includes(meeting.territoryName)
+    ? meeting.committeeName
+    : `${meeting.committeeName} (${meeting.territoryName})`;
+  return `${name} ${of} ${day}`;
 }
 
 /** The letter for `content` in `locale`. */
