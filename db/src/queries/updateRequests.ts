@@ -243,6 +243,7 @@ export interface ReminderCandidate {
   committeeKind: CommitteeKind;
   scheduledAt: string;
   message: string;
+  requestedByName: string;
   dueDate: string;
   reminderDays: number;
 }
@@ -261,9 +262,11 @@ export async function listReminderCandidates(
     .innerJoin('meetings as m', 'm.id', 'r.meetingId')
     .innerJoin('committees as c', 'c.id', 'm.committeeId')
     .innerJoin('territories as t', 't.id', 'c.territoryId')
+    .innerJoin('users as u', 'u.id', 'r.requestedByUserId')
     .select([
       'r.id',
       'r.meetingId',
+      'u.name as requestedByName',
       'm.committeeId',
       'c.territoryId',
       't.name as territoryName',

@@ -20,6 +20,21 @@ import { queueMails, type Outgoing } from './queue';
 // What sends mail. Each function runs inside the transaction of the change that causes the mail
 // (or of the reminder it marks), so a mail exists if and only if its cause was committed.
 
+/** When the change happens and where Jalon is reached: what every mail is written with. */
+export interface MailChange {
+  now: Date;
+  site: Site;
+}
+
+/** An update request as its mails tell it. */
+export interface RequestFacts {
+  id: number;
+  meetingId: number;
+  requestedBy: string;
+  message: string;
+  dueDate: string | null;
+}
+
 const link = (site: Site, path: string) => `${site.publicUrl}${path}`;
 export const MY_ACTIONS_PATH = '/my-actions';
 export const PREFERENCES_PATH = '/account#mail';
@@ -38,14 +53,14 @@ const meetingRef = (m: MeetingMailFacts): MeetingRef => ({
 /** An invitation or a reset: the one-time link, to the user it was issued for. */
 export async function mailPasswordLink(
   trx: Trx,
-  change: { now: Date; site: Site; actorName: string },
-  link_: { userId: number; purpose: 'invitation' | 'reset'; path: string; days: number },
+  change: MailChange & { actorName: string },
+  issued: { userId: number; purpose: 'invitation' | 'reset'; path: string; days: number },
 ): Promise<number> {
-  const [to] = await findMailRecipients(trx, [link_.userId]);
+  const [to] = await findMailRecipients(trx, [issued.userId]);
   if (!to) return 0;
-  const url = link(change.site, link_.path);
+  const url = link(change.site, issued.path);
   return queueMails(trx, change.now, [
-    link_.purpose === 'invitation'
+    issued.purpose === 'invitation'
       ? {
           to,
           content: {
@@ -53,11 +68,11 @@ export async function mailPasswordLink(
             name: to.name,
             invitedBy: change.actorName,
             url,
-            days: link_.days,
+            days: issued.days,
             oidcUrl: change.site.oidcEnabled ? link(change.site, OIDC_LOGIN_PATH) : null,
           },
         }
-      : { to, content: { kind: 'password_reset', name: to.name, url, days: link_.days } },
+      : { to, content: { kind: 'password_reset', name: to.name, url, days: issued.days } },
   ]);
 }
 
@@ -76,14 +91,8 @@ async function leadsToUpdate(
  */
 async function mailLeads(
   trx: Trx,
-  change: { now: Date; site: Site },
-  request: {
-    id: number;
-    meetingId: number;
-    requestedBy: string;
-    message: string;
-    dueDate: string | null;
-  },
+  change: MailChange,
+  request: RequestFacts,
   reminder: boolean,
 ): Promise<number> {
   const meeting = await findMeetingMailFacts(trx, request.meetingId);
@@ -123,14 +132,8 @@ async function mailLeads(
 
 export function mailUpdateRequest(
   trx: Trx,
-  change: { now: Date; site: Site },
-  request: {
-    id: number;
-    meetingId: number;
-    requestedBy: string;
-    message: string;
-    dueDate: string | null;
-  },
+  change: MailChange,
+  request: RequestFacts,
 ): Promise<number> {
   return mailLeads(trx, change, request, false);
 }
@@ -149,16 +152,10 @@ export async function queueDueReminders(db: Db, site: Site, now: Date): Promise<
     if (!isReminderDue(request.dueDate, request.reminderDays, today)) continue;
     queued += await db.transaction().execute(async (trx) => {
       if (!(await markUpdateRequestReminded(trx, request.id, now.toISOString()))) return 0;
-      const requestedBy = await trx
-        .selectFrom('updateRequests as r')
-        .innerJoin('users as u', 'u.id', 'r.requestedByUserId')
-        .select('u.name')
-        .where('r.id', '=', request.id)
-        .executeTakeFirstOrThrow();
       return mailLeads(
         trx,
         { now, site },
-        { ...request, requestedBy: requestedBy.name, dueDate: request.dueDate },
+        { ...request, requestedBy: request.requestedByName },
         true,
       );
     });
@@ -172,7 +169,7 @@ export async function queueDueReminders(db: Db, site: Site, now: Date): Promise<
  */
 export async function mailConvocation(
   trx: Trx,
-  change: { now: Date; site: Site },
+  change: MailChange,
   meetingId: number,
   what: { change: 'planned' | 'changed' | 'cancelled'; previousAt: string | null },
 ): Promise<number> {
@@ -219,7 +216,7 @@ export async function mailConvocation(
 /** The approved minutes, to the committee's members. */
 export async function mailMinutes(
   trx: Trx,
-  change: { now: Date; site: Site },
+  change: MailChange,
   meetingId: number,
 ): Promise<number> {
   const meeting = await findMeetingMailFacts(trx, meetingId);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import {
@@ -220,7 +220,6 @@ function MemberRow({ member }: { member: Membership }) {
  */
 function AddMember({ territory }: { territory: Territory }) {
   const { t } = useTranslation('admin');
-  const { t: tv } = useTranslation('vocab');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const saveErrorText = useSaveErrorText();
@@ -348,17 +347,7 @@ function AddMember({ territory }: { territory: Territory }) {
                 )}
               </fieldset>
               <div className="admin-grid">
-                <Field label={t('members.role')} required>
-                  {(p) => (
-                    <select {...p} {...form.register('role')}>
-                      {TERRITORY_ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {tv(`territoryRole.${role}`)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
+                <RoleField {...form.register('role')} />
               </div>
               <button type="submit" className="button button-primary" disabled={create.isPending}>
                 {t('members.addButton')}
@@ -371,10 +360,28 @@ function AddMember({ territory }: { territory: Territory }) {
   );
 }
 
+/** The territory role given to a person added or invited. */
+function RoleField(props: UseFormRegisterReturn<'role'>) {
+  const { t } = useTranslation('admin');
+  const { t: tv } = useTranslation('vocab');
+  return (
+    <Field label={t('members.role')} required>
+      {(p) => (
+        <select {...p} {...props}>
+          {TERRITORY_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {tv(`territoryRole.${role}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** Someone without a Jalon account: the coordinator invites them, Jalon mails the link. */
 function InviteMember({ territory }: { territory: Territory }) {
   const { t } = useTranslation('admin');
-  const { t: tv } = useTranslation('vocab');
   const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -452,17 +459,7 @@ function InviteMember({ territory }: { territory: Territory }) {
               </select>
             )}
           </Field>
-          <Field label={t('members.role')} required>
-            {(p) => (
-              <select {...p} {...form.register('role')}>
-                {TERRITORY_ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {tv(`territoryRole.${role}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <RoleField {...form.register('role')} />
         </div>
         <button type="submit" className="button button-primary" disabled={invite.isPending}>
           {t('members.inviteButton')}
