@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO, expect, expectAccessible, signIn, test } from './support/fixtures';
 import { parse } from 'csv-parse/sync';
+import { caughtMails } from './support/mail';
 
 /*
  * A whole COPIL in the browser: the Nord Lorraine coordinator plans a new COPIL meeting, prepares
@@ -30,6 +31,8 @@ const MEETING_DAY = parisDay(-3);
 const DUE_DAY = parisDay(30);
 /** Unique to this spec's meeting: finds it in the lists. */
 const PLACE = 'Thionville, salle « Fensch » — séance e2e';
+const MINUTES =
+  'Séance ouverte par le président.\n- Le COPIL valide la feuille de route.\n- Prochain COPIL en juin.';
 
 /** Accents, the separator, quotes and a formula-like start: the CSV must keep it inert and intact. */
 const ARBITRATION =
@@ -80,6 +83,7 @@ const CSV_HEADERS = [
   'Valeur attendue',
   'Trajectoire',
   'Nouvelle mesure depuis la séance précédente',
+  'Texte du compte rendu',
 ];
 
 /** A decimal-comma number as French Excel reads it. */
@@ -361,15 +365,38 @@ test.describe.serial('a committee meeting, from agenda to summary', () => {
     }
   });
 
-  test('the coordinator approves the minutes: the meeting becomes read-only', async ({ page }) => {
+  test('the coordinator approves the minutes: the meeting becomes read-only', async ({
+    page,
+    request,
+  }) => {
     await signIn(page, DEMO.coordinator);
     await page.goto(meetingUrl());
+    // The minutes' text first, drafted on the meeting page.
+    const minutes = page.getByRole('region', { name: 'Compte rendu', exact: true });
+    await minutes.getByRole('button', { name: 'Rédiger le compte rendu' }).click();
+    await minutes.getByLabel('Texte du compte rendu').fill(MINUTES);
+    await minutes.getByRole('button', { name: 'Enregistrer le compte rendu' }).click();
+    await expect(minutes.getByText('Le COPIL valide la feuille de route.')).toBeVisible();
+
     await page.getByRole('button', { name: 'Approuver le relevé de décisions' }).click();
     const dialog = page.getByRole('dialog', { name: 'Approuver le relevé de décisions ?' });
     await dialog.getByRole('button', { name: 'Approuver le relevé' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.locator('.meeting-when')).toHaveText('Relevé approuvé');
     await expect(page.getByText(/Le relevé de décisions est approuvé/)).toBeVisible();
+    await expect(minutes.getByText('Approuvé : il ne change plus.')).toBeVisible();
+    await expect(minutes.getByRole('button')).toHaveCount(0);
+    // The committee member with an account receives them by mail.
+    await expect
+      .poll(async () =>
+        (await caughtMails(request)).some(
+          (m) =>
+            m.to.includes(DEMO.member) &&
+            m.subject.startsWith('Compte rendu approuvé') &&
+            m.text.includes('> - Le COPIL valide la feuille de route.'),
+        ),
+      )
+      .toBe(true);
 
     for (const name of [
       'Modifier date, lieu et modalité',
