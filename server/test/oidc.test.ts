@@ -74,6 +74,8 @@ beforeAll(async () => {
     redirect_uris: [`${jalon.url}/auth/oidc/callback`],
     post_logout_redirect_uris: [`${jalon.url}/`],
     token_endpoint_auth_method: 'client_secret_post' as const,
+    // As ProConnect: the email comes from a signed (JWT) UserInfo response, not the ID token.
+    userinfo_signed_response_alg: 'RS256',
   });
   const configuration: Configuration = {
     clients: [client('jalon'), client('other-service')],
@@ -87,7 +89,11 @@ beforeAll(async () => {
       accountId: sub,
       claims: () => ({ sub, email: EMAILS[sub], email_verified: true, given_name: 'Agent' }),
     }),
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true },
+      jwtUserinfo: { enabled: true },
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     // First-party clients: the agent is not asked to consent.
     loadExistingGrant: async (ctx) => {
