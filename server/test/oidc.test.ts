@@ -75,7 +75,7 @@ beforeAll(async () => {
     post_logout_redirect_uris: [`${jalon.url}/`],
     token_endpoint_auth_method: 'client_secret_post' as const,
     // As ProConnect: the email comes from a signed (JWT) UserInfo response, not the ID token.
-    userinfo_signed_response_alg: 'RS256',
+    userinfo_signed_response_alg: 'RS256' as const,
   });
   const configuration: Configuration = {
     clients: [client('jalon'), client('other-service')],
