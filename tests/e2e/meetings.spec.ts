@@ -376,6 +376,8 @@ test.describe.serial('a committee meeting, from agenda to summary', () => {
     await minutes.getByRole('button', { name: 'Rédiger le compte rendu' }).click();
     await minutes.getByLabel('Texte du compte rendu').fill(MINUTES);
     await minutes.getByRole('button', { name: 'Enregistrer le compte rendu' }).click();
+    // Saved: the text is shown, no longer edited (the form's own text does not count).
+    await expect(minutes.getByRole('button', { name: 'Modifier le compte rendu' })).toBeVisible();
     await expect(minutes.getByText('Le COPIL valide la feuille de route.')).toBeVisible();
 
     await page.getByRole('button', { name: 'Approuver le relevé de décisions' }).click();

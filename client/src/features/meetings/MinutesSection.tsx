@@ -25,11 +25,13 @@ export function MinutesSection({
   const [draft, setDraft] = useState<string | null>(null);
   const save = useMutation(
     trpc.meeting.setMinutes.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (saved) => {
+        // The saved text and the meeting's new version at once: no flash of the old text, and
+        // the next change (approving) starts from this version.
+        const key = trpc.meeting.byId.queryKey({ id: meeting.id });
+        queryClient.setQueryData(key, (old) => old && { ...old, ...saved });
         setDraft(null);
-        await queryClient.invalidateQueries({
-          queryKey: trpc.meeting.byId.queryKey({ id: meeting.id }),
-        });
+        await queryClient.invalidateQueries({ queryKey: key });
       },
     }),
   );
