@@ -28,6 +28,18 @@ import type { Write } from './write';
 /** Meetings are stored in UTC so that dates compare as text in SQL. */
 const toUtc = (dateTime: string) => new Date(dateTime).toISOString();
 
+/**
+ * The meeting as the caller saw it (`version`), still editable: NOT_FOUND, CONFLICT or a refusal
+ * of a read-only meeting otherwise.
+ */
+async function editableMeetingAt(w: Write, id: number, version: number) {
+  const meeting = await findMeetingWithTerritory(w.trx, id);
+  if (!meeting) throw notFound('meeting', id);
+  if (meeting.version !== version) throw conflict('meeting', id);
+  assertMeetingEditable(meeting);
+  return meeting;
+}
+
 /** A planned meeting of a live committee; its members are convened with a calendar invitation. */
 export async function createMeeting(
   w: Write,
@@ -68,10 +80,7 @@ export async function updateMeeting(
   input: z.infer<typeof meetingUpdateInput>,
 ): Promise<Meeting> {
   const { id, version, scheduledAt, ...patch } = input;
-  const before = await findMeetingWithTerritory(w.trx, id);
-  if (!before) throw notFound('meeting', id);
-  if (before.version !== version) throw conflict('meeting', id);
-  assertMeetingEditable(before);
+  const before = await editableMeetingAt(w, id, version);
   if (scheduledAt !== undefined) {
     const moved = checkReschedule(before, toUtc(scheduledAt));
     if (!moved.ok) {
@@ -175,10 +184,7 @@ export async function setMeetingMinutes(
   scope: Scope,
   input: z.infer<typeof meetingMinutesInput>,
 ): Promise<Meeting> {
-  const before = await findMeetingWithTerritory(w.trx, input.id);
-  if (!before) throw notFound('meeting', input.id);
-  if (before.version !== input.version) throw conflict('meeting', input.id);
-  assertMeetingEditable(before);
+  const before = await editableMeetingAt(w, input.id, input.version);
   const after = await updateMeetingAtVersion(w.trx, input.id, input.version, {
     minutes: input.minutes,
   });
