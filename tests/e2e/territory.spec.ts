@@ -44,6 +44,43 @@ test.describe('territory dashboard', () => {
     await expectAccessible(page);
   });
 
+  test('every chart is drawn as the member scrolls, also after leaving mid-way', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.member);
+    const dashboard = page.getByRole('link', { name: 'Nord Lorraine' }).first();
+    await dashboard.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Nord Lorraine' })).toBeVisible();
+    // Leaving before the charts are drawn gives their turns up: they must not hold back the
+    // charts of the next visit (they are drawn one after the other across the whole app).
+    await page.getByRole('link', { name: 'Accueil' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mes territoires' })).toBeVisible();
+    await page.getByRole('link', { name: 'Nord Lorraine' }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Nord Lorraine' })).toBeVisible();
+
+    // Sections come in one after the other; wait for the last one before counting charts.
+    await expect(page.getByRole('heading', { name: 'Changements récents' })).toBeVisible();
+    const areas = page.locator('.chart-area');
+    const count = await areas.count();
+    expect(count).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < count; i++) {
+      const area = areas.nth(i);
+      await area.scrollIntoViewIfNeeded();
+      await expect(area.locator('svg.recharts-surface').first()).toBeVisible();
+    }
+
+    // The plans chart: its key (one entry per stage, in the stages' order) and a value per bar.
+    const plansChart = page.getByRole('region', { name: 'Avancement par fiche et par étape' });
+    await expect(plansChart.locator('.chart-legend li')).toHaveText([
+      'État des lieux',
+      'Évolution et adaptation des outils',
+      'Accompagnement au changement',
+    ]);
+    await expect(
+      plansChart.locator('.chart-area svg text', { hasText: /^\d+\s%$/ }),
+    ).not.toHaveCount(0);
+  });
+
   test('the changes date is kept in the address', async ({ page }) => {
     await signIn(page, DEMO.member);
     await page.getByRole('link', { name: 'Nord Lorraine' }).first().click();

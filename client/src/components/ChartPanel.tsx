@@ -1,5 +1,6 @@
 import {
   Suspense,
+  useCallback,
   useEffect,
   useId,
   useRef,
@@ -12,36 +13,75 @@ import { Loading } from './QueryState';
 import { useInLongPage } from './LongPage';
 
 /**
- * Whether the chart of `area` should be drawn yet: at once, or on a long page (the territory
- * dashboard) once near the screen, as drawing every chart at once blocked the browser for seconds.
- * Only the drawing waits: it is hidden from screen readers and from print, and its data table is
- * always in the page.
+ * Charts of a long page are drawn one at a time, each in a task of its own: two charts that came
+ * near the screen together were drawn in one render, one long task that blocked the page. A
+ * chart's turn comes once the charts queued before it are in the page; it ends when its own
+ * drawing is in the page, or when it leaves the page first.
  */
-function useChartDrawn(area: RefObject<HTMLElement | null>): boolean {
+interface Turn {
+  start: () => void;
+}
+const waitingTurns: Turn[] = [];
+let currentTurn: Turn | null = null;
+
+function startNextTurn(): void {
+  const turn = waitingTurns.shift() ?? null;
+  currentTurn = turn;
+  // A task of its own, after whatever task ended the previous turn.
+  if (turn) setTimeout(() => currentTurn === turn && turn.start(), 0);
+}
+
+/** Queues `start`; returns the function that ends the turn (safe to call more than once). */
+function takeTurn(start: () => void): () => void {
+  const turn = { start };
+  waitingTurns.push(turn);
+  if (!currentTurn) startNextTurn();
+  return () => {
+    const waiting = waitingTurns.indexOf(turn);
+    if (waiting >= 0) waitingTurns.splice(waiting, 1);
+    if (currentTurn === turn) startNextTurn();
+  };
+}
+
+/** Ends the chart's turn once what it is rendered with (the chart, through Suspense) is in the page. */
+function WhenDrawn({ onDrawn }: { onDrawn: () => void }) {
+  useEffect(onDrawn, [onDrawn]);
+  return null;
+}
+
+/**
+ * Whether the chart of `area` should be drawn yet: at once, or on a long page (the territory
+ * dashboard) once near the screen and its turn comes, as drawing every chart at once blocked the
+ * browser for seconds. Only the drawing waits: it is hidden from screen readers and from print,
+ * and its data table is always in the page. `endTurn` is to be called once the drawing is in.
+ */
+function useChartDrawn(area: RefObject<HTMLElement | null>): {
+  drawn: boolean;
+  endTurn: () => void;
+} {
   const whenVisible = useInLongPage();
   const [drawn, setDrawn] = useState(
     () => !whenVisible || typeof IntersectionObserver === 'undefined',
   );
+  const turn = useRef<(() => void) | null>(null);
+  const endTurn = useCallback(() => turn.current?.(), []);
   useEffect(() => {
     const element = area.current;
     if (drawn || !element) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         observer.disconnect();
-        // Each chart in a task of its own, not all those on screen in one long task.
-        timer = setTimeout(() => setDrawn(true), 0);
+        turn.current = takeTurn(() => setDrawn(true));
       },
       { rootMargin: '200px 0px' },
     );
     observer.observe(element);
-    return () => {
-      observer.disconnect();
-      clearTimeout(timer);
-    };
+    return () => observer.disconnect();
   }, [area, drawn]);
-  return drawn;
+  // Leaving the page gives the turn up.
+  useEffect(() => endTurn, [endTurn]);
+  return { drawn, endTurn };
 }
 
 /**
@@ -71,7 +111,7 @@ export function ChartPanel({
   const tableId = useId();
   const headingId = useId();
   const area = useRef<HTMLDivElement>(null);
-  const drawn = useChartDrawn(area);
+  const { drawn, endTurn } = useChartDrawn(area);
   const loading = <Loading label={t('chart.loading')} />;
   return (
     <section className={`panel chart-panel ${className ?? ''}`} aria-labelledby={headingId}>
@@ -91,7 +131,14 @@ export function ChartPanel({
         </div>
       </div>
       <div className="chart-area" aria-hidden="true" ref={area}>
-        {drawn ? <Suspense fallback={loading}>{chart}</Suspense> : loading}
+        {drawn ? (
+          <Suspense fallback={loading}>
+            {chart}
+            <WhenDrawn onDrawn={endTurn} />
+          </Suspense>
+        ) : (
+          loading
+        )}
       </div>
       <div
         id={tableId}

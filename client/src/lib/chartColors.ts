@@ -8,6 +8,8 @@ export const CHART_COLORS = {
   expected: '#5f6b7a',
   measured: '#1d4f91',
   grid: '#d5dbe3',
+  /** Values written beside bars: text, so at least 4.5:1. */
+  label: '#3f4753',
 } as const;
 
 export const STATUS_COLORS: Record<ActionStatus, string> = {

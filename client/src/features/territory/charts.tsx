@@ -4,7 +4,6 @@ import {
   CartesianGrid,
   Cell,
   LabelList,
-  Legend,
   ResponsiveContainer,
   XAxis,
   YAxis,
@@ -13,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { STAGE_KINDS, type ActionStatus, type StageKind } from '@jalon/shared';
 import { useFormat } from '../../lib/format';
 import { CHART_COLORS, STAGE_COLORS, STATUS_COLORS } from '../../lib/chartColors';
+import { plainEndLabel, plainTick } from '../../lib/plainChartText';
 
 // Loaded lazily (recharts): the territory dashboard's two charts.
 
@@ -31,41 +31,61 @@ export function PlanStagesChart({ rows }: { rows: PlanChartRow[] }) {
     tool_adaptation: r.stages.tool_adaptation ?? 0,
     support_for_change: r.stages.support_for_change ?? 0,
   }));
-  const height = Math.max(220, 66 * data.length + 80);
+  const height = Math.max(190, 66 * data.length + 50);
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <BarChart
-        accessibilityLayer={false}
-        data={data}
-        layout="vertical"
-        barCategoryGap="18%"
-        barGap={1}
-        margin={{ left: 8, right: 48, top: 8, bottom: 8 }}
-      >
-        <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
-        <XAxis type="number" domain={[0, 100]} tickFormatter={(v: number) => format.percent(v)} />
-        <YAxis type="category" dataKey="label" width={120} tick={{ fontSize: 14 }} />
-        {/* In the stages' own order, not alphabetical. */}
-        <Legend verticalAlign="top" itemSorter={null} wrapperStyle={{ paddingBottom: 8 }} />
+    <>
+      {/* The key in HTML: recharts' Legend measures itself, then redraws the whole chart. */}
+      <ul className="chart-legend">
         {STAGE_KINDS.map((kind) => (
-          <Bar
-            key={kind}
-            dataKey={kind}
-            name={t(`stageKind.${kind}`)}
-            fill={STAGE_COLORS[kind]}
-            isAnimationActive={false}
-            barSize={14}
-          >
-            <LabelList
-              dataKey={kind}
-              position="right"
-              fontSize={12}
-              formatter={(v: unknown) => format.percent(Number(v))}
-            />
-          </Bar>
+          <li key={kind}>
+            <span className="chart-legend-swatch" style={{ background: STAGE_COLORS[kind] }} />
+            {t(`stageKind.${kind}`)}
+          </li>
         ))}
-      </BarChart>
-    </ResponsiveContainer>
+      </ul>
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart
+          accessibilityLayer={false}
+          data={data}
+          layout="vertical"
+          barCategoryGap="18%"
+          barGap={1}
+          margin={{ left: 8, right: 48, top: 8, bottom: 8 }}
+        >
+          <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
+          <XAxis
+            type="number"
+            domain={[0, 100]}
+            tickFormatter={(v: number) => format.percent(v)}
+            interval={0}
+            tick={plainTick()}
+          />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={120}
+            interval={0}
+            tick={plainTick({ fontSize: 14 })}
+          />
+          {STAGE_KINDS.map((kind) => (
+            <Bar
+              key={kind}
+              dataKey={kind}
+              name={t(`stageKind.${kind}`)}
+              fill={STAGE_COLORS[kind]}
+              isAnimationActive={false}
+              barSize={14}
+            >
+              <LabelList
+                dataKey={kind}
+                position="right"
+                content={plainEndLabel(format.percent, { fontSize: 12 })}
+              />
+            </Bar>
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </>
   );
 }
 
@@ -84,17 +104,19 @@ export function StatusChart({ rows }: { rows: { status: ActionStatus; count: num
         margin={{ left: 8, right: 40, top: 8, bottom: 8 }}
       >
         <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
-        <XAxis type="number" allowDecimals={false} />
-        <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 14 }} />
+        <XAxis type="number" allowDecimals={false} interval={0} tick={plainTick()} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={130}
+          interval={0}
+          tick={plainTick({ fontSize: 14 })}
+        />
         <Bar dataKey="count" isAnimationActive={false} barSize={20}>
           {data.map((row) => (
             <Cell key={row.status} fill={STATUS_COLORS[row.status]} />
           ))}
-          <LabelList
-            dataKey="count"
-            position="right"
-            formatter={(v: unknown) => format.number(Number(v))}
-          />
+          <LabelList dataKey="count" position="right" content={plainEndLabel(format.number)} />
         </Bar>
       </BarChart>
     </ResponsiveContainer>
