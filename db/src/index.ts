@@ -1,5 +1,6 @@
 export * from './schema';
 export * from './connection';
+export * from './errors';
 export * from './restore';
 export * from './queries/scope';
 export * from './queries/visibility';

@@ -6,8 +6,7 @@ import helmet from 'helmet';
 import compression from 'compression';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
-import { sql } from 'kysely';
-import type { Db } from '@jalon/db';
+import { pingDb, type Db } from '@jalon/db';
 import type { Logger } from './logger';
 import { DEFAULT_SITE, type Site } from './site';
 import { createOidcRouter, type OidcProvider, type OidcSettings } from './auth/oidc';
@@ -113,7 +112,7 @@ export function createApp(options: AppOptions): Express {
 
   app.get('/health', async (_req, res) => {
     try {
-      await sql`select 1`.execute(db);
+      await pingDb(db);
       res.json({ status: 'ok' });
     } catch (error) {
       log.error({ err: error }, 'health check failed');

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { DomainRuleError } from '@jalon/shared';
+import { constraintViolationOf } from '@jalon/db';
 import { z, ZodError } from 'zod';
 import type { Context } from './context';
 import type { Principal } from './auth/permissions';
@@ -43,10 +44,6 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-interface SqliteLikeError {
-  code?: unknown;
-}
-
 /**
  * Turns constraint violations and broken domain rules into the error codes the API promises, in
  * one place.
@@ -64,15 +61,15 @@ const databaseErrors = t.middleware(async ({ next }) => {
     return result;
   }
   if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
-    const code = (result.error.cause as SqliteLikeError | undefined)?.code;
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    const violation = constraintViolationOf(result.error.cause);
+    if (violation === 'unique') {
       throw new TRPCError({
         code: 'CONFLICT',
         message: 'This record already exists',
         cause: result.error.cause,
       });
     }
-    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    if (violation === 'foreign_key') {
       throw new TRPCError({
         code: 'BAD_REQUEST',
         message: 'The request refers to a record that does not exist',
