@@ -115,6 +115,31 @@ describe('coordinator screens', { timeout: 20_000 }, () => {
     );
   });
 
+  it('says which dates an action may take when its due date is out of range', async () => {
+    const world = await buildWorld();
+    await renderApp({
+      as: 'coordinatorNL',
+      world,
+      route: `/plans/${world.plans.NL1}/actions/new`,
+    });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText(/^Intitulé/), 'Cartographier les friches');
+    const due = screen.getByLabelText(/^Échéance/);
+    // 2205 for 2025: a slip the field accepts and the programme's window refuses.
+    await user.type(due, '2205-06-30');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(due.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedBy(due)).toBe(
+      'Saisissez une date comprise entre le 1 janv. 2018 et le 31 déc. 2035.',
+    );
+    const saved = await world.db
+      .selectFrom('actions')
+      .select('id')
+      .where('title', '=', 'Cartographier les friches')
+      .execute();
+    expect(saved).toEqual([]);
+  });
+
   it('asks for a comment when an action is created as Bloqué', async () => {
     const world = await buildWorld();
     await renderApp({

@@ -138,6 +138,24 @@ describe('preparing a meeting', { timeout: 30_000 }, () => {
     expect(within(banner).getByText(/Merci de mettre à jour vos actions/)).toBeTruthy();
   });
 
+  it('says in French why a due date is refused, and sends nothing', async () => {
+    const world = await buildWorld();
+    await openMeeting('coordinatorNL', world);
+    const user = userEvent.setup();
+    const updates = await screen.findByRole('region', { name: 'Mises à jour des pilotes' });
+    const due = await within(updates).findByLabelText('À faire avant le (facultatif)', {}, SLOW);
+    // 2017 for 2025: before the programme's first day, refused by the server's schema.
+    await user.type(due, '2017-06-25');
+    await user.click(within(updates).getByRole('button', { name: 'Envoyer la demande' }));
+    await waitFor(() => expect(due.getAttribute('aria-invalid')).toBe('true'));
+    const describedBy = due.getAttribute('aria-describedby') ?? '';
+    expect(document.getElementById(describedBy)?.textContent).toBe(
+      'Saisissez une date comprise entre le 1 janv. 2018 et le 31 déc. 2035.',
+    );
+    const requests = await world.db.selectFrom('updateRequests').select('id').execute();
+    expect(requests).toEqual([]);
+  });
+
   it('hides the banner from a lead without any request', async () => {
     const world = await buildWorld();
     await renderApp({ as: 'lead', world, route: '/my-actions' });

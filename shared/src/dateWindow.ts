@@ -15,9 +15,10 @@ export function isInDateWindow(day: string): boolean {
   return day >= DATE_WINDOW.first && day <= DATE_WINDOW.last;
 }
 
-const outsideWindow = {
-  message: `Expected a day between ${DATE_WINDOW.first} and ${DATE_WINDOW.last}`,
-};
+/** The message of a day outside DATE_WINDOW (forms show it in the user's words). */
+export const OUTSIDE_DATE_WINDOW = `Expected a day between ${DATE_WINDOW.first} and ${DATE_WINDOW.last}`;
+
+const outsideWindow = { message: OUTSIDE_DATE_WINDOW };
 
 /** A calendar day, YYYY-MM-DD, within DATE_WINDOW. */
 export const isoDate = z.iso.date().refine(isInDateWindow, outsideWindow);

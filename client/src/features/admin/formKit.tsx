@@ -12,9 +12,11 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { DATE_WINDOW, OUTSIDE_DATE_WINDOW } from '@jalon/shared';
 import { errorCode, fieldErrors } from '../../lib/trpc';
 import { useErrorText } from '../../components/QueryState';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useFormat } from '../../lib/format';
 
 /**
  * The messages the shared schemas and the server write, in English, each with the catalogue key
@@ -29,6 +31,7 @@ const KNOWN_MESSAGES = {
     'directionMismatch',
   'The target date must follow the baseline date': 'targetDateOrder',
   'A territory must keep at least one coordinator': 'lastCoordinator',
+  [OUTSIDE_DATE_WINDOW]: 'dateWindow',
 } as const;
 
 type ValidationKey =
@@ -95,12 +98,17 @@ export const zodMessages = {
 /** A validation message (a key of ours or a shared schema's English) as the user's words. */
 export function useValidationText(): (message: string | undefined) => string | undefined {
   const { t } = useTranslation('admin');
+  const format = useFormat();
   return (message) => {
     if (!message) return undefined;
     const known = (KNOWN_MESSAGES as Record<string, ValidationKey | undefined>)[message];
     const key: ValidationKey =
       known ?? (OWN_KEYS.includes(message) ? (message as ValidationKey) : 'invalid');
-    return t(`validation.${key}`);
+    // Only the window's message uses these; the others ignore them.
+    return t(`validation.${key}`, {
+      first: format.date(DATE_WINDOW.first),
+      last: format.date(DATE_WINDOW.last),
+    });
   };
 }
 

@@ -5,6 +5,7 @@ import { ActionLink } from '../actions/ActionLink';
 import { fieldErrors, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { QueryState, useErrorText } from '../../components/QueryState';
+import { useValidationText } from '../admin/formKit';
 import type { MeetingAccess, MeetingDetail } from './meetingAccess';
 import { useMeetingDateText } from './meetingFormat';
 import './leadUpdates.css';
@@ -219,6 +220,7 @@ function RequestForm({ meeting }: { meeting: MeetingDetail }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
+  const validationText = useValidationText();
   const dateText = useMeetingDateText();
   const defaultMessage = t('updates.request.defaultMessage', {
     committee: meeting.committee.name,
@@ -241,10 +243,11 @@ function RequestForm({ meeting }: { meeting: MeetingDetail }) {
   );
   const text = message ?? defaultMessage;
   const serverErrors = create.error ? fieldErrors(create.error) : {};
+  // The server's field messages are English: each is said in the user's words.
   const messageError = missingMessage
     ? t('updates.request.messageRequired')
-    : serverErrors.message?.[0];
-  const dueError = serverErrors.dueDate?.[0];
+    : validationText(serverErrors.message?.[0]);
+  const dueError = validationText(serverErrors.dueDate?.[0]);
   return (
     <form
       className="lead-request-form"

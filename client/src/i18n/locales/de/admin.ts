@@ -26,6 +26,7 @@ export const admin: Messages<typeof fr> = {
     notNegative: 'Der Betrag darf nicht negativ sein.',
     percentRange: 'Geben Sie einen Wert zwischen 0 und 100 ein.',
     date: 'Geben Sie ein gültiges Datum ein.',
+    dateWindow: 'Geben Sie ein Datum zwischen dem {{first}} und dem {{last}} ein.',
     invalid: 'Ungültiger Wert.',
     codeTaken:
       'Dieser Code wird bereits von einem anderen Maßnahmenblatt des Territoriums verwendet.',

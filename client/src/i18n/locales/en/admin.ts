@@ -26,6 +26,7 @@ export const admin: Messages<typeof fr> = {
     notNegative: 'The amount cannot be negative.',
     percentRange: 'Enter a value between 0 and 100.',
     date: 'Enter a valid date.',
+    dateWindow: 'Enter a date between {{first}} and {{last}}.',
     invalid: 'Invalid value.',
     codeTaken: 'Another action sheet of the territory already uses this code.',
     endBeforeStart: 'The end date cannot precede the start date.',

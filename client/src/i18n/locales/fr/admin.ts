@@ -23,6 +23,7 @@ export const admin = {
     notNegative: 'Le montant ne peut pas être négatif.',
     percentRange: 'Saisissez une valeur entre 0 et 100.',
     date: 'Saisissez une date valide.',
+    dateWindow: 'Saisissez une date comprise entre le {{first}} et le {{last}}.',
     invalid: 'Valeur non valide.',
     codeTaken: 'Ce code est déjà utilisé par une autre fiche du territoire.',
     endBeforeStart: 'La date de fin ne peut pas précéder la date de début.',
