@@ -12,53 +12,12 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { DATE_WINDOW, OUTSIDE_DATE_WINDOW } from '@jalon/shared';
 import { errorCode, fieldErrors } from '../../lib/trpc';
 import { useErrorText } from '../../components/QueryState';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useFormat } from '../../lib/format';
+import { useValidationText } from '../../lib/validationText';
 
-/**
- * The messages the shared schemas and the server write, in English, each with the catalogue key
- * that says it to a person. A zod issue without its own message is named by `issueKey`.
- */
-const KNOWN_MESSAGES = {
-  'The end date must not precede the start date': 'endBeforeStart',
-  'The due date must not precede the start date': 'dueBeforeStart',
-  'This status needs a comment': 'commentRequired',
-  'Paid cannot exceed granted': 'paidOverGranted',
-  'The target must lie above the baseline for a rising indicator, below it for a falling one':
-    'directionMismatch',
-  'The target date must follow the baseline date': 'targetDateOrder',
-  'A territory must keep at least one coordinator': 'lastCoordinator',
-  [OUTSIDE_DATE_WINDOW]: 'dateWindow',
-} as const;
-
-type ValidationKey =
-  | (typeof KNOWN_MESSAGES)[keyof typeof KNOWN_MESSAGES]
-  | 'required'
-  | 'tooLong'
-  | 'number'
-  | 'notNegative'
-  | 'percentRange'
-  | 'date'
-  | 'codeTaken'
-  | 'stageEndOrder'
-  | 'baselineAfterMeasurement'
-  | 'invalid';
-
-const OWN_KEYS: readonly string[] = [
-  'required',
-  'tooLong',
-  'number',
-  'notNegative',
-  'percentRange',
-  'date',
-  'codeTaken',
-  'stageEndOrder',
-  'baselineAfterMeasurement',
-  'invalid',
-];
+export { useValidationText };
 
 interface IssueLike {
   code?: string;
@@ -94,23 +53,6 @@ export const zodMessages = {
     }
   },
 };
-
-/** A validation message (a key of ours or a shared schema's English) as the user's words. */
-export function useValidationText(): (message: string | undefined) => string | undefined {
-  const { t } = useTranslation('admin');
-  const format = useFormat();
-  return (message) => {
-    if (!message) return undefined;
-    const known = (KNOWN_MESSAGES as Record<string, ValidationKey | undefined>)[message];
-    const key: ValidationKey =
-      known ?? (OWN_KEYS.includes(message) ? (message as ValidationKey) : 'invalid');
-    // Only the window's message uses these; the others ignore them.
-    return t(`validation.${key}`, {
-      first: format.date(DATE_WINDOW.first),
-      last: format.date(DATE_WINDOW.last),
-    });
-  };
-}
 
 /**
  * Puts a failed save's reasons where the user will look: the server's per-field messages next to

@@ -6,6 +6,7 @@ import { fieldErrors, useTRPC } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { useCan } from '../auth/currentUser';
 import { QueryState, useErrorText } from '../../components/QueryState';
+import { useValidationText } from '../../lib/validationText';
 import { Pagination } from '../../components/Pagination';
 import './comments.css';
 
@@ -92,7 +93,9 @@ function CommentForm({ target, onPosted }: { target: CommentTarget; onPosted: ()
   const [body, setBody] = useState('');
   const [posted, setPosted] = useState(false);
   const create = useMutation(trpc.comment.create.mutationOptions());
-  const bodyError = create.error ? fieldErrors(create.error).body?.[0] : undefined;
+  const validationText = useValidationText();
+  // The server's field messages are English: said in the user's words.
+  const bodyError = create.error ? validationText(fieldErrors(create.error).body?.[0]) : undefined;
   const error = create.error ? (bodyError ?? errorText(create.error)) : null;
 
   const submit = async (event: FormEvent) => {

@@ -5,6 +5,7 @@ import { checkMeasurementDate, isoToday } from '@jalon/shared';
 import { fieldErrors, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { useErrorText } from '../../components/QueryState';
+import { useValidationText } from '../../lib/validationText';
 import './indicators.css';
 
 type Indicator = Pick<
@@ -62,6 +63,8 @@ export function MeasurementForm({
   const update = useMutation(trpc.measurement.update.mutationOptions());
   const mutation = measurement ? update : create;
   const server = fieldErrors(mutation.error);
+  // The server's field messages are English: each is said in the user's words.
+  const validationText = useValidationText();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -102,7 +105,8 @@ export function MeasurementForm({
 
   const field = (name: FieldName) => {
     const message =
-      (name === 'measuredOn' || name === 'value' ? problems[name] : undefined) ?? server[name]?.[0];
+      (name === 'measuredOn' || name === 'value' ? problems[name] : undefined) ??
+      validationText(server[name]?.[0]);
     return {
       id: `${ids}-${name}`,
       'aria-invalid': message ? true : undefined,

@@ -5,7 +5,7 @@ import { ActionLink } from '../actions/ActionLink';
 import { fieldErrors, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { QueryState, useErrorText } from '../../components/QueryState';
-import { useValidationText } from '../admin/formKit';
+import { useValidationText } from '../../lib/validationText';
 import type { MeetingAccess, MeetingDetail } from './meetingAccess';
 import { useMeetingDateText } from './meetingFormat';
 import './leadUpdates.css';

@@ -7,6 +7,7 @@ import { ACTION_STATUSES, requiresComment, type ActionStatus } from '@jalon/shar
 import { errorCode, fieldErrors, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { useErrorText } from '../../components/QueryState';
+import { useValidationText } from '../../lib/validationText';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ConflictDialog } from './ConflictDialog';
@@ -192,6 +193,7 @@ function EditableRow({ action }: { action: MyAction }) {
   };
 
   const server = fieldErrors(error);
+  const validationText = useValidationText();
   const needsComment = requiresComment(draft.status);
   // Said before saving, where it matters: a newly chosen status or an empty justification.
   const showCommentHint =
@@ -199,7 +201,8 @@ function EditableRow({ action }: { action: MyAction }) {
   const statusLabel = tv(`actionStatus.${draft.status}`);
   const messageFor = (field: DraftField): string | null => {
     if (problem?.field === field) return t(`problems.${problem.reason}`, { status: statusLabel });
-    return server[field]?.[0] ?? null;
+    // The server's field messages are English: each is said in the user's words.
+    return validationText(server[field]?.[0]) ?? null;
   };
   const commentMessage = messageFor('comment');
   const progressMessage = messageFor('progress');
