@@ -30,3 +30,12 @@ export const isoDate = z.iso.date().refine(isInDateWindow, outsideWindow);
 export const isoDateTime = z.iso
   .datetime({ offset: true })
   .refine((instant) => isInDateWindow(instant.slice(0, 10)), outsideWindow);
+
+/**
+ * Whether `value` is a real calendar day (YYYY-MM-DD, no 31 February) within DATE_WINDOW: what
+ * every day of the wire schemas must be. For values that come from outside a form, such as the
+ * address bar, so that a day the server would refuse is ignored instead of failing the page.
+ */
+export function isWindowDay(value: unknown): value is string {
+  return isoDate.safeParse(value).success;
+}

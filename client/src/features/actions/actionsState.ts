@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ACTION_STATUSES, STAGE_KINDS, type ActionStatus, type StageKind } from '@jalon/shared';
 import type { RouterInputs } from '../../lib/trpc';
+import { idParam, offsetParam, pageSizeParam, searchParam } from '../../lib/addressParams';
 
 export type ActionSort = NonNullable<RouterInputs['action']['list']['sort']>;
 const SORTS: readonly ActionSort[] = [
@@ -28,11 +29,6 @@ export interface ActionsViewState {
   offset: number;
 }
 
-const positive = (value: string | null) => {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-};
-
 /** Reads the view from query parameters; anything unknown falls back to the default. */
 export function readActionsState(params: URLSearchParams): ActionsViewState {
   const sort = params.get('sort');
@@ -43,14 +39,14 @@ export function readActionsState(params: URLSearchParams): ActionsViewState {
       .getAll('statuses')
       .filter((s): s is ActionStatus => (ACTION_STATUSES as readonly string[]).includes(s)),
     stageKind: STAGE_KINDS.find((k) => k === stageKind),
-    owner: owner === 'mine' ? 'mine' : positive(owner),
+    owner: owner === 'mine' ? 'mine' : idParam(owner),
     overdue: params.get('overdue') === '1',
-    territoryId: positive(params.get('territoryId')),
-    search: params.get('search') ?? '',
+    territoryId: idParam(params.get('territoryId')),
+    search: searchParam(params.get('search')),
     sort: SORTS.find((s) => s === sort) ?? 'dueDate',
     direction: params.get('dir') === 'desc' ? 'desc' : 'asc',
-    limit: positive(params.get('limit')) ?? 25,
-    offset: Math.max(0, Number(params.get('offset')) || 0),
+    limit: pageSizeParam(params.get('limit')),
+    offset: offsetParam(params.get('offset')),
   };
 }
 

@@ -8,16 +8,9 @@ import {
   type MeetingStatus,
 } from '@jalon/shared';
 import { PAGE_SIZES } from '../../components/Pagination';
+import { dayParam, idParam, offsetParam, pageSizeParam } from '../../lib/addressParams';
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DEFAULT_LIMIT: number = PAGE_SIZES[0];
-
-const positive = (value: string | null) => {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-};
-const offsetOf = (value: string | null) => Math.max(0, Math.trunc(Number(value)) || 0);
-const day = (value: string | null) => (value && ISO_DAY.test(value) ? value : undefined);
 const oneOf =
   <T extends string>(allowed: readonly T[]) =>
   (values: string[]): T[] =>
@@ -37,14 +30,14 @@ export interface MeetingsViewState {
 
 export function readMeetingsState(params: URLSearchParams): MeetingsViewState {
   return {
-    territoryId: positive(params.get('territoryId')),
-    committeeId: positive(params.get('committeeId')),
+    territoryId: idParam(params.get('territoryId')),
+    committeeId: idParam(params.get('committeeId')),
     statuses: oneOf(MEETING_STATUSES)(params.getAll('statuses')),
-    from: day(params.get('from')),
-    to: day(params.get('to')),
-    limit: positive(params.get('limit')) ?? DEFAULT_LIMIT,
-    upcomingOffset: offsetOf(params.get('upcomingOffset')),
-    pastOffset: offsetOf(params.get('pastOffset')),
+    from: dayParam(params.get('from')),
+    to: dayParam(params.get('to')),
+    limit: pageSizeParam(params.get('limit')),
+    upcomingOffset: offsetParam(params.get('upcomingOffset')),
+    pastOffset: offsetParam(params.get('pastOffset')),
   };
 }
 
@@ -61,13 +54,13 @@ export interface DecisionsViewState {
 
 export function readDecisionsState(params: URLSearchParams): DecisionsViewState {
   return {
-    territoryId: positive(params.get('territoryId')),
-    committeeId: positive(params.get('committeeId')),
-    planId: positive(params.get('planId')),
+    territoryId: idParam(params.get('territoryId')),
+    committeeId: idParam(params.get('committeeId')),
+    planId: idParam(params.get('planId')),
     followUpStatuses: oneOf(DECISION_STATUSES)(params.getAll('followUpStatuses')),
     kinds: oneOf(DECISION_KINDS)(params.getAll('kinds')),
-    limit: positive(params.get('limit')) ?? DEFAULT_LIMIT,
-    offset: offsetOf(params.get('offset')),
+    limit: pageSizeParam(params.get('limit')),
+    offset: offsetParam(params.get('offset')),
   };
 }
 

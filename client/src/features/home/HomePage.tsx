@@ -11,6 +11,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { Pagination } from '../../components/Pagination';
 import { ChartPanel } from '../../components/ChartPanel';
 import { CsvDownload } from '../../components/CsvDownload';
+import { offsetParam, pageSizeParam } from '../../lib/addressParams';
 
 const ProgressBarChart = lazy(() =>
   import('./ProgressBarChart').then((m) => ({ default: m.ProgressBarChart })),
@@ -26,8 +27,8 @@ function usePortfolioParams() {
   const sortParam = params.get('sort');
   const sort: PortfolioSort = SORTS.find((s) => s === sortParam) ?? 'name';
   const direction = params.get('dir') === 'desc' ? 'desc' : 'asc';
-  const limit = Number(params.get('limit')) || 25;
-  const offset = Number(params.get('offset')) || 0;
+  const limit = pageSizeParam(params.get('limit'));
+  const offset = offsetParam(params.get('offset'));
   const update = (next: Record<string, string | number>) =>
     setParams((current) => {
       const merged = new URLSearchParams(current);

@@ -12,6 +12,7 @@ import { ActionRow, type MyAction } from './ActionRow';
 import { MeasurementPanel } from './MeasurementPanel';
 import { UpdateRequestBanner } from './UpdateRequestBanner';
 import './myActions.css';
+import { offsetParam, pageSizeParam } from '../../lib/addressParams';
 
 const SHOWS = ['open', 'overdue', 'all'] as const;
 type Show = (typeof SHOWS)[number];
@@ -32,8 +33,8 @@ function useMyActionsParams() {
   const [params, setParams] = useSearchParams();
   const showParam = params.get('show');
   const show: Show = SHOWS.find((s) => s === showParam) ?? 'open';
-  const limit = Number(params.get('limit')) || 25;
-  const offset = Number(params.get('offset')) || 0;
+  const limit = pageSizeParam(params.get('limit'));
+  const offset = offsetParam(params.get('offset'));
   const update = (next: Record<string, string | number>) =>
     setParams((current) => {
       const merged = new URLSearchParams(current);

@@ -1,7 +1,12 @@
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { MOVEMENT_GROUPS, type CommitteeKind, type MovementGroup } from '@jalon/shared';
+import {
+  DATE_WINDOW,
+  MOVEMENT_GROUPS,
+  type CommitteeKind,
+  type MovementGroup,
+} from '@jalon/shared';
 import type { RouterOutputs } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -108,7 +113,7 @@ export function MovementPanel({
             type="date"
             className="movement-date"
             value={data.since ?? ''}
-            min="2018-01-01"
+            min={DATE_WINDOW.first}
             max={new Date().toISOString().slice(0, 10)}
             onChange={(e) => {
               if (e.target.value) onSinceChange(e.target.value);

@@ -2,14 +2,12 @@ import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { COMMITTEE_KINDS, type CommitteeKind } from '@jalon/shared';
+import { COMMITTEE_KINDS, isWindowDay, type CommitteeKind } from '@jalon/shared';
 import { useTRPC } from '../../lib/trpc';
 import { useFormat } from '../../lib/format';
 import { Empty } from '../../components/QueryState';
 import { HistoryTimeline } from '../history/HistoryTimeline';
 import type { Overview } from './TerritoryPage';
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The day of the latest meeting that took place, per committee kind, in the territory. */
 export type LastMeetingDays = Partial<Record<CommitteeKind, string>>;
@@ -23,7 +21,8 @@ export function useChangesSince(territoryId: number) {
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
   const raw = params.get('since');
-  const picked = raw && ISO_DAY.test(raw) ? raw : undefined;
+  // A day the overview would refuse (31 February, 1999) is ignored, not an error on the page.
+  const picked = isWindowDay(raw) ? raw : undefined;
   const chosenKind = COMMITTEE_KINDS.find((k) => k === params.get('sinceLast'));
   const committees = useQuery(trpc.committee.list.queryOptions({ territoryId, limit: 200 }));
   const lastMeetings: LastMeetingDays = {};
@@ -43,7 +42,7 @@ export function useChangesSince(territoryId: number) {
         merged.delete('since');
         merged.delete('sinceLast');
         if (next.sinceLast) merged.set('sinceLast', next.sinceLast);
-        else if (next.since && ISO_DAY.test(next.since)) merged.set('since', next.since);
+        else if (isWindowDay(next.since)) merged.set('since', next.since);
         return merged;
       },
       { replace: true },
