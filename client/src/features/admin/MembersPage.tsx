@@ -21,6 +21,7 @@ import { territoryScope, useCan, useCurrentUser } from '../auth/currentUser';
 import { Field, NotAllowed, useSaveErrorText, useValidationText, zodMessages } from './formKit';
 import type { Membership } from './choices';
 import './admin.css';
+import { offsetParam, pageSizeParam } from '../../lib/addressParams';
 
 type Territory = RouterOutputs['territory']['byId'];
 
@@ -29,8 +30,8 @@ const territoryPath = (id: number) => `/territories/${id}`;
 /** Page and page size in the URL, so the list can be shared and survives a reload. */
 function usePageParams() {
   const [params, setParams] = useSearchParams();
-  const limit = Number(params.get('limit')) || 25;
-  const offset = Number(params.get('offset')) || 0;
+  const limit = pageSizeParam(params.get('limit'));
+  const offset = offsetParam(params.get('offset'));
   const update = (next: { limit: number; offset: number }) =>
     setParams((current) => {
       const merged = new URLSearchParams(current);
