@@ -58,11 +58,15 @@ test.describe('territory dashboard', () => {
     await page.getByRole('link', { name: 'Nord Lorraine' }).first().click();
     await expect(page.getByRole('heading', { level: 1, name: 'Nord Lorraine' })).toBeVisible();
 
-    // Sections come in one after the other; wait for the last one before counting charts.
+    // Sections come in one after the other; wait for the last one, the territory's own indicators
+    // (whose charts once never came), before counting charts.
     await expect(page.getByRole('heading', { name: 'Changements récents' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: /^PME industrielles accompagnées par le programme/ }),
+    ).toBeVisible();
     const areas = page.locator('.chart-area');
     const count = await areas.count();
-    expect(count).toBeGreaterThanOrEqual(3);
+    expect(count).toBeGreaterThanOrEqual(4);
     for (let i = 0; i < count; i++) {
       const area = areas.nth(i);
       await area.scrollIntoViewIfNeeded();
