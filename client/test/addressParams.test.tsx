@@ -23,7 +23,9 @@ describe('reading a list’s address', () => {
       expect(offsetParam(odd)).toBe(0);
     }
     expect(idParam('12')).toBe(12);
-    for (const odd of ['0', '-1', '1.5', '99999999999999999999', 'NL', null]) {
+    expect(idParam('2147483647')).toBe(2147483647);
+    // 2,147,483,648 is past the largest id (an `integer` on PostgreSQL).
+    for (const odd of ['0', '-1', '1.5', '2147483648', '99999999999999999999', 'NL', null]) {
       expect(idParam(odd)).toBeUndefined();
     }
     expect(dayParam('2025-06-30')).toBe('2025-06-30');

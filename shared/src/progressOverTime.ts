@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mean, stageProgress } from './progress';
 import { ACTION_STATUSES, type ActionStatus } from './vocabulary';
 import { DATE_WINDOW, isoDate } from './dateWindow';
+import { id } from './ids';
 
 // Progress over time: the expected progress implied by an action's dates, the roll-up of a set of
 // actions as they stood on a day (actual and expected side by side), and the days a series is
@@ -99,9 +100,9 @@ export const EARLIEST_HISTORY_DAY = DATE_WINDOW.first;
 /** An ISO day within DATE_WINDOW (2018-2035), as every day of the wire schemas. */
 export const historyDay = isoDate;
 
-export const territorySeriesInput = z.object({ territoryId: z.number().int().positive() });
-export const planSeriesInput = z.object({ planId: z.number().int().positive() });
+export const territorySeriesInput = z.object({ territoryId: id });
+export const planSeriesInput = z.object({ planId: id });
 export const territoryAtInput = z.object({
-  territoryId: z.number().int().positive(),
+  territoryId: id,
   at: historyDay,
 });

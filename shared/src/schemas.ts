@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoDateTime } from './dateWindow';
 import { historyDay } from './progressOverTime';
+import { id, MAX_ID } from './ids';
 import {
   ACTION_STATUSES,
   ATTENDANCE_STATUSES,
@@ -28,7 +29,7 @@ import { isDirectionConsistent } from './indicator';
 
 // ---- Building blocks -------------------------------------------------------------------------
 
-export const id = z.number().int().positive();
+export { id, MAX_ID };
 const text = (max: number) => z.string().trim().max(max);
 const requiredText = (max: number) => z.string().trim().min(1).max(max);
 export const cents = z.number().int().min(0).max(1e13);
@@ -36,7 +37,8 @@ export const cents = z.number().int().min(0).max(1e13);
 const measure = z.number().finite().min(-1e12).max(1e12);
 /** A count of firms or jobs in a territory. */
 const headcount = z.number().int().min(0).max(10_000_000);
-const version = z.number().int().positive();
+/** A record's version, for optimistic locking: an `integer` column too. */
+const version = z.number().int().positive().max(MAX_ID);
 
 export const pageInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),

@@ -1,4 +1,4 @@
-import { isWindowDay } from '@jalon/shared';
+import { isWindowDay, MAX_ID } from '@jalon/shared';
 import { PAGE_SIZES } from '../components/Pagination';
 
 // Lists keep their page, filters and days in the address so that a view can be shared by link;
@@ -11,10 +11,10 @@ export const MAX_OFFSET = 1_000_000;
 /** The longest search text the list procedures accept. */
 export const MAX_SEARCH = 120;
 
-/** A positive id, or undefined. */
+/** A positive id the procedures accept, or undefined. */
 export function idParam(value: string | null): number | undefined {
   const n = Number(value);
-  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+  return Number.isSafeInteger(n) && n > 0 && n <= MAX_ID ? n : undefined;
 }
 
 /** One of the page sizes offered, else the first. */
