@@ -1,5 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The database layer's suites that run on PostgreSQL as well as on SQLite (the others test
+ * SQLite's own files: backups, durability, the read snapshot, the statement cache).
+ */
+const ON_POSTGRES = [
+  'demo',
+  'demoReview',
+  'errors',
+  'exports',
+  'national',
+  'portable',
+  'prepared',
+  'referenceEpcis',
+  'rollups',
+  'sessionPrincipal',
+  'stateAt',
+  'stateAtDemo',
+];
+
 export default defineConfig({
   test: {
     // The JSON report is what .ci/run totals; the default reporter is for people.
@@ -12,6 +31,21 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           environment: 'node',
           // Real scrypt hashing and real SQLite: seconds, not milliseconds, on a shared machine.
+          testTimeout: 30_000,
+        },
+      })),
+      // The same suites again on a PostgreSQL server started for the run (tests/src/postgres).
+      ...[
+        { name: 'db', include: ON_POSTGRES.map((name) => `test/${name}.test.ts`) },
+        { name: 'server', include: ['test/**/*.test.ts'] },
+      ].map(({ name, include }) => ({
+        test: {
+          name: `${name}-postgres`,
+          root: `./${name}`,
+          include,
+          environment: 'node',
+          globalSetup: ['../tests/src/postgres/globalSetup.ts'],
+          setupFiles: ['../tests/src/postgres/setupWorker.ts'],
           testTimeout: 30_000,
         },
       })),

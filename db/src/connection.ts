@@ -4,8 +4,10 @@ import SQLite from 'better-sqlite3';
 import {
   CamelCasePlugin,
   CompiledQuery,
+  sql,
   Kysely,
   Migrator,
+  PostgresAdapter,
   SqliteDialect,
   SqliteDriver,
   type DatabaseConnection,
@@ -18,6 +20,7 @@ import {
 } from 'kysely';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
+import { openPostgres, resetIdSequences } from './postgres';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -169,6 +172,31 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
   });
 }
 
+/** Which database Jalon runs on: an SQLite file (the default) or a PostgreSQL server. */
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; maxConnections?: number; idleTimeoutMillis?: number };
+
+/**
+ * The one place that opens Jalon's database: SQLite through `openDb`, PostgreSQL through a pool
+ * of `pg` connections. Both come with the same camelCase mapping; nothing above this knows which.
+ */
+export function createDb(config: DatabaseConfig, options: OpenDbOptions = {}): Db {
+  if (config.kind === 'sqlite') return openDb(config.file, options);
+  const { url, ...pool } = config;
+  return openPostgres<Database>(url, [new RememberingCamelCasePlugin()], {
+    ...pool,
+    ...(options.log ? { log: options.log } : {}),
+  });
+}
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Which database `db` runs on, for the few places that must differ (snapshots, backups). */
+export function dialectOf(db: Db | Trx): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
@@ -176,9 +204,52 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-/** A fresh, migrated in-memory database: every test starts from one. */
+/**
+ * After rows were inserted with explicit ids, makes the next generated id follow the largest one.
+ * SQLite's AUTOINCREMENT does so by itself; PostgreSQL's identity sequences do not.
+ */
+export async function followExplicitIds(db: Db | Trx): Promise<void> {
+  if (dialectOf(db) === 'postgres') await resetIdSequences(db);
+}
+
+/** The migrated database every PostgreSQL test database is copied from. */
+export const TEST_POSTGRES_TEMPLATE = 'jalon_template';
+
+/** The PostgreSQL server `createTestDb` copies the template on; null: tests run on SQLite. */
+let testPostgres: string | null = null;
+
+/**
+ * Makes `createTestDb` open its databases on the PostgreSQL server at `url` (a database there to
+ * connect to for creating others), whose `jalon_template` is migrated. The setup of the test
+ * projects that run on PostgreSQL calls it (tests/src/postgres).
+ */
+export function useTestPostgres(url: string): void {
+  testPostgres = url;
+}
+
+let testDatabases = 0;
+
+/**
+ * A fresh, migrated database: every test starts from one. In memory on SQLite; on PostgreSQL
+ * (after `useTestPostgres`) a new database copied from the migrated template,
+ * one per call, named after the test worker's process so that workers never meet.
+ */
 export async function createTestDb(): Promise<Db> {
-  const db = openDb(':memory:');
-  await migrateToLatest(db);
-  return db;
+  const server = testPostgres;
+  if (!server) {
+    const db = openDb(':memory:');
+    await migrateToLatest(db);
+    return db;
+  }
+  testDatabases += 1;
+  const name = `jalon_test_${process.pid}_${testDatabases}`;
+  const admin = createDb({ kind: 'postgres', url: server, maxConnections: 1 });
+  try {
+    await sql.raw(`create database ${name} template ${TEST_POSTGRES_TEMPLATE}`).execute(admin);
+  } finally {
+    await admin.destroy();
+  }
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return createDb({ kind: 'postgres', url: url.toString(), maxConnections: 4 });
 }

@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect, sql, type Compilable } from 'kysely';
-import type { Db, Trx } from './connection';
+import { createDb, dialectOf, type Db, type Trx } from './connection';
+import { postgresUrlOf } from './postgres';
 import type { Database } from './schema';
 
 /**
@@ -38,6 +39,7 @@ function fileOf(db: Db): Promise<string> {
  * snapshot is then `db` itself, whose single connection the cursor holds until it is done.
  */
 export async function openReadSnapshot(db: Db): Promise<ReadSnapshot> {
+  if (dialectOf(db) === 'postgres') return openPostgresSnapshot(db);
   const file = await fileOf(db);
   if (file === '') return { db, close: async () => {} };
   const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
@@ -56,6 +58,31 @@ export async function openReadSnapshot(db: Db): Promise<ReadSnapshot> {
     db: reader,
     close: async () => {
       // Destroying closes the connection, which ends (rolls back) the read transaction.
+      await reader.destroy();
+    },
+  };
+}
+
+/**
+ * On PostgreSQL, a connection of its own in a read-only REPEATABLE READ transaction: every
+ * statement of the export sees the snapshot its first statement took, whatever is written since.
+ */
+async function openPostgresSnapshot(db: Db): Promise<ReadSnapshot> {
+  const url = postgresUrlOf(db);
+  if (!url) throw new Error('This PostgreSQL database was not opened by createDb');
+  // One connection, never closed for idleness (a slow client may pause): every statement runs on
+  // it, inside the transaction begun here.
+  const reader = createDb({ kind: 'postgres', url, maxConnections: 1, idleTimeoutMillis: 0 });
+  try {
+    await sql`begin transaction isolation level repeatable read read only`.execute(reader);
+  } catch (error) {
+    await reader.destroy();
+    throw error;
+  }
+  return {
+    db: reader,
+    close: async () => {
+      await sql`rollback`.execute(reader).catch(() => {});
       await reader.destroy();
     },
   };
@@ -103,12 +130,12 @@ async function camelKeys(columns: readonly string[]): Promise<string[]> {
  */
 export async function* streamRowBatches<O>(
   db: Db | Trx,
-  query: Compilable<O> & { stream: () => AsyncIterableIterator<O> },
+  query: Compilable<O> & { stream: (chunkSize?: number) => AsyncIterableIterator<O> },
 ): AsyncGenerator<O[], void, undefined> {
   const connection = connectionsOf.get(db);
   if (!connection) {
     let batch: O[] = [];
-    for await (const row of query.stream()) {
+    for await (const row of query.stream(BATCH_ROWS)) {
       batch.push(row);
       if (batch.length === BATCH_ROWS) {
         yield batch;

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  dialectOf,
   listActions,
   listMeasurements,
   openDb,
@@ -25,9 +26,10 @@ import { buildWorld, type World } from './support/world';
 import { actionRow } from './support/rows';
 import { parseCsv, signInAs } from './support/http';
 
-// The exports as they run in production: on a database file, each download reading its rows
-// through a cursor on a read-only connection of its own (an in-memory database has no file a
-// second connection could open, so the other export tests run the fallback path).
+// The exports as they run in production: on a database file, or a PostgreSQL server, each
+// download reading its rows through a cursor on a read-only connection of its own (an in-memory
+// database has no file a second connection could open, so the other export tests on SQLite run
+// the fallback path).
 
 interface LogLine {
   msg: string;
@@ -41,14 +43,20 @@ interface Served {
   close: () => Promise<void>;
 }
 
-/** The test world copied into a database file, served with its request log kept. */
+/**
+ * The test world on a database other connections can open, served with its request log kept:
+ * copied into a file on SQLite; on PostgreSQL, its server database as it is.
+ */
 async function serveFileWorld(): Promise<Served> {
-  const memory = await buildWorld();
+  const built = await buildWorld();
   const dir = mkdtempSync(join(tmpdir(), 'jalon-exports-'));
-  const file = join(dir, 'world.sqlite');
-  await sql`vacuum into ${file}`.execute(memory.db);
-  await memory.db.destroy();
-  const world = { ...memory, db: openDb(file) };
+  let world = built;
+  if (dialectOf(built.db) === 'sqlite') {
+    const file = join(dir, 'world.sqlite');
+    await sql`vacuum into ${file}`.execute(built.db);
+    await built.db.destroy();
+    world = { ...built, db: openDb(file) };
+  }
   const logs: LogLine[] = [];
   const log = pino(
     { level: 'info' },
@@ -264,26 +272,40 @@ describe('a download in progress', () => {
       cookie,
     );
     download.abort();
-    // A read transaction left open would keep a checkpoint from copying what was written after
-    // it began: write, then checkpoint (passive: it never waits), until every frame is copied.
-    await vi.waitFor(async () => {
-      await world.db
-        .updateTable('actions')
-        .set((eb) => ({ progress: eb('progress', '+', 1) }))
-        .where('id', '=', world.actions.NL1a)
-        .execute();
-      const { rows } = await sql<{
-        log: number;
-        checkpointed: number;
-      }>`pragma wal_checkpoint(passive)`.execute(world.db);
-      expect(rows[0]?.checkpointed).toBe(rows[0]?.log);
-    });
+    await vi.waitFor(() => expect(readTransactionClosed(world.db)).resolves.toBe(true));
     const again = parseCsv(
       await text(`measurements.csv?indicatorId=${world.indicators.NL1}`, cookie),
     );
     expect(again).toHaveLength(await measurementCount(world));
   });
 });
+
+/**
+ * Whether no read transaction is left open on `db`. On SQLite, one left open would keep a
+ * checkpoint from copying what was written after it began: write, then checkpoint (passive: it
+ * never waits), and see whether every frame was copied. On PostgreSQL, the server lists every
+ * other connection still inside a transaction (a cursor's included).
+ */
+async function readTransactionClosed(db: Db): Promise<boolean> {
+  if (dialectOf(db) === 'postgres') {
+    const { rows } = await sql<{ open: number }>`
+      select count(*) as open from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()
+        and xact_start is not null
+    `.execute(db);
+    return rows[0]?.open === 0;
+  }
+  await db
+    .updateTable('actions')
+    .set((eb) => ({ progress: eb('progress', '+', 1) }))
+    .where('id', '=', served.world.actions.NL1a)
+    .execute();
+  const { rows } = await sql<{
+    log: number;
+    checkpointed: number;
+  }>`pragma wal_checkpoint(passive)`.execute(db);
+  return rows[0]?.checkpointed === rows[0]?.log;
+}
 
 describe('streamRowBatches', () => {
   it('gives the rows Kysely would, camelCased, on a snapshot and on a plain database', async () => {

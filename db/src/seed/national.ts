@@ -13,7 +13,7 @@ import {
   type IndicatorKind,
   type MeetingStatus,
 } from '@jalon/shared';
-import type { Db, Trx } from '../connection';
+import { followExplicitIds, type Db, type Trx } from '../connection';
 import type { Database } from '../schema';
 import { refreshRollups } from '../queries/rollups';
 import { addMonths, minDate } from './dates';
@@ -360,6 +360,7 @@ export async function seedNational(
     await seedCommittees(ctx, territories);
     // The rows above went in directly: the portfolio's maintained aggregates follow them.
     await refreshRollups(trx);
+    await followExplicitIds(trx);
     return { territories: territories.length, plans: plans.length, actions, ...indicators };
   });
 

@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+// A throwaway PostgreSQL server for the tests and the bench, from Debian's `postgresql` package
+// (.ci/run installs it when missing): a cluster in a temporary folder, on a free local port,
+// with durability off (its data dies with it). Run as the `postgres` user when started by root,
+// which PostgreSQL refuses to run as.
+
+const run = promisify(execFile);
+
+export interface PostgresServer {
+  /** postgres://postgres@127.0.0.1:<port>/postgres, the server's maintenance database. */
+  url: string;
+  /** Stops the server at once and removes its folder. */
+  stop: () => Promise<void>;
+}
+
+/** The newest installed PostgreSQL's programs folder (JALON_PG_BIN names another). */
+function binaries(): string {
+  const chosen = process.env.JALON_PG_BIN;
+  if (chosen) return chosen;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (versions[0] === undefined) {
+    throw new Error(
+      "PostgreSQL is not installed: the tests on PostgreSQL need Debian's postgresql package " +
+        '(apt-get install postgresql; .ci/run installs it), or JALON_PG_BIN set to its bin folder.',
+    );
+  }
+  return join(root, versions[0], 'bin');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a PostgreSQL program, as the `postgres` user when this process is root. */
+async function asOwner(program: string, args: string[]): Promise<void> {
+  const root = process.getuid?.() === 0;
+  await (root ? run('runuser', ['-u', 'postgres', '--', program, ...args]) : run(program, args));
+}
+
+async function ownerIds(): Promise<{ uid: number; gid: number }> {
+  const [uid, gid] = await Promise.all([
+    run('id', ['-u', 'postgres']),
+    run('id', ['-g', 'postgres']),
+  ]);
+  return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
+}
+
+export async function startPostgres(): Promise<PostgresServer> {
+  const bin = binaries();
+  const dir = mkdtempSync(join(tmpdir(), 'jalon-pg-'));
+  if (process.getuid?.() === 0) {
+    const { uid, gid } = await ownerIds();
+    chownSync(dir, uid, gid);
+  }
+  const data = join(dir, 'data');
+  const port = await freePort();
+  const stop = async () => {
+    await asOwner(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']).catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await asOwner(join(bin, 'initdb'), [
+      ...['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8'],
+      '--no-sync',
+    ]);
+    const settings = [
+      `-p ${port}`,
+      `-k ${dir}`,
+      '-c listen_addresses=127.0.0.1',
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      // Every test file opens databases of its own, each with a small pool.
+      '-c max_connections=400',
+    ].join(' ');
+    await asOwner(join(bin, 'pg_ctl'), [
+      ...['-D', data, '-o', settings, '-l', join(dir, 'server.log'), '-w'],
+      'start',
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+}
