@@ -192,6 +192,42 @@ export function createDb(config: DatabaseConfig, options: OpenDbOptions = {}): D
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** PostgreSQL's SQLSTATEs for a transaction it gave up so that another could go on. */
+const RETRYABLE = new Set(['40001', '40P01']);
+/** Attempts of one change before its serialization failure is the caller's. */
+export const TRANSACTION_ATTEMPTS = 5;
+
+const isRetryable = (error: unknown) =>
+  typeof error === 'object' &&
+  error !== null &&
+  'code' in error &&
+  RETRYABLE.has(String(error.code));
+
+/**
+ * Runs `work` in one write transaction, the only way Jalon writes several rows together.
+ *
+ * - SQLite: BEGIN IMMEDIATE (see ImmediateTransactionDriver): one writer at a time, waiting for
+ *   the lock up to the busy timeout.
+ * - PostgreSQL: SERIALIZABLE. The changes read before they write (a version, the rows a
+ *   maintained aggregate is recomputed from, a sign-in counter), and several instances run them
+ *   at once; SERIALIZABLE makes the server refuse any interleaving whose result no one-at-a-time
+ *   order would give (READ COMMITTED would let two recomputations of the same aggregate each miss
+ *   the other's row). The refused transaction is rolled back whole and run again, up to
+ *   TRANSACTION_ATTEMPTS times, after a short random pause; `work` must therefore only change
+ *   the database (mails are queued in it, never sent from here).
+ */
+export async function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  if (dialectOf(db) === 'sqlite') return db.transaction().execute(work);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction().setIsolationLevel('serializable').execute(work);
+    } catch (error) {
+      if (!isRetryable(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
 /** Which database `db` runs on, for the few places that must differ (snapshots, backups). */
 export function dialectOf(db: Db | Trx): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';

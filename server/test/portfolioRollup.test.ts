@@ -607,4 +607,61 @@ describe('the portfolio roll-ups', () => {
     },
     30_000 + RUNS * 3_000,
   );
+
+  it('stay exact when the actions of one stage change at the same time', async () => {
+    // On PostgreSQL these run on several connections at once, each recomputing the same stage's
+    // and plan's aggregates (SERIALIZABLE: a refused one runs again); on SQLite one after another.
+    const world = await buildWorld();
+    const admin = await callerAs(world, 'admin');
+    const stage = await world.db
+      .selectFrom('actions')
+      .where('archivedAt', 'is', null)
+      .groupBy('stageId')
+      .select((eb) => ['stageId', eb.fn.countAll<number>().as('n')])
+      .orderBy('n', 'desc')
+      .orderBy('stageId')
+      .executeTakeFirstOrThrow();
+    const created = await Promise.all(
+      [10, 20, 30, 40, 50, 60].map((progress) =>
+        admin.action.create({
+          stageId: stage.stageId,
+          title: `Action en parallèle ${progress}`,
+          status: 'in_progress',
+          progress,
+          dueDate: null,
+        }),
+      ),
+    );
+    await Promise.all(
+      created.map((action, i) =>
+        admin.action.setStatus({
+          id: action.id,
+          version: action.version,
+          status: i % 2 === 0 ? 'done' : 'blocked',
+          progress: action.progress,
+          comment: `Point ${i}`,
+        }),
+      ),
+    );
+    const statuses = await world.db
+      .selectFrom('actions')
+      .where(
+        'id',
+        'in',
+        created.map((a) => a.id),
+      )
+      .select('status')
+      .execute();
+    expect(statuses.map((a) => a.status).sort()).toEqual([
+      'blocked',
+      'blocked',
+      'blocked',
+      'done',
+      'done',
+      'done',
+    ]);
+    await expectMaintainedAggregatesFresh(world);
+    await expectPortfolioEqualsPureRollup(world);
+    await world.db.destroy();
+  });
 });

@@ -1,5 +1,5 @@
 import type { GlobalRole, Locale, TerritoryRole } from '@jalon/shared';
-import type { Db } from '../connection';
+import { inTransaction, type Db } from '../connection';
 import { recordAudit } from './audit';
 import { findUserByEmail } from './auth';
 import { insertMembership, insertUser, replaceObservedRegions, type PublicUser } from './users';
@@ -58,7 +58,7 @@ export async function createAccount(
       : undefined;
   if (scope.kind === 'region' && !region) return { ok: false, reason: 'unknown_region' };
 
-  return db.transaction().execute(async (trx): Promise<CreateAccountResult> => {
+  return inTransaction(db, async (trx): Promise<CreateAccountResult> => {
     const user = await insertUser(trx, {
       email,
       name: account.name,

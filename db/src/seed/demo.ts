@@ -1,6 +1,6 @@
 import { loadReferenceEpcis } from './referenceEpcis';
 import { addDays, type GlobalRole, type TerritoryRole } from '@jalon/shared';
-import type { Db, Trx } from '../connection';
+import { inTransaction, type Db, type Trx } from '../connection';
 import { setSetting } from '../queries/auth';
 import { refreshRollups } from '../queries/rollups';
 import { createRandom } from './random';
@@ -325,7 +325,7 @@ export async function seedDemo(
   if ((await countRows(db, 'territories')) > 0) {
     throw new Error('seedDemo needs a database without territories');
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const s: Seeding = {
       trx,
       rng: createRandom(DEMO_SEED),

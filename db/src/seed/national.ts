@@ -13,7 +13,7 @@ import {
   type IndicatorKind,
   type MeetingStatus,
 } from '@jalon/shared';
-import { followExplicitIds, type Db, type Trx } from '../connection';
+import { followExplicitIds, inTransaction, type Db, type Trx } from '../connection';
 import type { Database } from '../schema';
 import { refreshRollups } from '../queries/rollups';
 import { addMonths, minDate } from './dates';
@@ -333,7 +333,7 @@ export async function seedNational(
     );
   }
 
-  const counts = await db.transaction().execute(async (trx) => {
+  const counts = await inTransaction(db, async (trx) => {
     const ctx: SeedContext = {
       trx,
       rng: createRandom(options.seed ?? 20_231_109),

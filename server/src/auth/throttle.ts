@@ -1,4 +1,5 @@
 import {
+  inTransaction,
   clearSignInCounter,
   countSignInAttempt,
   lockSignIn,
@@ -56,7 +57,7 @@ export async function admitSignInAttempt(
   now: Date,
 ): Promise<void> {
   const nowIso = now.toISOString();
-  const refusal = await db.transaction().execute(async (trx) => {
+  const refusal = await inTransaction(db, async (trx) => {
     const address = await countSignInAttempt(trx, {
       key: addressKey(ip),
       nowIso,
@@ -84,7 +85,7 @@ export async function admitSignInAttempt(
 
 /** A signed-in attempt: the account starts afresh and the address gets its attempt back. */
 export async function signInSucceeded(db: Db, email: string, ip: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await clearSignInCounter(trx, accountKey(email));
     await uncountSignInAttempt(trx, addressKey(ip));
   });
@@ -92,7 +93,7 @@ export async function signInSucceeded(db: Db, email: string, ip: string): Promis
 
 /** An attempt that was counted but never checked (the server was too busy): given back. */
 export async function signInNotChecked(db: Db, email: string, ip: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await uncountSignInAttempt(trx, accountKey(email));
     await uncountSignInAttempt(trx, addressKey(ip));
   });

@@ -1,5 +1,11 @@
 import { TRPCError } from '@trpc/server';
-import { archivedPlanIds, findActionsByIds, type Action, type Scope } from '@jalon/db';
+import {
+  archivedPlanIds,
+  findActionsByIds,
+  inTransaction,
+  type Action,
+  type Scope,
+} from '@jalon/db';
 import {
   applyStatusChange,
   can,
@@ -363,7 +369,7 @@ export async function applyActionImport(
   onProgress?: OnProgress,
 ): Promise<ActionImportResult> {
   const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const inTransaction: AuthedContext = { ...ctx, db: trx, now: () => now };
     const { preview, planned } = await planImport(inTransaction, table);
     if (!preview.applicable) return { preview, written: false, changed: 0 };

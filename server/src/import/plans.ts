@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { listLivePlanCodes, type TerritoryKey } from '@jalon/db';
+import { inTransaction, listLivePlanCodes, type TerritoryKey } from '@jalon/db';
 import {
   applyStatusChange,
   cellText,
@@ -368,7 +368,7 @@ export async function applyPlanImport(
   onProgress?: OnProgress,
 ): Promise<PlanImportResult> {
   const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const inTransaction: AuthedContext = { ...ctx, db: trx, now: () => now };
     const { preview, plans } = await planImport(inTransaction, table, options);
     if (!preview.applicable) return { preview, written: false, plans: 0, actions: 0 };

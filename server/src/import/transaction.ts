@@ -1,3 +1,4 @@
+import { inTransaction } from '@jalon/db';
 import type { AuthedContext } from '../trpc';
 import type { Write } from '../services/write';
 import type { OnProgress } from './problems';
@@ -15,7 +16,7 @@ export async function writeInOneTransaction<P extends { applicable: boolean }, T
   onProgress?: OnProgress,
 ): Promise<{ preview: P; written: boolean; count: number }> {
   const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { preview, planned } = await plan({ ...ctx, db: trx, now: () => now });
     if (!preview.applicable) return { preview, written: false, count: 0 };
     const w: Write = { trx, actor: ctx.user, now, site: ctx.site };

@@ -1,4 +1,5 @@
 import {
+  inTransaction,
   committeeRecipients,
   findMailRecipients,
   findMeetingMailFacts,
@@ -150,7 +151,7 @@ export async function queueDueReminders(db: Db, site: Site, now: Date): Promise<
   let queued = 0;
   for (const request of candidates) {
     if (!isReminderDue(request.dueDate, request.reminderDays, today)) continue;
-    queued += await db.transaction().execute(async (trx) => {
+    queued += await inTransaction(db, async (trx) => {
       if (!(await markUpdateRequestReminded(trx, request.id, now.toISOString()))) return 0;
       return mailLeads(
         trx,

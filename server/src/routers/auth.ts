@@ -1,5 +1,11 @@
 import { TRPCError } from '@trpc/server';
-import { findUsablePasswordLink, findUserByEmail, getSetting, loadPrincipal } from '@jalon/db';
+import {
+  findUsablePasswordLink,
+  findUserByEmail,
+  getSetting,
+  inTransaction,
+  loadPrincipal,
+} from '@jalon/db';
 import {
   changePasswordInput,
   loginInput,
@@ -168,11 +174,9 @@ export const authRouter = router({
       const user = link ? await loadPrincipal(ctx.db, link.userId) : null;
       if (!user) throw linkGone();
       const passwordHash = await hashPassword(input.password);
-      const done = await ctx.db
-        .transaction()
-        .execute((trx) =>
-          setPasswordWithLink({ trx, actor: user, now, site: ctx.site }, input.token, passwordHash),
-        );
+      const done = await inTransaction(ctx.db, (trx) =>
+        setPasswordWithLink({ trx, actor: user, now, site: ctx.site }, input.token, passwordHash),
+      );
       if (!done) throw linkGone();
       return { ok: true as const };
     }),

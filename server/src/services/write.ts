@@ -1,4 +1,4 @@
-import type { Trx } from '@jalon/db';
+import { inTransaction, type Trx } from '@jalon/db';
 import type { Principal } from '../auth/permissions';
 import type { AuthedContext } from '../trpc';
 import type { Site } from '../site';
@@ -15,11 +15,10 @@ export interface Write {
 
 /**
  * Runs one change in one transaction: `ctx.now()` is read once, and a throw anywhere in `change`
- * (a broken rule, a stale version, a failed audit) rolls back everything it wrote.
+ * (a broken rule, a stale version, a failed audit) rolls back everything it wrote. On PostgreSQL
+ * a change the server refused for a concurrent one is run again whole (`inTransaction`).
  */
 export function write<T>(ctx: AuthedContext, change: (w: Write) => Promise<T>): Promise<T> {
   const now = ctx.now();
-  return ctx.db
-    .transaction()
-    .execute((trx) => change({ trx, actor: ctx.user, now, site: ctx.site }));
+  return inTransaction(ctx.db, (trx) => change({ trx, actor: ctx.user, now, site: ctx.site }));
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadReferenceEpcis, migrateToLatest, referenceEpcis } from '@jalon/db';
+import { inTransaction, loadReferenceEpcis, migrateToLatest, referenceEpcis } from '@jalon/db';
 import { databaseFile, print, withDatabase, type CliContext } from '../context';
 
 export function registerReference(program: Command, ctx: CliContext): void {
@@ -15,9 +15,9 @@ export function registerReference(program: Command, ctx: CliContext): void {
       const file = databaseFile(ctx, command);
       await withDatabase(file, { mustExist: true }, async (db) => {
         await migrateToLatest(db);
-        const added = await db
-          .transaction()
-          .execute((trx) => loadReferenceEpcis(trx, ctx.now().toISOString()));
+        const added = await inTransaction(db, (trx) =>
+          loadReferenceEpcis(trx, ctx.now().toISOString()),
+        );
         print(
           ctx,
           `${added} EPCIs added (${referenceEpcis().length} in the reference data, the others were already there).`,
