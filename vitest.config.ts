@@ -29,6 +29,8 @@ export default defineConfig({
           name,
           root: `./${name}`,
           include: ['test/**/*.test.ts'],
+          // Tests of several instances on one server: the PostgreSQL projects' only.
+          exclude: ['test/postgres/**'],
           environment: 'node',
           // Real scrypt hashing and real SQLite: seconds, not milliseconds, on a shared machine.
           testTimeout: 30_000,

@@ -190,6 +190,17 @@ export function createDb(config: DatabaseConfig, options: OpenDbOptions = {}): D
   });
 }
 
+/** The database in words for people and logs: the file, or the server without its password. */
+export function describeDatabase(config: DatabaseConfig): string {
+  if (config.kind === 'sqlite') return config.file;
+  const url = new URL(config.url);
+  if (url.password !== '') url.password = '***';
+  return url.toString();
+}
+
+/** Whether `location` (a --db value, say) names a PostgreSQL server rather than a file. */
+export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(location);
+
 export type Dialect = 'sqlite' | 'postgres';
 
 /** PostgreSQL's SQLSTATEs for a transaction it gave up so that another could go on. */

@@ -36,3 +36,5 @@ export * from './seed/referenceEpcis';
 export * from './seed/national';
 export * from './queries/accounts';
 export * from './backup';
+export * from './postgresBackup';
+export { postgresUrlOf } from './postgres';

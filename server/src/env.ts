@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isPostgresUrl, type DatabaseConfig } from '@jalon/db';
 import { parseMailbox } from './site';
 
 const httpUrl = z
@@ -13,8 +14,15 @@ const schema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** Only this machine by default: the demo prints its password at start. */
     HOST: z.string().min(1).default('127.0.0.1'),
-    /** The database file, relative to where the command ran; unset: see `databasePath`. */
+    /** The database file, relative to where the command ran; unset: see `databaseConfig`. */
     JALON_DB: z.string().min(1).optional(),
+    /**
+     * A PostgreSQL server instead of the file (postgres://user:password@host:5432/jalon), for
+     * several instances of Jalon sharing one database.
+     */
+    JALON_DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'a postgres:// address' })
+      .optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -75,6 +83,10 @@ const schema = z
     /** The working directory pnpm was called from, so relative paths mean what the user meant. */
     INIT_CWD: z.string().optional(),
   })
+  .refine((env) => env.JALON_DB === undefined || env.JALON_DATABASE_URL === undefined, {
+    path: ['JALON_DATABASE_URL'],
+    message: 'set JALON_DB (a file) or JALON_DATABASE_URL (PostgreSQL), not both',
+  })
   .refine(
     (env) =>
       [env.JALON_OIDC_ISSUER, env.JALON_OIDC_CLIENT_ID, env.JALON_OIDC_CLIENT_SECRET].every(
@@ -112,13 +124,19 @@ export const WORKSPACE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_DATABASE = 'data/jalon.sqlite';
 
 /**
- * The database file: `explicit` (the CLI's `--db`), else JALON_DB, both relative to where the user
- * ran the command; else the workspace's own `data/jalon.sqlite`, so that a command run from a
+ * The database: `explicit` (the CLI's `--db`, a file or a postgres:// address), else
+ * JALON_DATABASE_URL's PostgreSQL server, else JALON_DB's file; files are relative to where the
+ * user ran the command. Else the workspace's own `data/jalon.sqlite`, so that a command run from a
  * subfolder finds the database rather than silently creating another one there.
  */
-export function databasePath(env: Env, explicit?: string): string {
-  const path = explicit ?? env.JALON_DB;
-  return path === undefined
-    ? resolve(WORKSPACE_ROOT, DEFAULT_DATABASE)
-    : resolveUserPath(env, path);
+export function databaseConfig(env: Env, explicit?: string): DatabaseConfig {
+  const location = explicit ?? env.JALON_DATABASE_URL ?? env.JALON_DB;
+  if (location !== undefined && isPostgresUrl(location)) return { kind: 'postgres', url: location };
+  return {
+    kind: 'sqlite',
+    file:
+      location === undefined
+        ? resolve(WORKSPACE_ROOT, DEFAULT_DATABASE)
+        : resolveUserPath(env, location),
+  };
 }

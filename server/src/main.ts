@@ -2,13 +2,14 @@ import { fileURLToPath } from 'node:url';
 import {
   deleteExpiredSessions,
   getSetting,
+  createDb,
+  describeDatabase,
   isDatabaseEmpty,
   migrateToLatest,
-  openDb,
   seedDemo,
 } from '@jalon/db';
 import { isoToday } from '@jalon/shared';
-import { databasePath, loadEnv } from './env';
+import { databaseConfig, loadEnv } from './env';
 import { createLogger } from './logger';
 import { createApp } from './http';
 import { hashPassword } from './auth/password';
@@ -21,8 +22,8 @@ import { smtpTransport, startMailer } from './mail/mailer';
 async function main(): Promise<void> {
   const env = loadEnv();
   const log = createLogger(env.LOG_LEVEL);
-  const file = databasePath(env);
-  const db = openDb(file);
+  const database = databaseConfig(env);
+  const db = createDb(database);
   const applied = await migrateToLatest(db);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
 
@@ -64,7 +65,9 @@ async function main(): Promise<void> {
   });
   const isDemo = (await getSetting(db, 'demo')) === 'true';
   const server = app.listen(env.PORT, env.HOST, () => {
-    const banner = [`Jalon is running on http://${env.HOST}:${env.PORT} (database ${file})`];
+    const banner = [
+      `Jalon is running on http://${env.HOST}:${env.PORT} (database ${describeDatabase(database)})`,
+    ];
     if (isDemo) banner.push(...demoAccountLines());
     console.log(banner.join('\n'));
   });

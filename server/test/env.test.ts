@@ -1,9 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DATABASE, WORKSPACE_ROOT, databasePath, loadEnv } from '../src/env';
+import { describeDatabase } from '@jalon/db';
+import { DEFAULT_DATABASE, WORKSPACE_ROOT, databaseConfig, loadEnv, type Env } from '../src/env';
 
-describe('databasePath', () => {
+/** The file of a SQLite configuration (the test fails on a PostgreSQL one). */
+function databasePath(env: Env, explicit?: string): string {
+  const config = databaseConfig(env, explicit);
+  if (config.kind !== 'sqlite') throw new Error(`Expected a file, got ${config.url}`);
+  return config.file;
+}
+
+describe('databaseConfig', () => {
   const ranIn = join(WORKSPACE_ROOT, 'server', 'src');
 
   it('finds the workspace root: the folder of pnpm-workspace.yaml', () => {
@@ -27,6 +35,30 @@ describe('databasePath', () => {
 
   it('keeps an in-memory database as it is', () => {
     expect(databasePath(loadEnv({ JALON_DB: ':memory:' }))).toBe(':memory:');
+  });
+
+  it('takes PostgreSQL from JALON_DATABASE_URL or --db, and never shows its password', () => {
+    const url = 'postgres://jalon:s3cret@db.example.gouv.fr:5432/jalon';
+    const env = loadEnv({ JALON_DATABASE_URL: url });
+    expect(databaseConfig(env)).toEqual({ kind: 'postgres', url });
+    expect(describeDatabase(databaseConfig(env))).toBe(
+      'postgres://jalon:***@db.example.gouv.fr:5432/jalon',
+    );
+    // --db names a file or a server, whatever the environment says.
+    expect(databasePath(env, 'local.sqlite')).toMatch(/local\.sqlite$/);
+    expect(databaseConfig(loadEnv({}), 'postgresql://127.0.0.1/jalon')).toEqual({
+      kind: 'postgres',
+      url: 'postgresql://127.0.0.1/jalon',
+    });
+  });
+
+  it('refuses a database address that is not PostgreSQL, or a file and a server at once', () => {
+    expect(() => loadEnv({ JALON_DATABASE_URL: 'mysql://127.0.0.1/jalon' })).toThrow(
+      /JALON_DATABASE_URL: a postgres:\/\/ address/,
+    );
+    expect(() =>
+      loadEnv({ JALON_DB: 'jalon.sqlite', JALON_DATABASE_URL: 'postgres://127.0.0.1/jalon' }),
+    ).toThrow(/set JALON_DB \(a file\) or JALON_DATABASE_URL \(PostgreSQL\), not both/);
   });
 });
 

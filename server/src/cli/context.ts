@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
-import { openDb, type Db } from '@jalon/db';
-import { databasePath, type Env } from '../env';
+import { createDb, describeDatabase, type DatabaseConfig, type Db } from '@jalon/db';
+import { databaseConfig, type Env } from '../env';
 
 export interface CliIo {
   out: NodeJS.WritableStream;
@@ -24,10 +24,10 @@ export function print(ctx: CliContext, line = ''): void {
   ctx.io.out.write(`${line}\n`);
 }
 
-/** The database file: the global `--db` option, else as `databasePath` says. */
-export function databaseFile(ctx: CliContext, command: Command): string {
+/** The database: the global `--db` option, else as `databaseConfig` says. */
+export function databaseOf(ctx: CliContext, command: Command): DatabaseConfig {
   const { db } = command.optsWithGlobals<{ db?: string }>();
-  return databasePath(ctx.env, db);
+  return databaseConfig(ctx.env, db);
 }
 
 /**
@@ -35,14 +35,21 @@ export function databaseFile(ctx: CliContext, command: Command): string {
  * missing file is an error rather than a new empty database (a typo in --db would create one).
  */
 export async function withDatabase<T>(
-  file: string,
+  database: DatabaseConfig,
   options: { mustExist: boolean },
   run: (db: Db) => Promise<T>,
 ): Promise<T> {
-  if (options.mustExist && file !== ':memory:' && !existsSync(file)) {
-    throw new CliError(`No database at ${file}: run "jalon migrate" or "jalon seed --demo" first`);
+  if (
+    options.mustExist &&
+    database.kind === 'sqlite' &&
+    database.file !== ':memory:' &&
+    !existsSync(database.file)
+  ) {
+    throw new CliError(
+      `No database at ${describeDatabase(database)}: run "jalon migrate" or "jalon seed --demo" first`,
+    );
   }
-  const db = openDb(file);
+  const db = createDb(database);
   try {
     return await run(db);
   } finally {

@@ -25,7 +25,7 @@ import {
 } from '../../csv';
 import { loadMeetingSummary, meetingSummaryColumns } from '../../exports/meetingSummary';
 import { meetingColumns, meetingRecords } from '../../exports/meetingTables';
-import { CliError, databaseFile, parseInteger, withDatabase, type CliContext } from '../context';
+import { CliError, databaseOf, parseInteger, withDatabase, type CliContext } from '../context';
 
 // The export is for French committees opening it in a spreadsheet: headers and labels in French.
 const AXIS_LABELS: Record<Axis, string> = {
@@ -87,7 +87,7 @@ function planRecord(row: PlanExportRow): Record<PlanColumn, string | number | nu
   };
 }
 
-/** The plans export, read from a snapshot of the file on a read-only connection of its own. */
+/** The plans export, read from a snapshot of the database on a read-only connection of its own. */
 function planRecords(db: Db, today: string) {
   return readFromSnapshot(db, async function* (snapshot) {
     for await (const row of exportPlanRows(snapshot, { today })) yield planRecord(row);
@@ -153,8 +153,8 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .addOption(profileOption())
     .addHelpText('after', '\nExample:\n  jalon export plans > plans.csv')
     .action(async (options: { profile: CsvProfile }, command: Command) => {
-      const file = databaseFile(ctx, command);
-      await withDatabase(file, { mustExist: true }, (db) =>
+      const database = databaseOf(ctx, command);
+      await withDatabase(database, { mustExist: true }, (db) =>
         writeCsv(ctx, planRecords(db, isoToday(ctx.now())), PLAN_COLUMNS, options.profile),
       );
     });
@@ -170,8 +170,8 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExample:\n  jalon export meeting 12 --lang fr > copil-12.csv')
     .action(
       async (id: number, options: { lang: Locale; profile: CsvProfile }, command: Command) => {
-        const file = databaseFile(ctx, command);
-        await withDatabase(file, { mustExist: true }, async (db) => {
+        const database = databaseOf(ctx, command);
+        await withDatabase(database, { mustExist: true }, async (db) => {
           const summary = await loadMeetingSummary(db, id, options.lang, ctx.now());
           if (!summary) throw new CliError(`Meeting ${id} not found`);
           await writeCsv(ctx, summary, meetingSummaryColumns(options.lang), options.profile);
@@ -191,8 +191,8 @@ export function registerExport(program: Command, ctx: CliContext): void {
         options: { territory?: string; lang: Locale; profile: CsvProfile },
         command: Command,
       ) => {
-        const file = databaseFile(ctx, command);
-        await withDatabase(file, { mustExist: true }, async (db) => {
+        const database = databaseOf(ctx, command);
+        await withDatabase(database, { mustExist: true }, async (db) => {
           const territoryId =
             options.territory === undefined
               ? undefined

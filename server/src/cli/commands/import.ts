@@ -7,7 +7,7 @@ import { reportOf, type AnyImportPreview } from '../../import/describe';
 import { IMPORT_KINDS, IMPORTERS, isImportKind } from '../../import/importers';
 import { ImportFileError, MAX_IMPORT_BYTES, readTable } from '../../import/readTable';
 import type { AuthedContext } from '../../trpc';
-import { CliError, databaseFile, print, withDatabase, type CliContext } from '../context';
+import { CliError, databaseOf, print, withDatabase, type CliContext } from '../context';
 
 interface ImportOptions {
   as: string;
@@ -51,7 +51,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
       if (size > MAX_IMPORT_BYTES) {
         throw new CliError(`${file} exceeds ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
       }
-      await withDatabase(databaseFile(ctx, command), { mustExist: true }, async (db) => {
+      await withDatabase(databaseOf(ctx, command), { mustExist: true }, async (db) => {
         const account = await findUserByEmail(db, options.as);
         const user = account && !account.disabledAt ? await loadPrincipal(db, account.id) : null;
         if (!user) throw new CliError(`No active user with the email ${options.as}`);

@@ -3,7 +3,7 @@ import { findMail, listMails } from '@jalon/db';
 import { MAIL_STATUSES } from '@jalon/shared';
 import {
   CliError,
-  databaseFile,
+  databaseOf,
   parseInteger,
   print,
   withDatabase,
@@ -25,7 +25,7 @@ export function registerMail(program: Command, ctx: CliContext): void {
         command: Command,
       ) => {
         const limit = Math.max(1, Math.min(options.limit, 10_000));
-        await withDatabase(databaseFile(ctx, command), { mustExist: true }, async (db) => {
+        await withDatabase(databaseOf(ctx, command), { mustExist: true }, async (db) => {
           const { items, total } = await listMails(db, {
             status: options.status,
             limit,
@@ -45,7 +45,7 @@ export function registerMail(program: Command, ctx: CliContext): void {
     .argument('<id>', 'the number `jalon mail outbox` shows', parseInteger)
     .option('--ics', 'print the calendar invitation too')
     .action(async (mailId: number, options: { ics?: true }, command: Command) => {
-      await withDatabase(databaseFile(ctx, command), { mustExist: true }, async (db) => {
+      await withDatabase(databaseOf(ctx, command), { mustExist: true }, async (db) => {
         const found = await findMail(db, mailId);
         if (!found) throw new CliError(`No mail #${mailId}`);
         print(ctx, `To: ${found.toAddress}`);

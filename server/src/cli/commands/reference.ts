@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { inTransaction, loadReferenceEpcis, migrateToLatest, referenceEpcis } from '@jalon/db';
-import { databaseFile, print, withDatabase, type CliContext } from '../context';
+import { databaseOf, print, withDatabase, type CliContext } from '../context';
 
 export function registerReference(program: Command, ctx: CliContext): void {
   program
@@ -12,8 +12,7 @@ export function registerReference(program: Command, ctx: CliContext): void {
         'so that territories pick theirs by name or SIREN; those already there are kept',
     )
     .action(async (_options: unknown, command: Command) => {
-      const file = databaseFile(ctx, command);
-      await withDatabase(file, { mustExist: true }, async (db) => {
+      await withDatabase(databaseOf(ctx, command), { mustExist: true }, async (db) => {
         await migrateToLatest(db);
         const added = await inTransaction(db, (trx) =>
           loadReferenceEpcis(trx, ctx.now().toISOString()),

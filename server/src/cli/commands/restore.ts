@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { restoreDatabase, RestoreError } from '@jalon/db';
 import { resolveUserPath } from '../../env';
-import { CliError, databaseFile, print, type CliContext } from '../context';
+import { CliError, databaseOf, print, type CliContext } from '../context';
 
 export function registerRestore(program: Command, ctx: CliContext): void {
   program
@@ -17,7 +17,15 @@ export function registerRestore(program: Command, ctx: CliContext): void {
         'Example:\n  jalon restore backups/jalon-2026-12-01.sqlite --force',
     )
     .action(async (backup: string, options: { force?: true }, command: Command) => {
-      const target = databaseFile(ctx, command);
+      const database = databaseOf(ctx, command);
+      if (database.kind === 'postgres') {
+        throw new CliError(
+          'On PostgreSQL, restore an archive of "jalon backup" with pg_restore, the servers stopped: ' +
+            'pg_restore --clean --if-exists --no-owner --single-transaction --dbname=<address> <file>, ' +
+            'then "jalon migrate"',
+        );
+      }
+      const target = database.file;
       const file = resolveUserPath(ctx.env, backup);
       try {
         const result = await restoreDatabase(file, target, { overwrite: options.force === true });

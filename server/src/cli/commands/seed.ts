@@ -1,11 +1,18 @@
 import { Option, type Command } from 'commander';
-import { isDatabaseEmpty, migrateToLatest, seedDemo, seedNational, type Db } from '@jalon/db';
+import {
+  describeDatabase,
+  isDatabaseEmpty,
+  migrateToLatest,
+  seedDemo,
+  seedNational,
+  type Db,
+} from '@jalon/db';
 import { isoToday } from '@jalon/shared';
 import { hashPassword } from '../../auth/password';
 import { DEMO_PASSWORD, demoAccountLines } from '../../demo';
 import {
   CliError,
-  databaseFile,
+  databaseOf,
   parseInteger,
   print,
   withDatabase,
@@ -74,13 +81,13 @@ export function registerSeed(program: Command, ctx: CliContext): void {
       if (!options.demo && options.scale === undefined) {
         throw new CliError('Choose a dataset: --demo or --scale national');
       }
-      const file = databaseFile(ctx, command);
-      await withDatabase(file, { mustExist: false }, async (db) => {
+      const database = databaseOf(ctx, command);
+      await withDatabase(database, { mustExist: false }, async (db) => {
         await migrateToLatest(db);
         // The demo accounts share a public password: never add them next to real accounts.
         if (!(await isDatabaseEmpty(db))) {
           throw new CliError(
-            `The database ${file} already holds users, territories or regions: seeding needs an empty database (give another file with --db)`,
+            `The database ${describeDatabase(database)} already holds users, territories or regions: seeding needs an empty database (give another one with --db)`,
           );
         }
         if (options.demo) await seedDemoData(ctx, db);

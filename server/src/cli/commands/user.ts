@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
-import { createAccount, type AccountScope } from '@jalon/db';
+import { createAccount, type AccountScope, type DatabaseConfig } from '@jalon/db';
 import {
   GLOBAL_ROLES,
   LOCALES,
@@ -11,7 +11,7 @@ import {
 } from '@jalon/shared';
 import { hashPassword } from '../../auth/password';
 import { DEMO_PASSWORD } from '../../demo';
-import { CliError, databaseFile, print, withDatabase, type CliContext } from '../context';
+import { CliError, databaseOf, print, withDatabase, type CliContext } from '../context';
 
 export const ACCOUNT_ROLES = [...GLOBAL_ROLES, 'regional_observer', ...TERRITORY_ROLES] as const;
 type AccountRole = (typeof ACCOUNT_ROLES)[number];
@@ -66,7 +66,11 @@ function describeScope(scope: AccountScope): string {
   }
 }
 
-async function addUser(ctx: CliContext, options: UserAddOptions, file: string): Promise<void> {
+async function addUser(
+  ctx: CliContext,
+  options: UserAddOptions,
+  database: DatabaseConfig,
+): Promise<void> {
   // Checked before anything echoes the input back.
   if (CONTROL_CHARACTER.test(options.email)) {
     throw new CliError('The email must not contain control characters');
@@ -99,7 +103,7 @@ async function addUser(ctx: CliContext, options: UserAddOptions, file: string): 
     throw new CliError('The password must not be the demo password, which is public');
   }
 
-  await withDatabase(file, { mustExist: true }, async (db) => {
+  await withDatabase(database, { mustExist: true }, async (db) => {
     const result = await createAccount(
       db,
       { email, name, locale: options.locale, passwordHash: await hashPassword(password), scope },
@@ -145,6 +149,6 @@ export function registerUser(program: Command, ctx: CliContext): void {
       '\nExample:\n  JALON_NEW_USER_PASSWORD=… jalon user add --email a.martin@example.fr --name "Anne Martin" --role coordinator --territory NL',
     )
     .action(async (options: UserAddOptions, command: Command) => {
-      await addUser(ctx, options, databaseFile(ctx, command));
+      await addUser(ctx, options, databaseOf(ctx, command));
     });
 }
