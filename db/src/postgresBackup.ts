@@ -16,8 +16,11 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** A PostgreSQL program of the newest installed version, else as found on the PATH. */
-function program(name: string): string {
+/**
+ * A PostgreSQL program (pg_dump, initdb…) of the newest version installed as Debian installs them,
+ * else the bare name, for the PATH to resolve.
+ */
+export function postgresProgram(name: string): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root)
     ? readdirSync(root)
@@ -63,7 +66,7 @@ export async function backupPostgres(
   closeSync(openSync(partial, 'wx', 0o600));
   try {
     await run(
-      program('pg_dump'),
+      postgresProgram('pg_dump'),
       ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`, dbname],
       { env },
     );

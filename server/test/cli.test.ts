@@ -10,13 +10,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, getSetting, migrateToLatest, openDb, type Db } from '@jalon/db';
-import { runCli } from '../src/cli/program';
+import { jalon, type Run } from './support/cli';
 import { DEMO_PASSWORD } from '../src/demo';
 
 // The CLI's commands run in-process on a database file in a temporary folder, through the same
@@ -29,39 +28,10 @@ const TSX = join(SERVER_DIR, 'node_modules', '.bin', 'tsx');
 /** For the few tests that start a process (tsx compiles the CLI on each start). */
 const PROCESS_TIMEOUT = 120_000;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** A stream that keeps what is written to it. */
-function collector(): { stream: Writable; text: () => string } {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
-/** Runs `jalon <args>` in this process, with only `env` (and a silent log) as its environment. */
-async function jalon(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  const out = collector();
-  const err = collector();
-  const code = await runCli(
-    ['node', 'jalon', ...args],
-    { out: out.stream, err: err.stream },
-    { LOG_LEVEL: 'silent', ...env },
-  );
-  return { code, stdout: out.text(), stderr: err.text() };
-}
-
 // eslint-disable-next-line no-restricted-syntax -- the child's environment is this test's input
 const inheritedEnv = { ...process.env };
 delete inheritedEnv.JALON_DB;
+delete inheritedEnv.JALON_DATABASE_URL;
 delete inheritedEnv.JALON_NEW_USER_PASSWORD;
 
 /** `pnpm jalon <args>` from the workspace root, as an administrator runs it. */

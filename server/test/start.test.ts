@@ -14,6 +14,7 @@ const TIMEOUT = 60_000;
 
 // eslint-disable-next-line no-restricted-syntax -- the child's environment is this test's input
 const inheritedEnv = { ...process.env };
+delete inheritedEnv.JALON_DATABASE_URL;
 
 let child: ChildProcess | null = null;
 let dir: string | null = null;

@@ -2,39 +2,16 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, postgresUrlOf, type Db } from '@jalon/db';
-import { runCli } from '../../src/cli/program';
+import { jalon } from '../support/cli';
 import { parseCsv } from '../support/http';
 
 // `pnpm jalon` on PostgreSQL: the same commands, the database named by --db postgres://…
 
 const run = promisify(execFile);
 const TIMEOUT = 120_000;
-
-function collector(): { stream: Writable; text: () => string } {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
-async function jalon(args: readonly string[], env: Record<string, string> = {}) {
-  const out = collector();
-  const err = collector();
-  const code = await runCli(
-    ['node', 'jalon', ...args],
-    { out: out.stream, err: err.stream },
-    { LOG_LEVEL: 'silent', ...env },
-  );
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 let db: Db;
 let url: string;

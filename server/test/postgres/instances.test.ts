@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDb, postgresUrlOf, type Db } from '@jalon/db';
 import { DEMO_PASSWORD } from '../../src/demo';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtpCapture';
+import { freePort } from '../../../tests/src/postgres/server';
 
 // Two Jalon servers, as `pnpm start` runs them, behind one PostgreSQL database: what one instance
 // knows, the other knows, because it is in the database. Runs in the server-postgres project only.
@@ -20,18 +20,6 @@ const inheritedEnv = { ...process.env };
 interface Instance {
   base: string;
   child: ChildProcess;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts one instance on the database and resolves once it listens (its banner says so). */
@@ -126,6 +114,20 @@ afterAll(async () => {
   await db?.destroy();
 });
 
+/** Resolves once every queued mail is sent (the mailers poll the queue every 2 s). */
+const queueDrained = () =>
+  vi.waitFor(
+    async () => {
+      const waiting = await db
+        .selectFrom('mailQueue')
+        .select('id')
+        .where('status', '!=', 'sent')
+        .execute();
+      expect(waiting).toEqual([]);
+    },
+    { timeout: TIMEOUT, interval: 200 },
+  );
+
 describe('two instances on one PostgreSQL database', () => {
   it(
     'share sessions: signed in on one, known on the other; signed out on one, out on both',
@@ -209,33 +211,13 @@ describe('two instances on one PostgreSQL database', () => {
         expect(res.status).toBe(200);
       }
       await smtp.waitFor(sentBefore + users.length);
-      await vi.waitFor(
-        async () => {
-          const waiting = await db
-            .selectFrom('mailQueue')
-            .select('id')
-            .where('status', '!=', 'sent')
-            .execute();
-          expect(waiting).toEqual([]);
-        },
-        { timeout: TIMEOUT, interval: 200 },
-      );
+      await queueDrained();
       // One more mail, sent after all of those: a duplicate of any of them would come before it.
       const last = users[0];
       if (!last) throw new Error('no user');
       await call(a, 'user.issuePasswordLink', cookie, { id: last.id, purpose: 'reset' });
       await smtp.waitFor(sentBefore + users.length + 1);
-      await vi.waitFor(
-        async () => {
-          const waiting = await db
-            .selectFrom('mailQueue')
-            .select('id')
-            .where('status', '!=', 'sent')
-            .execute();
-          expect(waiting).toEqual([]);
-        },
-        { timeout: TIMEOUT, interval: 200 },
-      );
+      await queueDrained();
       const recipients = smtp.envelopes.slice(sentBefore).map((to) => to.join(','));
       expect(recipients.sort()).toEqual(
         [...users.map((u) => u.email), last.email].map((e) => e.toLowerCase()).sort(),

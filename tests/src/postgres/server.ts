@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { postgresProgram } from '@jalon/db';
 
 // A throwaway PostgreSQL server for the tests and the bench, from Debian's `postgresql` package
 // (.ci/run installs it when missing): a cluster in a temporary folder, on a free local port,
@@ -19,26 +20,22 @@ export interface PostgresServer {
   stop: () => Promise<void>;
 }
 
-/** The newest installed PostgreSQL's programs folder (JALON_PG_BIN names another). */
-function binaries(): string {
+/** A PostgreSQL server program: in JALON_PG_BIN when set, else the newest installed. */
+function program(name: string): string {
   const chosen = process.env.JALON_PG_BIN;
-  if (chosen) return chosen;
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root)
-    ? readdirSync(root)
-        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  if (versions[0] === undefined) {
+  if (chosen) return join(chosen, name);
+  const found = postgresProgram(name);
+  if (found === name) {
     throw new Error(
       "PostgreSQL is not installed: the tests on PostgreSQL need Debian's postgresql package " +
         '(apt-get install postgresql; .ci/run installs it), or JALON_PG_BIN set to its bin folder.',
     );
   }
-  return join(root, versions[0], 'bin');
+  return found;
 }
 
-function freePort(): Promise<number> {
+/** A port free on the loopback interface now (taken by whoever listens on it first). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -65,7 +62,6 @@ async function ownerIds(): Promise<{ uid: number; gid: number }> {
 }
 
 export async function startPostgres(): Promise<PostgresServer> {
-  const bin = binaries();
   const dir = mkdtempSync(join(tmpdir(), 'jalon-pg-'));
   if (process.getuid?.() === 0) {
     const { uid, gid } = await ownerIds();
@@ -74,11 +70,11 @@ export async function startPostgres(): Promise<PostgresServer> {
   const data = join(dir, 'data');
   const port = await freePort();
   const stop = async () => {
-    await asOwner(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']).catch(() => {});
+    await asOwner(program('pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']).catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await asOwner(join(bin, 'initdb'), [
+    await asOwner(program('initdb'), [
       ...['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8'],
       '--no-sync',
     ]);
@@ -92,7 +88,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       // Every test file opens databases of its own, each with a small pool.
       '-c max_connections=400',
     ].join(' ');
-    await asOwner(join(bin, 'pg_ctl'), [
+    await asOwner(program('pg_ctl'), [
       ...['-D', data, '-o', settings, '-l', join(dir, 'server.log'), '-w'],
       'start',
     ]);
