@@ -51,18 +51,25 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       })),
-      {
-        // Component tests: jsdom, the real API in memory (client/test/support/harness.tsx).
+      ...['sqlite', 'postgres'].map((database) => ({
+        // Component tests: jsdom, the real API on a fresh test database without HTTP
+        // (client/test/support/harness.tsx), in memory or on the PostgreSQL server.
         test: {
-          name: 'client',
+          name: database === 'sqlite' ? 'client' : 'client-postgres',
           root: './client',
           include: ['test/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
-          setupFiles: ['test/support/setup.ts'],
-          // Each test renders the whole app on a fresh in-memory world: slow on a loaded machine.
+          ...(database === 'postgres'
+            ? { globalSetup: ['../tests/src/postgres/globalSetup.ts'] }
+            : {}),
+          setupFiles: [
+            ...(database === 'postgres' ? ['../tests/src/postgres/setupWorker.ts'] : []),
+            'test/support/setup.ts',
+          ],
+          // Each test renders the whole app on a fresh world: slow on a loaded machine.
           testTimeout: 30_000,
         },
-      },
+      })),
     ],
   },
 });

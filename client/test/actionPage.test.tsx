@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { buildWorld, callerAs } from '../../server/test/support/world';
 import { renderApp, type World, type WorldUser } from './support/harness';
@@ -59,7 +59,10 @@ describe('action page', { timeout: 20_000 }, () => {
     );
     await user.click(within(comments).getByRole('button', { name: 'Publier' }));
     await within(comments).findByText('Point à inscrire au prochain COPIL');
-    expect(within(comments).getByRole('status').textContent).toBe('Commentaire publié.');
+    // The confirmation comes once the server has answered.
+    await waitFor(() =>
+      expect(within(comments).getByRole('status').textContent).toBe('Commentaire publié.'),
+    );
   });
 
   it('offers the coordinator the edit link, and tells an outsider the action is not theirs', async () => {

@@ -41,7 +41,7 @@ describe('committees and meetings', { timeout: 30_000 }, () => {
     const [firstLink] = within(upcomingSection).getAllByRole('link');
     expect(firstLink?.getAttribute('href')).toBe(`/meetings/${upcoming.id}`);
 
-    await user.selectOptions(screen.getByLabelText('Territoire'), 'Chartres métropole');
+    await user.selectOptions(await screen.findByLabelText('Territoire'), 'Chartres métropole');
     expect(search().get('territoryId')).toBe(String(world.territories.CH));
     await waitFor(() => expect(within(pastSection).queryByText('COPIL Nord Lorraine')).toBeNull());
     expect(within(pastSection).getByText('COPIL Chartres')).toBeTruthy();
@@ -268,7 +268,7 @@ describe('committees and meetings', { timeout: 30_000 }, () => {
     const row = (
       await within(table).findByRole('rowheader', { name: 'Valider le diagnostic' })
     ).closest('tr');
-    expect(within(table).queryByText('Arbitrer le budget foncier')).toBeNull();
+    await waitFor(() => expect(within(table).queryByText('Arbitrer le budget foncier')).toBeNull());
     expect(row && within(row).getByRole('link', { name: 'FA-1' })).toHaveProperty(
       'href',
       expect.stringContaining(`/plans/${world.plans.NL1}`),

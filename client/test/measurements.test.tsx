@@ -53,7 +53,9 @@ describe('measurements on the plan page', { timeout: 20_000 }, () => {
       ]);
     });
     // The form closes once saved, and the database holds the correction.
-    expect(within(panel).queryByRole('button', { name: 'Enregistrer la correction' })).toBeNull();
+    await waitFor(() =>
+      expect(within(panel).queryByRole('button', { name: 'Enregistrer la correction' })).toBeNull(),
+    );
     const stored = await world.db
       .selectFrom('measurements')
       .select(['value', 'comment', 'recordedBy'])
@@ -80,7 +82,7 @@ describe('measurements on the plan page', { timeout: 20_000 }, () => {
     expect(within(panel).queryByRole('button', { name: 'Saisir une mesure' })).toBeNull();
 
     const block = panel.parentElement as HTMLElement;
-    const toggle = within(block).getByRole('button', { name: /Commentaires \(1\)/ });
+    const toggle = await within(block).findByRole('button', { name: /Commentaires \(1\)/ });
     await user.click(toggle);
     const thread = await within(block).findByRole('group', {
       name: 'Commentaires sur « Personnes formées »',

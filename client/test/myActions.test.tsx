@@ -13,7 +13,11 @@ const findAction = (world: World, id: number) =>
 const statusSelect = (title: string) =>
   screen.findByLabelText(`Statut de « ${title} »`, undefined, { timeout: 5000 });
 const progressInput = (title: string) =>
-  screen.findByLabelText(`Avancement en % de « ${title} »`, undefined, { timeout: 5000 });
+  screen.findByLabelText(
+    `Avancement en % de « ${title} »`,
+    { selector: 'input' },
+    { timeout: 5000 },
+  );
 const commentInput = (title: string) => screen.findByLabelText(`Commentaire sur « ${title} »`);
 
 /** Someone else saves the action behind the UI's back: a new version, put on hold. */

@@ -112,7 +112,8 @@ describe('plan page', { timeout: 20_000 }, () => {
     await user.type(field, 'Point à inscrire au prochain COPIL');
     await user.click(within(comments).getByRole('button', { name: 'Publier' }));
     expect(await within(comments).findByText('Point à inscrire au prochain COPIL')).toBeTruthy();
-    expect((field as HTMLTextAreaElement).value).toBe('');
+    // Emptied once the server has kept it.
+    await waitFor(() => expect((field as HTMLTextAreaElement).value).toBe(''));
 
     // The member loses their seat meanwhile: the server refuses, the text stays.
     await world.db.deleteFrom('memberships').where('userId', '=', world.users.memberNL).execute();
