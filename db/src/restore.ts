@@ -14,7 +14,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import SQLite from 'better-sqlite3';
-import { migrateToLatest, openDb } from './connection';
+import { migrateToLatest, openDb, type Db } from './connection';
 import { migrationProvider } from './migrations';
 
 /** A backup that cannot be restored, or a target that must not be replaced: the message says why. */
@@ -75,7 +75,6 @@ async function checkCopy(
   copy: string,
   source: string,
 ): Promise<{ applied: string[]; pending: string[] }> {
-  const known = Object.keys(await migrationProvider.getMigrations()).sort();
   const sqlite = new SQLite(copy, { fileMustExist: true, timeout: 0 });
   try {
     const problems = sqlite.pragma('integrity_check', { simple: false }) as {
@@ -97,20 +96,12 @@ async function checkCopy(
           .pluck()
           .all() as string[])
       : [];
-    if (applied[0] !== known[0]) {
-      throw new RestoreError(`${source} is a SQLite database but not a Jalon database`);
-    }
-    const unknown = applied.filter((name) => !known.includes(name));
-    if (unknown.length > 0) {
-      throw new RestoreError(
-        `${source} comes from a newer version of Jalon (migration ${unknown.join(', ')} is unknown here): restore it with that version or a later one`,
-      );
-    }
+    const pending = await pendingMigrationsOf(applied, source, 'a SQLite database');
     const violations = sqlite.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) {
       throw new RestoreError(`${source} is inconsistent: ${violations.length} broken reference(s)`);
     }
-    return { applied, pending: known.filter((name) => !applied.includes(name)) };
+    return { applied, pending };
   } catch (error) {
     if (isCorruption(error)) {
       throw new RestoreError(`${source} is corrupt: ${(error as Error).message}`, { cause: error });
@@ -121,22 +112,49 @@ async function checkCopy(
   }
 }
 
+/**
+ * The migrations a backup still needs, given those it had (`applied`, by name): refuses a backup
+ * that is not a Jalon database (`what` says what it is instead) or comes from a newer version.
+ */
+export async function pendingMigrationsOf(
+  applied: readonly string[],
+  source: string,
+  what: string,
+): Promise<string[]> {
+  const known = Object.keys(await migrationProvider.getMigrations()).sort();
+  if (applied[0] !== known[0]) {
+    throw new RestoreError(`${source} is ${what} but not a Jalon database`);
+  }
+  const unknown = applied.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new RestoreError(
+      `${source} comes from a newer version of Jalon (migration ${unknown.join(', ')} is unknown here): restore it with that version or a later one`,
+    );
+  }
+  return known.filter((name) => !applied.includes(name));
+}
+
+/** What a restored database holds, for the report. */
+export async function countRestored(db: Db): Promise<RestoreResult['counts']> {
+  const count = async (table: 'users' | 'territories' | 'plans' | 'actions') => {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  return {
+    users: await count('users'),
+    territories: await count('territories'),
+    plans: await count('plans'),
+    actions: await count('actions'),
+  };
+}
+
 async function countRows(file: string): Promise<RestoreResult['counts']> {
   const db = openDb(file);
   try {
-    const count = async (table: 'users' | 'territories' | 'plans' | 'actions') => {
-      const row = await db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    };
-    return {
-      users: await count('users'),
-      territories: await count('territories'),
-      plans: await count('plans'),
-      actions: await count('actions'),
-    };
+    return await countRestored(db);
   } finally {
     await db.destroy();
   }

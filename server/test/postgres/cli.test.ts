@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, postgresUrlOf, type Db } from '@jalon/db';
+import { createDb, createTestDb, postgresUrlOf, type Db } from '@jalon/db';
 import { jalon } from '../support/cli';
 import { parseCsv } from '../support/http';
 
@@ -79,11 +79,61 @@ describe('the CLI on PostgreSQL', () => {
     TIMEOUT,
   );
 
-  it('says how to restore on PostgreSQL rather than touching the database', async () => {
-    const restored = await jalon(['restore', join(dir, 'jalon.dump'), '--db', url]);
-    expect(restored.code).toBe(1);
-    expect(restored.stderr).toContain('pg_restore --clean --if-exists');
-  });
+  it(
+    'restores an archive: only with --force over data, never while in use, all or nothing',
+    async () => {
+      const file = join(dir, 'jalon.dump');
+      const regions = () => db.selectFrom('regions').select('code').orderBy('code').execute();
+      const before = await regions();
+      // A change made after the backup, which the restore must take away.
+      await db.insertInto('regions').values({ code: 'ZZ', name: 'Région d’après' }).execute();
+
+      const refused = await jalon(['restore', file, '--db', url]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('already holds data: add --force');
+
+      // This test's own connection is open: as a running server's would be.
+      const inUse = await jalon(['restore', file, '--force', '--db', url]);
+      expect(inUse.code).toBe(1);
+      expect(inUse.stderr).toContain('is in use (are the servers running?)');
+      expect((await regions()).map((r) => r.code)).toContain('ZZ');
+
+      await db.destroy();
+      const restored = await jalon(['restore', file, '--force', '--db', url]);
+      expect(restored.stderr).toBe('');
+      expect(restored.code).toBe(0);
+      expect(restored.stdout).toContain(', replacing the database there.');
+      expect(restored.stdout).toMatch(/\d+ users, 7 territories, \d+ plans, \d+ actions/);
+      db = createDb({ kind: 'postgres', url });
+      expect(await regions()).toEqual(before);
+
+      // Not an archive: refused, and the database stays as it was.
+      const bogus = join(dir, 'bogus.dump');
+      writeFileSync(bogus, 'pas une sauvegarde');
+      const broken = await jalon(['restore', bogus, '--force', '--db', url]);
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toContain('is not an archive pg_restore can restore');
+      await db.destroy();
+      db = createDb({ kind: 'postgres', url });
+      expect(await regions()).toEqual(before);
+
+      // Into a database that does not exist yet: no --force needed.
+      const fresh = new URL(url);
+      fresh.pathname = `${fresh.pathname}_copie`;
+      const copied = await jalon(['restore', file, '--db', fresh.toString()]);
+      expect(copied.stderr).toBe('');
+      expect(copied.stdout).not.toContain('replacing');
+      const copy = createDb({ kind: 'postgres', url: fresh.toString() });
+      try {
+        expect(await copy.selectFrom('regions').select('code').orderBy('code').execute()).toEqual(
+          before,
+        );
+      } finally {
+        await copy.destroy();
+      }
+    },
+    TIMEOUT,
+  );
 
   it('never prints the password of the server address', async () => {
     const withPassword = url.replace('postgres@', 'postgres:s3cret-mot@');

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { restoreDatabase, RestoreError } from '@jalon/db';
+import { describeDatabase, restoreDatabase, restorePostgres, RestoreError } from '@jalon/db';
 import { resolveUserPath } from '../../env';
 import { CliError, databaseOf, print, type CliContext } from '../context';
 
@@ -7,7 +7,8 @@ export function registerRestore(program: Command, ctx: CliContext): void {
   program
     .command('restore')
     .description(
-      'replace the database with a backup, once checked (integrity, schema); the server must be stopped',
+      'replace the database with a backup, once checked (integrity, schema); the server must be stopped ' +
+        '(on PostgreSQL, an archive of "jalon backup", restored with pg_restore)',
     )
     .argument('<file>', 'a backup written by "jalon backup"')
     .option('--force', 'replace a database that holds data')
@@ -18,17 +19,14 @@ export function registerRestore(program: Command, ctx: CliContext): void {
     )
     .action(async (backup: string, options: { force?: true }, command: Command) => {
       const database = databaseOf(ctx, command);
-      if (database.kind === 'postgres') {
-        throw new CliError(
-          'On PostgreSQL, restore an archive of "jalon backup" with pg_restore, the servers stopped: ' +
-            'pg_restore --clean --if-exists --no-owner --single-transaction --dbname=<address> <file>, ' +
-            'then "jalon migrate"',
-        );
-      }
-      const target = database.file;
+      const target = describeDatabase(database);
       const file = resolveUserPath(ctx.env, backup);
+      const overwrite = options.force === true;
       try {
-        const result = await restoreDatabase(file, target, { overwrite: options.force === true });
+        const result =
+          database.kind === 'postgres'
+            ? await restorePostgres(file, database.url, { overwrite })
+            : await restoreDatabase(file, database.file, { overwrite });
         const { users, territories, plans, actions } = result.counts;
         print(
           ctx,
