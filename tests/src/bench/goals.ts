@@ -1,4 +1,4 @@
-import type { Db } from '@jalon/db';
+import type { DatabaseConfig, Db } from '@jalon/db';
 
 /**
  * One line of `pnpm bench`'s table: a measure, the yardstick it is compared with (measured in the
@@ -25,7 +25,9 @@ export interface GoalRow {
 /** What every section receives: the seeded national database and the run's options. */
 export interface BenchContext {
   db: Db;
-  /** The SQLite file of `db`, for sections that open it raw or serve it over HTTP. */
+  /** Where `db` is: an SQLite file or a PostgreSQL server, for sections that serve it over HTTP. */
+  database: DatabaseConfig;
+  /** The SQLite file of `db`, for sections that open it raw; '' on PostgreSQL. */
   file: string;
   /** A temporary folder removed after the run; sections may write in it. */
   dir: string;
@@ -38,6 +40,8 @@ export interface BenchContext {
 /** A part of the bench, e.g. exports or the territory overview over HTTP. */
 export interface BenchSection {
   name: string;
+  /** The databases it measures on; SQLite only when unset. */
+  databases?: readonly DatabaseConfig['kind'][];
   run(ctx: BenchContext): Promise<GoalRow[]>;
 }
 

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { migrateToLatest, openDb, seedNational } from '@jalon/db';
+import { sql } from 'kysely';
+import { createDb, migrateToLatest, seedNational, type DatabaseConfig } from '@jalon/db';
+import { startPostgres, type PostgresServer } from '../postgres/server';
 import { formatGoalTable, type GoalRow } from './goals';
 import { SECTIONS } from './sections/index';
 
@@ -10,6 +12,8 @@ import { SECTIONS } from './sections/index';
 // (sections/) and prints one table: each measure, its yardstick measured in the same run, the
 // ratio and the goal. Ratios travel better between machines than milliseconds; nothing here passes
 // or fails a build on time, because benchmark machines are shared and noisy.
+// `pnpm bench --database postgres` does the same on a PostgreSQL server started for the run
+// (tests/src/postgres), for the sections that measure there.
 
 const TODAY = '2026-11-22';
 
@@ -21,18 +25,39 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: '1' },
     only: { type: 'string', multiple: true },
     keep: { type: 'boolean', default: false },
+    database: { type: 'string', default: 'sqlite' },
   },
 });
 
-const sections = args.only ? SECTIONS.filter((s) => args.only?.includes(s.name)) : SECTIONS;
+if (args.database !== 'sqlite' && args.database !== 'postgres') {
+  console.error('--database is sqlite or postgres');
+  process.exit(2);
+}
+const kind = args.database;
+const chosen = args.only ? SECTIONS.filter((s) => args.only?.includes(s.name)) : SECTIONS;
+const sections = chosen.filter((s) => (s.databases ?? ['sqlite']).includes(kind));
+for (const skipped of chosen.filter((s) => !sections.includes(s))) {
+  console.log(`Section ${skipped.name} measures on SQLite only: skipped`);
+}
 if (sections.length === 0) {
   console.error(`No such section; sections: ${SECTIONS.map((s) => s.name).join(', ')}`);
   process.exit(2);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'jalon-bench-'));
-const file = join(dir, 'national.sqlite');
-const db = openDb(file);
+let postgres: PostgresServer | null = null;
+let database: DatabaseConfig = { kind: 'sqlite', file: join(dir, 'national.sqlite') };
+if (kind === 'postgres') {
+  postgres = await startPostgres();
+  const admin = createDb({ kind: 'postgres', url: postgres.url, maxConnections: 1 });
+  await sql`create database jalon_bench`.execute(admin);
+  await admin.destroy();
+  const url = new URL(postgres.url);
+  url.pathname = '/jalon_bench';
+  database = { kind: 'postgres', url: url.toString() };
+}
+const file = database.kind === 'sqlite' ? database.file : '';
+const db = createDb(database);
 try {
   await migrateToLatest(db);
   const seeded = await seedNational(db, {
@@ -40,13 +65,14 @@ try {
     today: TODAY,
     scale: Number(args.scale),
   });
-  console.log(`Database: ${file}`);
+  console.log(`Database: ${database.kind === 'sqlite' ? database.file : database.url}`);
   console.log(
     `Seeded ${seeded.territories} territories, ${seeded.plans} plans, ${seeded.actions} actions, ` +
       `${seeded.indicators} indicators, ${seeded.measurements} measurements in ${seeded.ms} ms`,
   );
   const ctx = {
     db,
+    database,
     file,
     dir,
     today: TODAY,
@@ -64,6 +90,7 @@ try {
   console.log(`\n${goals - missed} of ${goals} goals met`);
 } finally {
   await db.destroy();
+  await postgres?.stop();
   if (args.keep) console.log(`\nKept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { DatabaseConfig } from '@jalon/db';
 
 // The servers the bench measures run in child processes of their own, as in production: the
 // bench process, with its seeded heap and its load generator, does not share their event loop.
@@ -26,11 +27,20 @@ function startChild(args: string[], env: NodeJS.ProcessEnv, ready: string): Prom
   });
 }
 
-/** The server of `pnpm start` on the database `file`, listening on 127.0.0.1:`port`. */
-export function startJalon(file: string, port: number): Promise<ChildProcess> {
+/** The server of `pnpm start` on the database (a file or a server), on 127.0.0.1:`port`. */
+export function startJalon(database: DatabaseConfig | string, port: number): Promise<ChildProcess> {
+  const config: DatabaseConfig =
+    typeof database === 'string' ? { kind: 'sqlite', file: database } : database;
   return startChild(
     [MAIN],
-    { PORT: String(port), HOST: '127.0.0.1', JALON_DB: file, LOG_LEVEL: 'warn' },
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...(config.kind === 'sqlite'
+        ? { JALON_DB: config.file, JALON_DATABASE_URL: undefined }
+        : { JALON_DATABASE_URL: config.url, JALON_DB: undefined }),
+      LOG_LEVEL: 'warn',
+    },
     'Jalon is running',
   );
 }

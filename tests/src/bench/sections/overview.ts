@@ -3,8 +3,14 @@ import { createServer, request, Agent, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import SQLite from 'better-sqlite3';
-import { NATIONAL_SEED_ADMIN_EMAIL, findUserByEmail, loadPrincipal, openDb } from '@jalon/db';
+import {
+  NATIONAL_SEED_ADMIN_EMAIL,
+  createDb,
+  findUserByEmail,
+  loadPrincipal,
+  type DatabaseConfig,
+  type Db,
+} from '@jalon/db';
 // The server package exposes only types to the client; the bench drives its real app directly.
 import { createApp } from '../../../../server/src/http';
 import { openSession, SESSION_COOKIE } from '../../../../server/src/auth/sessions';
@@ -16,6 +22,7 @@ import { measure, summarise, type TimingSummary } from '../measure';
 import type { BenchContext, BenchSection, GoalRow } from '../goals';
 import { largestTerritory } from './reads';
 import { startBenchServer, startJalon, stopServer } from '../server';
+import { rawRunner, type Statement } from '../rawStatements';
 
 // The territory overview over HTTP against the same statements run raw with better-sqlite3, and
 // the app's throughput against a bare node:http server that runs those statements and returns
@@ -35,20 +42,15 @@ const APP_PORT = 4520;
 const SERVER_WARMUP = 500;
 const BARE_PORT = 4521;
 
-interface Statement {
-  sql: string;
-  parameters: readonly unknown[];
-}
-
 const silent = createLogger('silent');
 
 /** Runs `task` while collecting every statement the database is sent. */
 async function captureStatements<T>(
-  file: string,
-  task: (db: ReturnType<typeof openDb>) => Promise<T>,
+  database: DatabaseConfig,
+  task: (db: Db) => Promise<T>,
 ): Promise<{ result: T; statements: Statement[] }> {
   const statements: Statement[] = [];
-  const db = openDb(file, {
+  const db = createDb(database, {
     log: (event) => {
       if (event.level === 'query') {
         statements.push({ sql: event.query.sql, parameters: [...event.query.parameters] });
@@ -60,15 +62,6 @@ async function captureStatements<T>(
   } finally {
     await db.destroy();
   }
-}
-
-/** The statements prepared once on a raw connection, then run in order as the app ran them. */
-function rawRunner(sqlite: SQLite.Database, statements: readonly Statement[]) {
-  const prepared = statements.map((s) => ({
-    stmt: sqlite.prepare(s.sql),
-    parameters: s.parameters,
-  }));
-  return () => prepared.map(({ stmt, parameters }) => stmt.all(...parameters));
 }
 
 /** Processor time (user + system) a process has used so far, in ms (Linux). */
@@ -152,6 +145,7 @@ function ratioRow(
 
 export const overview: BenchSection = {
   name: 'overview',
+  databases: ['sqlite', 'postgres'],
   async run(ctx: BenchContext) {
     const big = await largestTerritory(ctx);
     const admin = await findUserByEmail(ctx.db, NATIONAL_SEED_ADMIN_EMAIL);
@@ -168,7 +162,7 @@ export const overview: BenchSection = {
     console.log(`Territory #${big.id} (${big.name}, ${big.actions} actions)`);
 
     // What one signed-in request runs, captured from the real app.
-    const captured = await captureStatements(ctx.file, async (db) => {
+    const captured = await captureStatements(ctx.database, async (db) => {
       const server = createServer(createApp({ db, log: silent, secureCookies: false, now }));
       const port = await listen(server);
       try {
@@ -190,15 +184,13 @@ export const overview: BenchSection = {
       }),
     );
 
-    const sqlite = new SQLite(ctx.file, { readonly: true });
-    const runRaw = rawRunner(sqlite, captured.statements);
-    const app = await startJalon(ctx.file, APP_PORT);
-    const bare = await startBenchServer('./bareServer.ts', [ctx.file, spec, String(BARE_PORT)]);
+    const location = ctx.database.kind === 'sqlite' ? ctx.database.file : ctx.database.url;
+    const runRaw = rawRunner(location, captured.statements);
+    const app = await startJalon(ctx.database, APP_PORT);
+    const bare = await startBenchServer('./bareServer.ts', [location, spec, String(BARE_PORT)]);
     const rows: GoalRow[] = [];
     try {
-      const raw = summarise(
-        await measure('overview statements raw', () => Promise.resolve(runRaw()), options),
-      );
+      const raw = summarise(await measure('overview statements raw', runRaw.run, options));
       const httpOptions = { runs: ctx.runs, warmup: Math.max(ctx.warmup, SERVER_WARMUP) };
       const http = summarise(
         await measure('overview over HTTP', () => get(agent, APP_PORT, path, cookie), httpOptions),
@@ -294,12 +286,13 @@ export const overview: BenchSection = {
           createInnerContext({ db, log: silent, user: principal, now }),
         );
       const listInput = { limit: 50, statuses: ['late', 'blocked'] as ('late' | 'blocked')[] };
-      const listed = await captureStatements(ctx.file, (db) => callerOn(db).action.list(listInput));
-      const caller = callerOn(ctx.db);
-      const listRaw = rawRunner(sqlite, listed.statements);
-      const listRawTiming = summarise(
-        await measure('action.list raw', () => Promise.resolve(listRaw()), options),
+      const listed = await captureStatements(ctx.database, (db) =>
+        callerOn(db).action.list(listInput),
       );
+      const caller = callerOn(ctx.db);
+      const listRaw = rawRunner(location, listed.statements);
+      const listRawTiming = summarise(await measure('action.list raw', listRaw.run, options));
+      await listRaw.close();
       const listTiming = summarise(
         await measure('action.list', () => caller.action.list(listInput), options),
       );
@@ -315,7 +308,7 @@ export const overview: BenchSection = {
     } finally {
       agent.destroy();
       await Promise.all([stopServer(app), stopServer(bare)]);
-      sqlite.close();
+      await runRaw.close();
     }
     return rows;
   },

@@ -73,6 +73,7 @@ function timed(
 
 /** The heavy read procedures through the real tRPC caller, next to a primary-key lookup. */
 export const reads: BenchSection = {
+  databases: ['sqlite', 'postgres'],
   name: 'reads',
   async run(ctx) {
     const caller = await adminCaller(ctx);
