@@ -21,6 +21,7 @@ import {
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
 import { openPostgres, resetIdSequences } from './postgres';
+import { constraintViolationOf } from './errors';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -203,16 +204,11 @@ export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(l
 
 export type Dialect = 'sqlite' | 'postgres';
 
-/** PostgreSQL's SQLSTATEs for a transaction it gave up so that another could go on. */
-const RETRYABLE = new Set(['40001', '40P01']);
 /** Attempts of one change before its serialization failure is the caller's. */
 export const TRANSACTION_ATTEMPTS = 5;
 
-const isRetryable = (error: unknown) =>
-  typeof error === 'object' &&
-  error !== null &&
-  'code' in error &&
-  RETRYABLE.has(String(error.code));
+/** A transaction PostgreSQL gave up so that another could go on. */
+const isRetryable = (error: unknown) => constraintViolationOf(error) === 'concurrent';
 
 /**
  * Runs `work` in one write transaction, the only way Jalon writes several rows together.

@@ -4,8 +4,12 @@ import type { Db } from './connection';
 // What the rest of Jalon needs to know of the database's errors and health, without knowing which
 // database runs: SQLite's extended result codes today, PostgreSQL's SQLSTATE codes alike.
 
-/** A database refused a write that breaks a constraint, in words the API can act on. */
-export type ConstraintViolation = 'unique' | 'foreign_key';
+/**
+ * A database refused a write, in words the API can act on: it breaks a constraint, or it ran at
+ * the same time as another change and PostgreSQL gave it up (`concurrent`, after `inTransaction`
+ * ran it again as many times as it does).
+ */
+export type ConstraintViolation = 'unique' | 'foreign_key' | 'concurrent';
 
 /** SQLite's extended result codes (better-sqlite3's `code`), PostgreSQL's SQLSTATE (`pg`'s `code`). */
 const VIOLATIONS: Record<string, ConstraintViolation> = {
@@ -14,6 +18,9 @@ const VIOLATIONS: Record<string, ConstraintViolation> = {
   SQLITE_CONSTRAINT_FOREIGNKEY: 'foreign_key',
   '23505': 'unique',
   '23503': 'foreign_key',
+  // serialization_failure, deadlock_detected
+  '40001': 'concurrent',
+  '40P01': 'concurrent',
 };
 
 /** Which constraint `error` reports breaking, or null when it is not a constraint violation. */

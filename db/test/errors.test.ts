@@ -50,7 +50,10 @@ describe('constraint violations, whatever the database', () => {
   it('reads PostgreSQL SQLSTATE codes the same way, and nothing from non-errors', () => {
     expect(constraintViolationOf({ code: '23505' })).toBe('unique');
     expect(constraintViolationOf({ code: '23503' })).toBe('foreign_key');
-    expect(constraintViolationOf({ code: '40001' })).toBeNull();
+    // A transaction PostgreSQL gave up for a concurrent one (inTransaction runs it again).
+    expect(constraintViolationOf({ code: '40001' })).toBe('concurrent');
+    expect(constraintViolationOf({ code: '40P01' })).toBe('concurrent');
+    expect(constraintViolationOf({ code: '22003' })).toBeNull();
     expect(constraintViolationOf({ code: 23505 })).toBeNull();
     expect(constraintViolationOf(new Error('boom'))).toBeNull();
     expect(constraintViolationOf(null)).toBeNull();

@@ -69,6 +69,13 @@ const databaseErrors = t.middleware(async ({ next }) => {
         cause: result.error.cause,
       });
     }
+    if (violation === 'concurrent') {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: 'Someone changed the same records at the same moment: try again',
+        cause: result.error.cause,
+      });
+    }
     if (violation === 'foreign_key') {
       throw new TRPCError({
         code: 'BAD_REQUEST',
