@@ -12,6 +12,8 @@ import { E2E_PORT, MAIL_CATCHER_URL } from './support/mail';
 const port = E2E_PORT;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const database = join(mkdtempSync(join(tmpdir(), 'jalon-e2e-')), 'jalon.sqlite');
+/** The same suite on PostgreSQL: `JALON_E2E_DATABASE=postgres pnpm --filter @jalon/tests e2e`. */
+const onPostgres = process.env.JALON_E2E_DATABASE === 'postgres';
 
 export default defineConfig({
   testDir: '.',
@@ -23,7 +25,15 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // Per port, so that two runs side by side (several checkouts) never share artifacts.
   outputDir: join(root, `reports/e2e-artifacts-${port}`),
-  reporter: [['list'], ['json', { outputFile: join(root, 'reports/playwright.json') }]],
+  reporter: [
+    ['list'],
+    [
+      'json',
+      {
+        outputFile: join(root, `reports/playwright${onPostgres ? '-postgres' : ''}.json`),
+      },
+    ],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'fr-FR',
@@ -59,15 +69,20 @@ export default defineConfig({
       },
     },
     {
-      command: 'pnpm --filter @jalon/server start',
-      cwd: root,
+      // On PostgreSQL (JALON_E2E_DATABASE=postgres), a server started for the run in front of it.
+      command: onPostgres
+        ? 'node --import tsx e2e/support/serverOnPostgres.ts'
+        : 'pnpm --filter @jalon/server start',
+      cwd: onPostgres ? join(root, 'tests') : root,
+      // Lets the PostgreSQL server under it stop cleanly.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
       url: `http://127.0.0.1:${port}/health`,
       reuseExistingServer: false,
       timeout: 120_000,
       env: {
         PORT: String(port),
         HOST: '127.0.0.1',
-        JALON_DB: database,
+        ...(onPostgres ? {} : { JALON_DB: database }),
         LOG_LEVEL: 'warn',
         JALON_PUBLIC_URL: `http://127.0.0.1:${port}`,
         JALON_SMTP_URL: `smtp://127.0.0.1:${port + 1}`,
