@@ -18,7 +18,6 @@ url.pathname = '/jalon_e2e';
 
 const jalon = spawn('pnpm', ['--filter', '@jalon/server', 'start'], {
   cwd: root,
-  // eslint-disable-next-line no-restricted-syntax -- handed on to the server, which reads it
   env: { ...process.env, JALON_DB: undefined, JALON_DATABASE_URL: url.toString() },
   stdio: 'inherit',
 });
