@@ -49,11 +49,12 @@ const NEUTRALISED_FORMULA = /^'[=+\-@\t\r]/;
 /**
  * A cell as text, trimmed, null when empty. Text the exports neutralised against formulas
  * (`'=SUM(…)`) reads back as it was written in Jalon; a number or date cell reads as its text.
+ * NUL characters, which no spreadsheet shows and PostgreSQL cannot store, are dropped.
  */
 export function cellText(value: CellValue): string | null {
   if (value === null) return null;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const text = String(value).trim();
+  const text = String(value).replaceAll('\u0000', '').trim();
   if (text === '') return null;
   return NEUTRALISED_FORMULA.test(text) ? text.slice(1) : text;
 }

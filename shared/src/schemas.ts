@@ -30,8 +30,15 @@ import { isDirectionConsistent } from './indicator';
 // ---- Building blocks -------------------------------------------------------------------------
 
 export { id, MAX_ID };
-const text = (max: number) => z.string().trim().max(max);
-const requiredText = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * No text holds the NUL character: PostgreSQL's text cannot store it, so it is refused as bad
+ * input on both databases (nobody types it; a fuzzer or a broken client does).
+ */
+const withoutNul = (value: string) => !value.includes('\u0000');
+const NUL_MESSAGE = 'Text may not contain the NUL character';
+const text = (max: number) => z.string().trim().max(max).refine(withoutNul, NUL_MESSAGE);
+const requiredText = (max: number) =>
+  z.string().trim().min(1).max(max).refine(withoutNul, NUL_MESSAGE);
 export const cents = z.number().int().min(0).max(1e13);
 /** An indicator's value: any finite number a spreadsheet would show in full (± a trillion). */
 const measure = z.number().finite().min(-1e12).max(1e12);
@@ -475,6 +482,7 @@ export const meetingMinutesInput = z.object({
   minutes: z
     .string()
     .max(MINUTES_MAX)
+    .refine(withoutNul, NUL_MESSAGE)
     .transform((v) => v.replaceAll('\r\n', '\n').trim()),
 });
 export const meetingSetStatusInput = z.object({

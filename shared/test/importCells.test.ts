@@ -58,4 +58,9 @@ describe('reading spreadsheet cells', () => {
     expect(readActionStatus('')).toEqual({ ok: true, value: null });
     expect(readActionStatus('Presque fini')).toEqual({ ok: false, problem: 'unknown_status' });
   });
+
+  it('drops NUL characters, which no spreadsheet shows and PostgreSQL cannot store', () => {
+    expect(cellText('Fri\u0000ches ')).toBe('Friches');
+    expect(cellText('\u0000')).toBeNull();
+  });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { actionSetStatusInput, indicatorCreateInput, pageInput, planCreateInput } from '../src';
+import {
+  actionSetStatusInput,
+  committeeCreateInput,
+  indicatorCreateInput,
+  meetingMinutesInput,
+  pageInput,
+  planCreateInput,
+} from '../src';
 
 const fieldErrors = (result: { success: boolean; error?: z.ZodError }) =>
   result.error ? Object.keys(z.flattenError(result.error).fieldErrors) : [];
@@ -60,5 +67,19 @@ describe('wire schemas', () => {
   it('cap page sizes so no list can be fetched whole', () => {
     expect(pageInput.parse({})).toEqual({ limit: 50, offset: 0 });
     expect(pageInput.safeParse({ limit: 10_000 }).success).toBe(false);
+  });
+
+  it('refuses text holding the NUL character, which PostgreSQL cannot store', () => {
+    const committee = { territoryId: 1, kind: 'copil', name: 'COPIL' };
+    expect(committeeCreateInput.safeParse(committee).success).toBe(true);
+    const withNul = committeeCreateInput.safeParse({ ...committee, name: 'CO\u0000PIL' });
+    expect(withNul.success).toBe(false);
+    expect(withNul.error?.issues[0]?.path).toEqual(['name']);
+    expect(meetingMinutesInput.safeParse({ id: 1, version: 1, minutes: 'Relevé' }).success).toBe(
+      true,
+    );
+    expect(
+      meetingMinutesInput.safeParse({ id: 1, version: 1, minutes: 'Rel\u0000evé' }).success,
+    ).toBe(false);
   });
 });
