@@ -45,6 +45,13 @@ export class SignInThrottled extends Error {
 const later = (iso: string, ms: number) => new Date(Date.parse(iso) + ms);
 
 /**
+ * The counters' transactions are upserts and updates that lock the address's row, then the
+ * account's, always in that order: exact under READ COMMITTED on PostgreSQL, where concurrent
+ * attempts wait for each other's row rather than being refused (see `inTransaction`).
+ */
+const COUNTERS = { isolation: 'read committed' } as const;
+
+/**
  * Counts a sign-in attempt against the account and the address, before anyone checks its
  * password. Throws SignInThrottled, the attempt unchecked, when the account is locked or the
  * address has spent its minute's attempts; locks the account when this attempt is its last
@@ -57,44 +64,56 @@ export async function admitSignInAttempt(
   now: Date,
 ): Promise<void> {
   const nowIso = now.toISOString();
-  const refusal = await inTransaction(db, async (trx) => {
-    const address = await countSignInAttempt(trx, {
-      key: addressKey(ip),
-      nowIso,
-      windowStartIso: new Date(now.getTime() - ADDRESS_WINDOW_MS).toISOString(),
-    });
-    if (address.failures > MAX_FAILURES_PER_ADDRESS) {
-      return new SignInThrottled('address', later(address.windowStartedAt, ADDRESS_WINDOW_MS));
-    }
-    const account = await countSignInAttempt(trx, {
-      key: accountKey(email),
-      nowIso,
-      windowStartIso: new Date(now.getTime() - ACCOUNT_WINDOW_MS).toISOString(),
-    });
-    if (account.lockedUntil !== null && account.lockedUntil > nowIso) {
-      return new SignInThrottled('account', new Date(account.lockedUntil));
-    }
-    if (account.failures >= MAX_FAILURES_PER_ACCOUNT) {
-      await lockSignIn(trx, accountKey(email), later(nowIso, ACCOUNT_LOCK_MS).toISOString());
-    }
-    return null;
-  });
+  const refusal = await inTransaction(
+    db,
+    async (trx) => {
+      const address = await countSignInAttempt(trx, {
+        key: addressKey(ip),
+        nowIso,
+        windowStartIso: new Date(now.getTime() - ADDRESS_WINDOW_MS).toISOString(),
+      });
+      if (address.failures > MAX_FAILURES_PER_ADDRESS) {
+        return new SignInThrottled('address', later(address.windowStartedAt, ADDRESS_WINDOW_MS));
+      }
+      const account = await countSignInAttempt(trx, {
+        key: accountKey(email),
+        nowIso,
+        windowStartIso: new Date(now.getTime() - ACCOUNT_WINDOW_MS).toISOString(),
+      });
+      if (account.lockedUntil !== null && account.lockedUntil > nowIso) {
+        return new SignInThrottled('account', new Date(account.lockedUntil));
+      }
+      if (account.failures >= MAX_FAILURES_PER_ACCOUNT) {
+        await lockSignIn(trx, accountKey(email), later(nowIso, ACCOUNT_LOCK_MS).toISOString());
+      }
+      return null;
+    },
+    COUNTERS,
+  );
   // Refused outside the transaction, so that the count it made is kept.
   if (refusal) throw refusal;
 }
 
 /** A signed-in attempt: the account starts afresh and the address gets its attempt back. */
 export async function signInSucceeded(db: Db, email: string, ip: string): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    await clearSignInCounter(trx, accountKey(email));
-    await uncountSignInAttempt(trx, addressKey(ip));
-  });
+  await inTransaction(
+    db,
+    async (trx) => {
+      await uncountSignInAttempt(trx, addressKey(ip));
+      await clearSignInCounter(trx, accountKey(email));
+    },
+    COUNTERS,
+  );
 }
 
 /** An attempt that was counted but never checked (the server was too busy): given back. */
 export async function signInNotChecked(db: Db, email: string, ip: string): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    await uncountSignInAttempt(trx, accountKey(email));
-    await uncountSignInAttempt(trx, addressKey(ip));
-  });
+  await inTransaction(
+    db,
+    async (trx) => {
+      await uncountSignInAttempt(trx, addressKey(ip));
+      await uncountSignInAttempt(trx, accountKey(email));
+    },
+    COUNTERS,
+  );
 }
