@@ -57,6 +57,10 @@ const INT8 = 20;
 const NUMERIC = 1700;
 pg.types.setTypeParser(INT8, (text) => Number(text));
 pg.types.setTypeParser(NUMERIC, (text) => Number(text));
+// Snapshots and audit values are `jsonb` on PostgreSQL and JSON text on SQLite: both are read as
+// the JSON text, which the queries parse, so reads are the same on both databases.
+const JSONB = 3802;
+pg.types.setTypeParser(JSONB, (text) => text);
 
 // The server each database was opened on, for a read snapshot's connection of its own.
 const urlsOf = new WeakMap<object, string>();

@@ -43,18 +43,21 @@ export type CellReading<T> = { ok: true; value: T } | { ok: false; problem: Cell
 const ok = <T>(value: T): CellReading<T> => ({ ok: true, value });
 const fail = <T>(problem: CellProblem): CellReading<T> => ({ ok: false, problem });
 
+const LONE_SURROGATES = /\p{Cs}/gu;
+
 // Characters with which a spreadsheet starts a formula; the exports prefix such text with a quote.
 const NEUTRALISED_FORMULA = /^'[=+\-@\t\r]/;
 
 /**
  * A cell as text, trimmed, null when empty. Text the exports neutralised against formulas
  * (`'=SUM(…)`) reads back as it was written in Jalon; a number or date cell reads as its text.
- * NUL characters, which no spreadsheet shows and PostgreSQL cannot store, are dropped.
+ * NUL characters and lone surrogates (half of a character), which no spreadsheet shows and the
+ * databases cannot store, are dropped.
  */
 export function cellText(value: CellValue): string | null {
   if (value === null) return null;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const text = String(value).replaceAll('\u0000', '').trim();
+  const text = String(value).replaceAll('\u0000', '').replace(LONE_SURROGATES, '').trim();
   if (text === '') return null;
   return NEUTRALISED_FORMULA.test(text) ? text.slice(1) : text;
 }

@@ -31,14 +31,16 @@ import { isDirectionConsistent } from './indicator';
 
 export { id, MAX_ID };
 /**
- * No text holds the NUL character: PostgreSQL's text cannot store it, so it is refused as bad
- * input on both databases (nobody types it; a fuzzer or a broken client does).
+ * Text both databases store as typed. Refused as bad input on both (nobody types these; a fuzzer
+ * or a broken client does): the NUL character, which PostgreSQL's text cannot hold, and a lone
+ * surrogate (half of a character such as an emoji), which UTF-8 cannot encode and `jsonb` refuses.
  */
-const withoutNul = (value: string) => !value.includes('\u0000');
-const NUL_MESSAGE = 'Text may not contain the NUL character';
-const text = (max: number) => z.string().trim().max(max).refine(withoutNul, NUL_MESSAGE);
+const LONE_SURROGATE = /\p{Cs}/u;
+const storable = (value: string) => !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+const STORABLE_MESSAGE = 'Text may not contain the NUL character or half of a character';
+const text = (max: number) => z.string().trim().max(max).refine(storable, STORABLE_MESSAGE);
 const requiredText = (max: number) =>
-  z.string().trim().min(1).max(max).refine(withoutNul, NUL_MESSAGE);
+  z.string().trim().min(1).max(max).refine(storable, STORABLE_MESSAGE);
 export const cents = z.number().int().min(0).max(1e13);
 /** An indicator's value: any finite number a spreadsheet would show in full (± a trillion). */
 const measure = z.number().finite().min(-1e12).max(1e12);
@@ -482,7 +484,7 @@ export const meetingMinutesInput = z.object({
   minutes: z
     .string()
     .max(MINUTES_MAX)
-    .refine(withoutNul, NUL_MESSAGE)
+    .refine(storable, STORABLE_MESSAGE)
     .transform((v) => v.replaceAll('\r\n', '\n').trim()),
 });
 export const meetingSetStatusInput = z.object({

@@ -63,4 +63,9 @@ describe('reading spreadsheet cells', () => {
     expect(cellText('Fri\u0000ches ')).toBe('Friches');
     expect(cellText('\u0000')).toBeNull();
   });
+
+  it('drops half characters (lone surrogates), keeps whole ones such as emoji', () => {
+    expect(cellText('Friches \ud83c')).toBe('Friches');
+    expect(cellText('\udc00Friches 🏭')).toBe('Friches 🏭');
+  });
 });

@@ -82,4 +82,17 @@ describe('wire schemas', () => {
       meetingMinutesInput.safeParse({ id: 1, version: 1, minutes: 'Rel\u0000evé' }).success,
     ).toBe(false);
   });
+
+  it('refuses half a character (a lone surrogate), which UTF-8 and jsonb cannot hold', () => {
+    const committee = { territoryId: 1, kind: 'copil', name: 'COPIL 🏭' };
+    expect(committeeCreateInput.safeParse(committee).success).toBe(true);
+    for (const name of ['COPIL \ud83c', '\udfedCOPIL']) {
+      const half = committeeCreateInput.safeParse({ ...committee, name });
+      expect(half.success).toBe(false);
+      expect(half.error?.issues[0]?.path).toEqual(['name']);
+    }
+    expect(
+      meetingMinutesInput.safeParse({ id: 1, version: 1, minutes: 'Relevé \ud83c' }).success,
+    ).toBe(false);
+  });
 });

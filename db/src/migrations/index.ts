@@ -6,6 +6,7 @@ import * as maintainedRollups from './2026-12-05-0001-maintained-rollups';
 import * as passwordLinks from './2026-12-05-0002-password-links';
 import * as mailAndOidc from './2026-12-06-0001-mail-and-oidc';
 import * as moneyBigint from './2026-12-07-0001-money-bigint';
+import * as jsonbSnapshots from './2026-12-08-0001-jsonb-snapshots';
 
 // Static provider: migrations are bundled with the code, never discovered on disk at run time.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05-0002-password-links': passwordLinks,
   '2026-12-06-0001-mail-and-oidc': mailAndOidc,
   '2026-12-07-0001-money-bigint': moneyBigint,
+  '2026-12-08-0001-jsonb-snapshots': jsonbSnapshots,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -347,8 +347,9 @@ const withoutAgendaMoves = (query: AuditEventsQuery): AuditEventsQuery =>
       eb.and([
         eb('e.entityType', '=', 'agenda_item'),
         eb('e.operation', '=', 'update'),
-        eb('e.newValue', 'like', '{"position":%'),
-        eb('e.newValue', 'not like', '%,%'),
+        // Read as text: on PostgreSQL the value is jsonb, whose text has a space after each colon.
+        eb(eb.cast('e.newValue', 'text'), 'like', '{"position":%'),
+        eb(eb.cast('e.newValue', 'text'), 'not like', '%,%'),
       ]),
     ),
   );
