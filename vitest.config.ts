@@ -2,13 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The database layer's suites that run on PostgreSQL as well as on SQLite (the others test
- * SQLite's own files: backups, durability, the read snapshot, the statement cache).
+ * SQLite's own files: backups, durability, locking, the read snapshot, the statement cache).
  */
 const ON_POSTGRES = [
   'demo',
   'demoReview',
   'errors',
   'exports',
+  'migrations',
   'national',
   'portable',
   'prepared',

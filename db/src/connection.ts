@@ -284,19 +284,21 @@ let testDatabases = 0;
  * A fresh, migrated database: every test starts from one. In memory on SQLite; on PostgreSQL
  * (after `useTestPostgres`) a new database copied from the migrated template,
  * one per call, named after the test worker's process so that workers never meet.
+ * `{ empty: true }` gives one without any table, for the migrations' own tests.
  */
-export async function createTestDb(): Promise<Db> {
+export async function createTestDb({ empty = false } = {}): Promise<Db> {
   const server = testPostgres;
   if (!server) {
     const db = openDb(':memory:');
-    await migrateToLatest(db);
+    if (!empty) await migrateToLatest(db);
     return db;
   }
   testDatabases += 1;
   const name = `jalon_test_${process.pid}_${testDatabases}`;
+  const template = empty ? 'template0' : TEST_POSTGRES_TEMPLATE;
   const admin = createDb({ kind: 'postgres', url: server, maxConnections: 1 });
   try {
-    await sql.raw(`create database ${name} template ${TEST_POSTGRES_TEMPLATE}`).execute(admin);
+    await sql.raw(`create database ${name} template ${template}`).execute(admin);
   } finally {
     await admin.destroy();
   }

@@ -1,21 +1,38 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { Migrator, NO_MIGRATIONS, sql } from 'kysely';
-import { openDb, migrateToLatest } from '../src/connection';
+import { createTestDb, dialectOf, migrateToLatest, type Db } from '../src/connection';
+import { constraintViolationOf } from '../src/errors';
 import { migrationProvider } from '../src/migrations';
+import '../../tests/src/postgres/provided';
 
-const tableNames = async (db: ReturnType<typeof openDb>) =>
-  (
-    await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db)
-  ).rows.map((r) => r.name);
+// The migrations, up and down, on the database the run asked for: this suite runs on SQLite and on
+// PostgreSQL (vitest.config.ts, project db-postgres).
+
+const tableNames = async (db: Db) => (await db.introspection.getTables()).map((t) => t.name);
+
+/** The type PostgreSQL gives a column (information_schema's `data_type`). */
+async function postgresType(db: Db, table: string, column: string): Promise<string | undefined> {
+  const { rows } = await sql<{ dataType: string }>`
+    select data_type from information_schema.columns
+    where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`.execute(
+    db,
+  );
+  return rows[0]?.dataType;
+}
 
 describe('migrations', () => {
+  it('runs on the database the test run asked for', async () => {
+    const db = await createTestDb({ empty: true });
+    expect(dialectOf(db)).toBe(inject('postgresUrl') ? 'postgres' : 'sqlite');
+    expect(await tableNames(db)).toEqual([]);
+    await db.destroy();
+  });
+
   it('migrate an empty database to the latest schema, then do nothing the second time', async () => {
-    const db = openDb(':memory:');
-    expect(await migrateToLatest(db)).toContain('2026-11-22-0001-initial');
+    const db = await createTestDb({ empty: true });
+    const applied = await migrateToLatest(db);
+    expect(applied[0]).toBe('2026-11-22-0001-initial');
+    expect(applied).toEqual(Object.keys(await migrationProvider.getMigrations()));
     expect(await migrateToLatest(db)).toEqual([]);
     const names = await tableNames(db);
     for (const t of [
@@ -36,77 +53,65 @@ describe('migrations', () => {
   });
 
   it('enforce foreign keys', async () => {
-    const db = openDb(':memory:');
-    await migrateToLatest(db);
-    await expect(
-      db
-        .insertInto('memberships')
-        .values({
-          createdAt: '2025-01-01T00:00:00.000Z',
-          userId: 999,
-          territoryId: 999,
-          role: 'observer',
-        })
-        .execute(),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    const db = await createTestDb();
+    const orphan = db
+      .insertInto('memberships')
+      .values({
+        createdAt: '2025-01-01T00:00:00.000Z',
+        userId: 999,
+        territoryId: 999,
+        role: 'observer',
+      })
+      .execute();
+    expect(constraintViolationOf(await orphan.catch((error: unknown) => error))).toBe(
+      'foreign_key',
+    );
     await db.destroy();
   });
 
-  it('migrate down to an empty database', async () => {
-    const db = openDb(':memory:');
+  it('migrate down to an empty database, then up again', async () => {
+    const db = await createTestDb({ empty: true });
     await migrateToLatest(db);
     const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo(
       NO_MIGRATIONS,
     );
     expect(error).toBeUndefined();
-    expect(await tableNames(db)).not.toContain('plans');
+    // Kysely's own two bookkeeping tables are all that remain.
+    expect((await tableNames(db)).filter((name) => !name.startsWith('kysely_'))).toEqual([]);
+    expect(await migrateToLatest(db)).toContain('2026-11-22-0001-initial');
+    expect(await tableNames(db)).toContain('plans');
+    await db.destroy();
+  });
+
+  it('gives PostgreSQL its own types: bigint money, jsonb snapshots and audit values', async (context) => {
+    const db = await createTestDb();
+    if (dialectOf(db) !== 'postgres') {
+      await db.destroy();
+      context.skip('SQLite has one integer type and no JSON type');
+    }
+    expect(await postgresType(db, 'plans', 'budget_cents')).toBe('bigint');
+    expect(await postgresType(db, 'funding_lines', 'paid_cents')).toBe('bigint');
+    expect(await postgresType(db, 'meeting_snapshots', 'payload')).toBe('jsonb');
+    expect(await postgresType(db, 'audit_events', 'old_value')).toBe('jsonb');
+    expect(await postgresType(db, 'audit_events', 'new_value')).toBe('jsonb');
+    // Integer ids are identity columns (SQLite's AUTOINCREMENT, rewritten by PostgresSchemaPlugin);
+    // sessions and the like are keyed by text.
+    const { rows } = await sql<{ table: string }>`
+      select table_name as "table" from information_schema.columns
+      where table_schema = current_schema() and column_name = 'id' and data_type = 'integer'
+        and is_identity = 'NO'`.execute(db);
+    expect(rows.map((r) => r.table).filter((t) => !t.startsWith('kysely_'))).toEqual([]);
     await db.destroy();
   });
 });
 
 describe('connection', () => {
   it('folds the case of accented letters in lower(), as PostgreSQL does', async () => {
-    const db = openDb(':memory:');
+    const db = await createTestDb({ empty: true });
     const row = await sql<{ folded: string }>`select lower('École ÉTÉ Straße') as folded`.execute(
       db,
     );
     expect(row.rows[0]?.folded).toBe('école été straße');
     await db.destroy();
-  });
-});
-
-describe('transactions across processes', () => {
-  it('wait for another process’s write lock instead of failing, even when they read first', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jalon-lock-'));
-    const file = join(dir, 'lock.sqlite');
-    const db = openDb(file);
-    await migrateToLatest(db);
-    // Another process (a CLI command, say) holds the write lock for 400 ms, then commits a row.
-    const holder = spawn(
-      process.execPath,
-      [
-        '-e',
-        `const db = require('better-sqlite3')(process.argv[1]);
-         db.exec("begin immediate; insert into regions (code, name) values ('11', 'Île-de-France')");
-         console.log('locked');
-         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
-         db.exec('commit');`,
-        file,
-      ],
-      { cwd: join(import.meta.dirname, '..') },
-    );
-    await new Promise<void>((resolve, reject) => {
-      holder.stdout.on('data', () => resolve());
-      holder.on('exit', (code) => reject(new Error(`lock holder exited with ${code}`)));
-    });
-    // Reading then writing in one transaction: with a deferred BEGIN this fails with SQLITE_BUSY.
-    const seen = await db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('regions').select('code').execute();
-      await trx.insertInto('regions').values({ code: '44', name: 'Grand Est' }).execute();
-      return before.map((r) => r.code);
-    });
-    expect(seen).toEqual(['11']);
-    await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
   });
 });
