@@ -263,6 +263,15 @@ export async function followExplicitIds(db: Db | Trx): Promise<void> {
   if (dialectOf(db) === 'postgres') await resetIdSequences(db);
 }
 
+/**
+ * After a bulk load such as the national seed: PostgreSQL's planner statistics and visibility map
+ * (which index-only scans need) are brought up to date now rather than whenever autovacuum comes.
+ * SQLite keeps neither: nothing to do there. Not inside a transaction (VACUUM cannot run in one).
+ */
+export async function refreshStatistics(db: Db): Promise<void> {
+  if (dialectOf(db) === 'postgres') await sql`vacuum analyze`.execute(db);
+}
+
 /** The migrated database every PostgreSQL test database is copied from. */
 export const TEST_POSTGRES_TEMPLATE = 'jalon_template';
 

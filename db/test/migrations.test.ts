@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { Migrator, NO_MIGRATIONS, sql } from 'kysely';
+import { OVERDUE_EXEMPT_STATUSES } from '@jalon/shared';
 import { createTestDb, dialectOf, migrateToLatest, type Db } from '../src/connection';
 import { constraintViolationOf } from '../src/errors';
 import { migrationProvider } from '../src/migrations';
@@ -83,7 +84,7 @@ describe('migrations', () => {
     await db.destroy();
   });
 
-  it('gives PostgreSQL its own types: bigint money, jsonb snapshots and audit values', async (context) => {
+  it('gives PostgreSQL its own types and indexes: bigint money, jsonb documents, open actions', async (context) => {
     const db = await createTestDb();
     if (dialectOf(db) !== 'postgres') {
       await db.destroy();
@@ -101,6 +102,16 @@ describe('migrations', () => {
       where table_schema = current_schema() and column_name = 'id' and data_type = 'integer'
         and is_identity = 'NO'`.execute(db);
     expect(rows.map((r) => r.table).filter((t) => !t.startsWith('kysely_'))).toEqual([]);
+    // The overdue count's partial index holds the actions the overdue rule can count: its frozen
+    // list of exempt statuses must still be the rule's.
+    const index = await sql<{ definition: string }>`
+      select indexdef as definition from pg_indexes where indexname = 'actions_open_due_idx'`.execute(
+      db,
+    );
+    const exempt = /status <> ALL \(ARRAY\[(.*)\]\)/.exec(index.rows[0]?.definition ?? '')?.[1];
+    expect(exempt?.match(/'([a-z_]+)'/g)?.map((s) => s.slice(1, -1))).toEqual([
+      ...OVERDUE_EXEMPT_STATUSES,
+    ]);
     await db.destroy();
   });
 });

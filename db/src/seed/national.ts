@@ -13,7 +13,13 @@ import {
   type IndicatorKind,
   type MeetingStatus,
 } from '@jalon/shared';
-import { followExplicitIds, inTransaction, type Db, type Trx } from '../connection';
+import {
+  followExplicitIds,
+  inTransaction,
+  refreshStatistics,
+  type Db,
+  type Trx,
+} from '../connection';
 import type { Database } from '../schema';
 import { refreshRollups } from '../queries/rollups';
 import { addMonths, minDate } from './dates';
@@ -363,6 +369,7 @@ export async function seedNational(
     await followExplicitIds(trx);
     return { territories: territories.length, plans: plans.length, actions, ...indicators };
   });
+  await refreshStatistics(db);
 
   return { ...counts, ms: Math.round(performance.now() - started) };
 }
