@@ -48,7 +48,8 @@ const dir = mkdtempSync(join(tmpdir(), 'jalon-bench-'));
 let postgres: PostgresServer | null = null;
 let database: DatabaseConfig = { kind: 'sqlite', file: join(dir, 'national.sqlite') };
 if (kind === 'postgres') {
-  postgres = await startPostgres();
+  // Durable as in production: the writes the bench measures wait for the disk, as there.
+  postgres = await startPostgres({ durable: true });
   const admin = createDb({ kind: 'postgres', url: postgres.url, maxConnections: 1 });
   await sql`create database jalon_bench`.execute(admin);
   await admin.destroy();

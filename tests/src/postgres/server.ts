@@ -61,7 +61,13 @@ async function ownerIds(): Promise<{ uid: number; gid: number }> {
   return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+/**
+ * Starts a PostgreSQL server of its own in a temp folder, on a free port. Tests run it without
+ * durability (no fsync, commits not waited for), which they do not need; `durable` keeps the
+ * defaults of a production server, as the bench wants. Without it, a commit is on disk a moment
+ * later only, and until then VACUUM cannot mark its rows visible to all (no index-only scans).
+ */
+export async function startPostgres({ durable = false } = {}): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'jalon-pg-'));
   if (process.getuid?.() === 0) {
     const { uid, gid } = await ownerIds();
@@ -82,9 +88,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       `-p ${port}`,
       `-k ${dir}`,
       '-c listen_addresses=127.0.0.1',
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
       // Every test file opens databases of its own, each with a small pool.
       '-c max_connections=400',
     ].join(' ');
