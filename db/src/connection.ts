@@ -20,7 +20,7 @@ import {
 } from 'kysely';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
-import { openPostgres, resetIdSequences } from './postgres';
+import { createPostgresDatabase, openPostgres, resetIdSequences } from './postgres';
 import { constraintViolationOf } from './errors';
 
 export type Db = Kysely<Database>;
@@ -305,13 +305,6 @@ export async function createTestDb({ empty = false } = {}): Promise<Db> {
   testDatabases += 1;
   const name = `jalon_test_${process.pid}_${testDatabases}`;
   const template = empty ? 'template0' : TEST_POSTGRES_TEMPLATE;
-  const admin = createDb({ kind: 'postgres', url: server, maxConnections: 1 });
-  try {
-    await sql.raw(`create database ${name} template ${template}`).execute(admin);
-  } finally {
-    await admin.destroy();
-  }
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return createDb({ kind: 'postgres', url: url.toString(), maxConnections: 4 });
+  const url = await createPostgresDatabase(server, name, template);
+  return createDb({ kind: 'postgres', url, maxConnections: 4 });
 }

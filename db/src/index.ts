@@ -37,4 +37,4 @@ export * from './seed/national';
 export * from './queries/accounts';
 export * from './backup';
 export * from './postgresBackup';
-export { postgresUrlOf } from './postgres';
+export { createPostgresDatabase, onDatabase, postgresUrlOf } from './postgres';

@@ -101,6 +101,35 @@ export function openPostgres<DB>(
   return db;
 }
 
+/** The URL of database `name` on the server of `url`: same host, port, user and password. */
+export function onDatabase(url: string, name: string): string {
+  const other = new URL(url);
+  other.pathname = `/${encodeURIComponent(name)}`;
+  return other.toString();
+}
+
+/**
+ * Creates database `name` on the server of `url`, empty or a copy of `template` (which nobody may
+ * be connected to), and returns its URL.
+ */
+export async function createPostgresDatabase(
+  url: string,
+  name: string,
+  template?: string,
+): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const escape = (identifier: string) => client.escapeIdentifier(identifier);
+    await client.query(
+      `create database ${escape(name)}${template ? ` template ${escape(template)}` : ''}`,
+    );
+  } finally {
+    await client.end();
+  }
+  return onDatabase(url, name);
+}
+
 /**
  * Moves every identity column's sequence past the largest id its table holds: rows inserted with
  * explicit ids (the national seed) leave the sequence where it was, and the next insert without

@@ -13,6 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { createDb, migrateToLatest, type Db } from './connection';
+import { onDatabase } from './postgres';
 import { isDatabaseEmpty } from './queries/accounts';
 import { countRestored, pendingMigrationsOf, RestoreError, type RestoreResult } from './restore';
 
@@ -89,13 +90,6 @@ export async function backupPostgres(
   } finally {
     rmSync(partial, { force: true });
   }
-}
-
-/** The URL of another database on the same server. */
-function onDatabase(url: string, name: string): string {
-  const other = new URL(url);
-  other.pathname = `/${encodeURIComponent(name)}`;
-  return other.toString();
 }
 
 async function withDb<T>(url: string, work: (db: Db) => Promise<T>): Promise<T> {

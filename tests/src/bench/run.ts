@@ -2,8 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
-import { createDb, migrateToLatest, seedNational, type DatabaseConfig } from '@jalon/db';
+import {
+  createDb,
+  createPostgresDatabase,
+  migrateToLatest,
+  seedNational,
+  type DatabaseConfig,
+} from '@jalon/db';
 import { startPostgres, type PostgresServer } from '../postgres/server';
 import { formatGoalTable, type GoalRow } from './goals';
 import { SECTIONS } from './sections/index';
@@ -50,12 +55,7 @@ let database: DatabaseConfig = { kind: 'sqlite', file: join(dir, 'national.sqlit
 if (kind === 'postgres') {
   // Durable as in production: the writes the bench measures wait for the disk, as there.
   postgres = await startPostgres({ durable: true });
-  const admin = createDb({ kind: 'postgres', url: postgres.url, maxConnections: 1 });
-  await sql`create database jalon_bench`.execute(admin);
-  await admin.destroy();
-  const url = new URL(postgres.url);
-  url.pathname = '/jalon_bench';
-  database = { kind: 'postgres', url: url.toString() };
+  database = { kind: 'postgres', url: await createPostgresDatabase(postgres.url, 'jalon_bench') };
 }
 const file = database.kind === 'sqlite' ? database.file : '';
 const db = createDb(database);

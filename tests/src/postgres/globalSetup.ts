@@ -1,6 +1,10 @@
-import { sql } from 'kysely';
 import type { TestProject } from 'vitest/node';
-import { TEST_POSTGRES_TEMPLATE, createDb, migrateToLatest } from '@jalon/db';
+import {
+  TEST_POSTGRES_TEMPLATE,
+  createDb,
+  createPostgresDatabase,
+  migrateToLatest,
+} from '@jalon/db';
 import { startPostgres } from './server';
 import './provided';
 
@@ -11,15 +15,8 @@ import './provided';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await startPostgres();
-  const admin = createDb({ kind: 'postgres', url: server.url, maxConnections: 1 });
-  try {
-    await sql.raw(`create database ${TEST_POSTGRES_TEMPLATE}`).execute(admin);
-  } finally {
-    await admin.destroy();
-  }
-  const url = new URL(server.url);
-  url.pathname = `/${TEST_POSTGRES_TEMPLATE}`;
-  const template = createDb({ kind: 'postgres', url: url.toString(), maxConnections: 1 });
+  const url = await createPostgresDatabase(server.url, TEST_POSTGRES_TEMPLATE);
+  const template = createDb({ kind: 'postgres', url, maxConnections: 1 });
   try {
     await migrateToLatest(template);
   } finally {

@@ -1,4 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,11 +8,13 @@ import { NATIONAL_SEED_ADMIN_EMAIL, findUserByEmail } from '@jalon/db';
 // The bench opens a session the way a sign-in does, without a password round trip.
 import { openSession, SESSION_COOKIE } from '../../../../server/src/auth/sessions';
 import type { BenchContext, BenchSection, GoalRow } from '../goals';
+import { startJalon, stopServer } from '../server';
 import { largestTerritory } from './reads';
 
 // Lighthouse on the built client served by the real server (`pnpm start`'s entry point) on the
-// bench's national database: the territory dashboard of the largest territory, signed in, on the
-// desktop and mobile presets, next to the sign-in page as a yardstick (same machine, same run).
+// bench's national database, SQLite or PostgreSQL: the territory dashboard of the largest
+// territory, signed in, on the desktop and mobile presets, next to the sign-in page as a
+// yardstick (same machine, same run).
 
 const PORT = 4541;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -44,32 +46,6 @@ function buildClient(): void {
     cwd: WORKSPACE,
     stdio: 'inherit',
   });
-}
-
-async function startServer(file: string): Promise<ChildProcess> {
-  const server = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(WORKSPACE, 'server/src/main.ts')],
-    {
-      cwd: join(WORKSPACE, 'tests'),
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        HOST: '127.0.0.1',
-        JALON_DB: file,
-        LOG_LEVEL: 'warn',
-        JALON_CLIENT_DIST: join(WORKSPACE, 'client/dist'),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`The server stopped (exit ${code})`)));
-    server.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Jalon is running')) resolve();
-    });
-  });
-  return server;
 }
 
 async function audit(
@@ -147,6 +123,7 @@ async function medianScore(
 
 export const lighthouseSection: BenchSection = {
   name: 'lighthouse',
+  databases: ['sqlite', 'postgres'],
   async run(ctx: BenchContext) {
     buildClient();
     const big = await largestTerritory(ctx);
@@ -157,7 +134,7 @@ export const lighthouseSection: BenchSection = {
     const dashboard = `${ORIGIN}/territories/${big.id}`;
     console.log(`Territory dashboard: ${big.name} (#${big.id}, ${big.actions} actions)`);
 
-    const server = await startServer(ctx.file);
+    const server = await startJalon(ctx.database, PORT);
     const runs = Math.max(1, Math.min(MAX_RUNS, ctx.runs));
     const rows: GoalRow[] = [];
     try {
@@ -207,7 +184,7 @@ export const lighthouseSection: BenchSection = {
         );
       }
     } finally {
-      server.kill();
+      await stopServer(server);
     }
     return rows;
   },
