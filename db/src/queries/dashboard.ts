@@ -131,30 +131,17 @@ function livePlanIdsOf(db: Db | Trx, territoryId: number) {
 }
 
 /**
- * Live indicators `i` (of live plans `p`, or of a territory) each joined to its latest
- * measurement `m`: the latest day, and on a tie the last recorded, which is the one
- * `latestMeasurement` in @jalon/shared keeps. A correlated LIMIT 1 seeks the
- * (indicator_id, measured_on) index once per indicator instead of grouping every measurement.
+ * Live indicators `i` (of live plans `p`, or of a territory) each with its latest measurement
+ * `il`: the latest day, and on a tie the last recorded, which is the one `latestMeasurement` in
+ * @jalon/shared keeps, maintained in `indicator_latest` with every write of a measurement. One
+ * join on its key, where a correlated LIMIT 1 per indicator let PostgreSQL's planner, misjudging
+ * how many indicators a territory has, hash every measurement of the nation (50 ms).
  */
 function indicatorsWithLatestMeasurement(db: Db | Trx) {
   return db
     .selectFrom('indicators as i')
     .leftJoin('plans as p', 'p.id', 'i.planId')
-    .leftJoin('measurements as m', (join) =>
-      join.on((eb) =>
-        eb(
-          'm.id',
-          '=',
-          eb
-            .selectFrom('measurements as lm')
-            .select('lm.id')
-            .whereRef('lm.indicatorId', '=', 'i.id')
-            .orderBy('lm.measuredOn', 'desc')
-            .orderBy('lm.id', 'desc')
-            .limit(1),
-        ),
-      ),
-    )
+    .leftJoin('indicatorLatest as il', 'il.indicatorId', 'i.id')
     .where('i.archivedAt', 'is', null)
     .where('p.archivedAt', 'is', null);
 }
@@ -376,8 +363,8 @@ const territoryIndicatorsQuery = preparedQuery((db, p: { territoryId: number }) 
       'i.baselineDate',
       'i.targetValue',
       'i.targetDate',
-      'm.measuredOn',
-      'm.value',
+      'il.measuredOn',
+      'il.value',
     ])
     .orderBy('i.id'),
 );
