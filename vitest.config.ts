@@ -12,6 +12,7 @@ const ON_POSTGRES = [
   'migrations',
   'national',
   'portable',
+  'postgresUpgrade',
   'prepared',
   'referenceEpcis',
   'rollups',
