@@ -12,7 +12,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import { createDb, migrateToLatest, type Db } from './connection';
+import { createDb, migrateToLatest, refreshStatistics, type Db } from './connection';
 import { onDatabase } from './postgres';
 import { isDatabaseEmpty } from './queries/accounts';
 import { countRestored, pendingMigrationsOf, RestoreError, type RestoreResult } from './restore';
@@ -169,6 +169,8 @@ export async function restorePostgres(
       const applied = rows.map((r) => r.name);
       const pending = await pendingMigrationsOf(applied, backupFile, 'a PostgreSQL archive');
       const migrated = pending.length > 0 ? await migrateToLatest(db) : [];
+      // pg_restore brings no planner statistics: gathered before the database takes requests.
+      await refreshStatistics(db);
       return { applied, migrated, counts: await countRestored(db) };
     });
     await withDb(maintenance, async (db) => {

@@ -72,7 +72,6 @@ async function copyNational(ctx: BenchContext, names: readonly string[]) {
   for (const name of names) {
     const copy = { kind: 'postgres', url: onDatabase(ctx.database.url, `jalon_${name}`) } as const;
     await restorePostgres(archive, copy.url);
-    await withDb(copy, refreshStatistics);
     copies.push(copy);
   }
   return copies;
