@@ -13,6 +13,7 @@ import {
   type Priority,
   type StageKind,
 } from './vocabulary';
+import { storableText } from './storableText';
 import { VOCABULARY_LABELS, type VocabularyLabels } from './labels';
 import { isoDate } from './dateWindow';
 
@@ -43,8 +44,6 @@ export type CellReading<T> = { ok: true; value: T } | { ok: false; problem: Cell
 const ok = <T>(value: T): CellReading<T> => ({ ok: true, value });
 const fail = <T>(problem: CellProblem): CellReading<T> => ({ ok: false, problem });
 
-const LONE_SURROGATES = /\p{Cs}/gu;
-
 // Characters with which a spreadsheet starts a formula; the exports prefix such text with a quote.
 const NEUTRALISED_FORMULA = /^'[=+\-@\t\r]/;
 
@@ -57,7 +56,7 @@ const NEUTRALISED_FORMULA = /^'[=+\-@\t\r]/;
 export function cellText(value: CellValue): string | null {
   if (value === null) return null;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const text = String(value).replaceAll('\u0000', '').replace(LONE_SURROGATES, '').trim();
+  const text = storableText(String(value)).trim();
   if (text === '') return null;
   return NEUTRALISED_FORMULA.test(text) ? text.slice(1) : text;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, isoDateTime } from './dateWindow';
 import { historyDay } from './progressOverTime';
 import { id, MAX_ID } from './ids';
+import { isStorableText } from './storableText';
 import {
   ACTION_STATUSES,
   ATTENDANCE_STATUSES,
@@ -30,17 +31,11 @@ import { isDirectionConsistent } from './indicator';
 // ---- Building blocks -------------------------------------------------------------------------
 
 export { id, MAX_ID };
-/**
- * Text both databases store as typed. Refused as bad input on both (nobody types these; a fuzzer
- * or a broken client does): the NUL character, which PostgreSQL's text cannot hold, and a lone
- * surrogate (half of a character such as an emoji), which UTF-8 cannot encode and `jsonb` refuses.
- */
-const LONE_SURROGATE = /\p{Cs}/u;
-const storable = (value: string) => !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+/** Text both databases store as typed (storableText.ts) or bad input: the message. */
 const STORABLE_MESSAGE = 'Text may not contain the NUL character or half of a character';
-const text = (max: number) => z.string().trim().max(max).refine(storable, STORABLE_MESSAGE);
+const text = (max: number) => z.string().trim().max(max).refine(isStorableText, STORABLE_MESSAGE);
 const requiredText = (max: number) =>
-  z.string().trim().min(1).max(max).refine(storable, STORABLE_MESSAGE);
+  z.string().trim().min(1).max(max).refine(isStorableText, STORABLE_MESSAGE);
 export const cents = z.number().int().min(0).max(1e13);
 /** An indicator's value: any finite number a spreadsheet would show in full (± a trillion). */
 const measure = z.number().finite().min(-1e12).max(1e12);
@@ -484,7 +479,7 @@ export const meetingMinutesInput = z.object({
   minutes: z
     .string()
     .max(MINUTES_MAX)
-    .refine(storable, STORABLE_MESSAGE)
+    .refine(isStorableText, STORABLE_MESSAGE)
     .transform((v) => v.replaceAll('\r\n', '\n').trim()),
 });
 export const meetingSetStatusInput = z.object({
