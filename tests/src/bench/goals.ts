@@ -27,8 +27,6 @@ export interface BenchContext {
   db: Db;
   /** Where `db` is: an SQLite file or a PostgreSQL server, for sections that serve it over HTTP. */
   database: DatabaseConfig;
-  /** The SQLite file of `db`, for sections that open it raw; '' on PostgreSQL. */
-  file: string;
   /** A temporary folder removed after the run; sections may write in it. */
   dir: string;
   /** The day the national seed was made for (YYYY-MM-DD). */

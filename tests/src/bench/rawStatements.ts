@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { isPostgresUrl } from '@jalon/db';
 
 // The yardstick of the overview and of action.list: the statements one request of the app ran,
 // captured through Kysely's query log, run again raw, in order, with the database's own driver:
@@ -20,7 +21,7 @@ export interface RawRunner {
 
 /** A runner on `location`: an SQLite file, or a postgres:// address. */
 export function rawRunner(location: string, statements: readonly Statement[]): RawRunner {
-  if (/^postgres(ql)?:\/\//.test(location)) {
+  if (isPostgresUrl(location)) {
     const pool = new pg.Pool({ connectionString: location, max: 10 });
     const queries = statements.map((s) => ({ text: s.sql, values: [...s.parameters] }));
     return {

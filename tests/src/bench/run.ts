@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import {
   createDb,
   createPostgresDatabase,
+  describeDatabase,
   migrateToLatest,
   seedNational,
   type DatabaseConfig,
@@ -57,7 +58,6 @@ if (kind === 'postgres') {
   postgres = await startPostgres({ durable: true });
   database = { kind: 'postgres', url: await createPostgresDatabase(postgres.url, 'jalon_bench') };
 }
-const file = database.kind === 'sqlite' ? database.file : '';
 const db = createDb(database);
 try {
   await migrateToLatest(db);
@@ -66,7 +66,7 @@ try {
     today: TODAY,
     scale: Number(args.scale),
   });
-  console.log(`Database: ${database.kind === 'sqlite' ? database.file : database.url}`);
+  console.log(`Database: ${describeDatabase(database)}`);
   console.log(
     `Seeded ${seeded.territories} territories, ${seeded.plans} plans, ${seeded.actions} actions, ` +
       `${seeded.indicators} indicators, ${seeded.measurements} measurements in ${seeded.ms} ms`,
@@ -74,7 +74,6 @@ try {
   const ctx = {
     db,
     database,
-    file,
     dir,
     today: TODAY,
     runs: Number(args.runs),

@@ -27,18 +27,20 @@ function startChild(args: string[], env: NodeJS.ProcessEnv, ready: string): Prom
   });
 }
 
+/** Where `database` is, as `jalon --db` and the bench's raw runners take it: a file or a URL. */
+export const locationOf = (database: DatabaseConfig) =>
+  database.kind === 'sqlite' ? database.file : database.url;
+
 /** The server of `pnpm start` on the database (a file or a server), on 127.0.0.1:`port`. */
-export function startJalon(database: DatabaseConfig | string, port: number): Promise<ChildProcess> {
-  const config: DatabaseConfig =
-    typeof database === 'string' ? { kind: 'sqlite', file: database } : database;
+export function startJalon(database: DatabaseConfig, port: number): Promise<ChildProcess> {
   return startChild(
     [MAIN],
     {
       PORT: String(port),
       HOST: '127.0.0.1',
-      ...(config.kind === 'sqlite'
-        ? { JALON_DB: config.file, JALON_DATABASE_URL: undefined }
-        : { JALON_DATABASE_URL: config.url, JALON_DB: undefined }),
+      ...(database.kind === 'sqlite'
+        ? { JALON_DB: database.file, JALON_DATABASE_URL: undefined }
+        : { JALON_DATABASE_URL: database.url, JALON_DB: undefined }),
       LOG_LEVEL: 'warn',
     },
     'Jalon is running',

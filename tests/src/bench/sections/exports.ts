@@ -26,7 +26,7 @@ import {
 import { openSession, SESSION_COOKIE } from '../../../../server/src/auth/sessions';
 import { runCli } from '../../../../server/src/cli/program';
 import type { BenchContext, BenchSection, GoalRow } from '../goals';
-import { startJalon, stopServer } from '../server';
+import { locationOf, startJalon, stopServer } from '../server';
 
 // CSV exports (issue 10): the real server (`server/src/main.ts`) in a child process on a copy of
 // the national database in which one indicator holds every measurement of the nation (205,091
@@ -36,10 +36,6 @@ import { startJalon, stopServer } from '../server';
 
 const PORT = 4510;
 const MILLION = 1_000_000;
-
-/** Where `database` is, as `jalon --db` takes it: a file or a postgres:// URL. */
-const locationOf = (database: DatabaseConfig) =>
-  database.kind === 'sqlite' ? database.file : database.url;
 
 async function withDb<T>(database: DatabaseConfig, work: (db: Db) => Promise<T>): Promise<T> {
   const db = createDb(database);

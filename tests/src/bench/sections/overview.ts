@@ -21,7 +21,7 @@ import { createLogger } from '../../../../server/src/logger';
 import { measure, summarise, type TimingSummary } from '../measure';
 import type { BenchContext, BenchSection, GoalRow } from '../goals';
 import { largestTerritory } from './reads';
-import { startBenchServer, startJalon, stopServer } from '../server';
+import { locationOf, startBenchServer, startJalon, stopServer } from '../server';
 import { rawRunner, type Statement } from '../rawStatements';
 
 // The territory overview over HTTP against the same statements run raw with better-sqlite3, and
@@ -184,7 +184,7 @@ export const overview: BenchSection = {
       }),
     );
 
-    const location = ctx.database.kind === 'sqlite' ? ctx.database.file : ctx.database.url;
+    const location = locationOf(ctx.database);
     const runRaw = rawRunner(location, captured.statements);
     const app = await startJalon(ctx.database, APP_PORT);
     const bare = await startBenchServer('./bareServer.ts', [location, spec, String(BARE_PORT)]);
